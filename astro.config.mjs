@@ -1,0 +1,13 @@
+// Static site from content/. SITE_URL sets the public address (sitemap, canonical links).
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://ocop.dakglong.example',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/dang-ky/da-nhan/') })],
+  devToolbar: { enabled: false },
+});

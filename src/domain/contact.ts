@@ -1,0 +1,21 @@
+/** The office that receives registrations and answers questions. */
+import { z } from 'zod';
+
+export const contactSchema = z.object({
+  /** Full name of the office: "Phòng Nông nghiệp và Phát triển nông thôn huyện Đắk Glong". */
+  office: z.string().min(1),
+  /** Street address as people give it: "Thôn 1, xã Quảng Khê, huyện Đắk Glong, tỉnh Đắk Nông". */
+  address: z.string().min(1),
+  /** Phone number as printed: "083 5047 419". */
+  phone: z.string().min(1),
+  /** The same number in international form for tel: links: "+84835047419". */
+  phoneE164: z.string().regex(/^\+84\d{9,10}$/, 'Số điện thoại quốc tế có dạng +84xxxxxxxxx'),
+  /** Office hours in plain words; optional. */
+  hours: z.string().optional(),
+  /** E-mail address of the office; optional. */
+  email: z.string().email().optional(),
+  /** Where else one may register in person. */
+  otherPlaces: z.string().min(1),
+});
+
+export type Contact = z.infer<typeof contactSchema>;

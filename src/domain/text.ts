@@ -1,0 +1,33 @@
+/** Vietnamese text helpers shared by every layer: normalisation, folding, collation. */
+
+/** NFC-normalise and trim; every stored or compared string goes through this. */
+export function clean(value: string): string {
+  return value.normalize('NFC').trim();
+}
+
+/**
+ * Lower-case, strip diacritics (đ → d) and collapse whitespace, so that
+ * "Cà phê", "ca phe" and "CÀ PHÊ" compare equal, whatever the tone-mark placement.
+ */
+export function fold(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A folded key with every non-alphanumeric removed ("Đắk R'Măng" → "dakrmang"). */
+export function foldKey(value: string): string {
+  return fold(value).replace(/[^a-z0-9]/g, '');
+}
+
+/** Vietnamese collation for sorting names and product lists. */
+export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Sorts a copy of items by a text key in Vietnamese order. */
+export function sortVi<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...items].sort((a, b) => viCollator.compare(key(a), key(b)));
+}
