@@ -1,0 +1,77 @@
+/**
+ * The export CSV's columns: the contract between the form service (which
+ * writes it) and the registry (which reads it, even after a spreadsheet
+ * re-saved it). UTF-8 with BOM, CRLF, comma, a header row of these labels.
+ */
+import type { Registration } from './registration.ts';
+import { REGISTRATION_FIELDS as F } from './registration-fields.ts';
+import type { Status } from './status.ts';
+
+/** A stored registration: the validated fields plus what the service and reviewers add. */
+export interface RegistrationRecord extends Registration {
+  /** Receipt code given to the producer. */
+  receipt: string;
+  /** When it was received, ISO 8601 with +07:00. */
+  submittedAt: string;
+  /** When it was last reviewed, ISO 8601 with +07:00; null until a first review. */
+  reviewedAt: string | null;
+  /** Round slug, or null after the last deadline. */
+  round: string | null;
+  status: Status;
+  /** The reviewer's note; private. */
+  reviewNote: string;
+}
+
+export type ExportKey = keyof RegistrationRecord;
+
+/** Column order and Vietnamese headers of the export. */
+export const EXPORT_COLUMNS: readonly { key: ExportKey; header: string }[] = [
+  { key: 'receipt', header: 'Mã hồ sơ' },
+  { key: 'submittedAt', header: 'Thời điểm gửi' },
+  { key: 'reviewedAt', header: 'Thời điểm rà soát' },
+  { key: 'round', header: 'Đợt' },
+  { key: 'status', header: 'Trạng thái' },
+  { key: 'producerName', header: F.producerName.label },
+  { key: 'producerType', header: F.producerType.label },
+  { key: 'representative', header: F.representative.label },
+  { key: 'phone', header: F.phone.label },
+  { key: 'email', header: F.email.label },
+  { key: 'commune', header: F.commune.label },
+  { key: 'address', header: F.address.label },
+  { key: 'businessId', header: 'Số ĐKKD hoặc mã số thuế' },
+  { key: 'productName', header: F.productName.label },
+  { key: 'productGroup', header: F.productGroup.label },
+  { key: 'productStage', header: F.productStage.label },
+  { key: 'description', header: 'Mô tả sản phẩm' },
+  { key: 'supportNeeds', header: F.supportNeeds.label },
+  { key: 'consentProcessing', header: 'Đồng ý xử lý thông tin' },
+  { key: 'consentPublishName', header: 'Đồng ý công khai tên' },
+  { key: 'reviewNote', header: 'Ghi chú rà soát' },
+];
+
+/** Separator between supportNeeds items inside one cell. */
+export const LIST_SEPARATOR = '; ';
+export const YES = 'có';
+export const NO = 'không';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes a cell a spreadsheet would run as a formula with an apostrophe. */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Undoes neutraliseCell on reading. */
+export function restoreCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+/** One record as export cells in column order (neutralised). */
+export function recordToCells(record: RegistrationRecord): string[] {
+  return EXPORT_COLUMNS.map(({ key }) => {
+    const v = record[key];
+    if (Array.isArray(v)) return neutraliseCell(v.join(LIST_SEPARATOR));
+    if (typeof v === 'boolean') return v ? YES : NO;
+    return neutraliseCell(v == null ? '' : String(v));
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * The registration schema: one definition used by the form page, the form
+ * service, the CSV export and the registry. Value sets that editors manage
+ * (communes, product groups, producer types) are passed in from content/.
+ */
+import { z } from 'zod';
+import { communeResolver, type CommuneWithSlug } from './commune.ts';
+import { normalisePhone } from './phone.ts';
+import { MAX_SUPPORT_NEEDS, REGISTRATION_FIELDS as F, type RegistrationField } from './registration-fields.ts';
+import { PRODUCT_STAGES } from './status.ts';
+import { clean } from './text.ts';
+
+export interface RegistrationValueSets {
+  communes: readonly CommuneWithSlug[];
+  productGroups: readonly { slug: string; label: string }[];
+  producerTypes: readonly { slug: string; label: string }[];
+}
+
+const TRUE_VALUES = new Set(['on', 'true', '1', 'yes', 'co', 'có', 'x']);
+/** "on", "true", "1", true, 1 → true; anything else → false. */
+export function isTruthy(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value === 1;
+  return typeof value === 'string' && TRUE_VALUES.has(clean(value).toLowerCase());
+}
+
+/** Text: NFC, trimmed; `undefined`/`null` read as empty. */
+const text = z.preprocess((v) => (v == null ? '' : typeof v === 'string' ? clean(v) : v), z.string({ error: 'Phải là chữ' }));
+
+function requiredText(field: RegistrationField, max: number) {
+  return text.pipe(
+    z.string().min(1, `Vui lòng nhập ${F[field].label.toLowerCase()}`).max(max, `${F[field].label} không quá ${max} ký tự`),
+  );
+}
+
+function optionalText(field: RegistrationField, max: number) {
+  return text.pipe(z.string().max(max, `${F[field].label} không quá ${max} ký tự`));
+}
+
+function choice(field: RegistrationField, slugs: readonly string[]) {
+  return text.refine((v) => slugs.includes(v), { message: `Vui lòng chọn ${F[field].label.toLowerCase()}` });
+}
+
+/** Builds the registration schema for the given value sets. Output is what is stored. */
+export function makeRegistrationSchema(sets: RegistrationValueSets) {
+  const resolveCommune = communeResolver(sets.communes);
+  return z.object({
+    producerName: requiredText('producerName', 200),
+    producerType: choice('producerType', sets.producerTypes.map((t) => t.slug)),
+    representative: requiredText('representative', 120),
+    phone: text.transform((v, ctx) => {
+      const phone = normalisePhone(v);
+      if (!phone) {
+        ctx.addIssue({ code: 'custom', message: v ? 'Số điện thoại không đúng: cần số di động 10 chữ số (03, 05, 07, 08, 09) hoặc số bàn 02x' : 'Vui lòng nhập số điện thoại' });
+        return z.NEVER;
+      }
+      return phone;
+    }),
+    email: optionalText('email', 200).refine((v) => v === '' || z.email().safeParse(v).success, { message: 'Thư điện tử không đúng, ví dụ: ten@gmail.com' }),
+    commune: text.transform((v, ctx) => {
+      const commune = resolveCommune(v);
+      if (!commune) {
+        ctx.addIssue({ code: 'custom', message: v ? `Không có xã "${v}" trong huyện Đắk Glong` : 'Vui lòng chọn xã' });
+        return z.NEVER;
+      }
+      return commune.slug;
+    }),
+    address: requiredText('address', 300),
+    businessId: optionalText('businessId', 50),
+    productName: requiredText('productName', 200),
+    productGroup: choice('productGroup', sets.productGroups.map((g) => g.slug)),
+    productStage: choice('productStage', Object.keys(PRODUCT_STAGES)),
+    description: optionalText('description', 2000),
+    supportNeeds: z
+      .preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(text.pipe(z.string().max(200, 'Mỗi nhu cầu hỗ trợ không quá 200 ký tự'))))
+      .transform((items) => [...new Set(items.filter(Boolean))])
+      .refine((items) => items.length <= MAX_SUPPORT_NEEDS, { message: `Chọn tối đa ${MAX_SUPPORT_NEEDS} nhu cầu hỗ trợ` }),
+    consentProcessing: z.preprocess(isTruthy, z.literal(true, { error: 'Cần đồng ý cho xử lý thông tin thì mới gửi được đăng ký' })),
+    consentPublishName: z.preprocess(isTruthy, z.boolean()),
+  });
+}
+
+export type RegistrationSchema = ReturnType<typeof makeRegistrationSchema>;
+export type Registration = z.output<RegistrationSchema>;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Validates raw input (form or JSON); unknown keys are ignored. Errors in field order, one per field. */
+export function parseRegistration(schema: RegistrationSchema, input: unknown):
+  | { ok: true; value: Registration }
+  | { ok: false; errors: FieldError[] } {
+  const source = input && typeof input === 'object' && !Array.isArray(input) ? input : {};
+  const result = schema.safeParse(source);
+  if (result.success) return { ok: true, value: result.data };
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    errors.push({ field, message: issue.message });
+  }
+  const order = Object.keys(F);
+  errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  return { ok: false, errors };
+}
+
+/** The honeypot: a filled `website` field marks the submission as spam (stored as `rac`). */
+export function isHoneypotFilled(input: unknown): boolean {
+  const v = input && typeof input === 'object' ? (input as Record<string, unknown>).website : undefined;
+  return typeof v === 'string' ? v.trim() !== '' : v != null && v !== false;
+}
+
+/** A client-made id for idempotent submission: 8–100 characters of letters, digits, "-" and "_". */
+export function readSubmissionId(input: unknown): string | null {
+  const v = input && typeof input === 'object' ? (input as Record<string, unknown>).submissionId : undefined;
+  return typeof v === 'string' && /^[A-Za-z0-9_-]{8,100}$/.test(v.trim()) ? v.trim() : null;
+}
