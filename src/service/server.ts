@@ -1,0 +1,19 @@
+/** Starts the service on PORT/HOST: the static site and the form service on one port. */
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+
+let config;
+try {
+  config = readConfig();
+} catch (err) {
+  console.error(`Configuration error: ${(err as Error).message}`);
+  process.exit(1);
+}
+const app = createApp(config);
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`OCOP Đắk Glong: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,30 @@
+/** Serves the built site from dist/: directory pages, a trailing-slash redirect, the Vietnamese 404 page. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+
+export function mountStaticSite(app: Hono, distDir: string): void {
+  app.use('*', serveStatic({ root: distDir }));
+  app.get('*', (c) => {
+    const path = c.req.path;
+    if (!path.endsWith('/') && !path.includes('.') && isDir(join(distDir, path))) {
+      const url = new URL(c.req.url);
+      return c.redirect(`${path}/${url.search}`, 301);
+    }
+    return c.notFound();
+  });
+  app.notFound((c) => {
+    const page = join(distDir, '404.html');
+    if (existsSync(page)) return c.html(readFileSync(page, 'utf8'), 404);
+    return c.text('Không tìm thấy trang', 404);
+  });
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
