@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readSiteContent } from '../lib/content-files.ts';
+import { communeResolver } from './commune.ts';
+
+const resolve = communeResolver(readSiteContent().communes);
+const slugOf = (v: string) => resolve(v)?.slug;
+
+describe('communeResolver', () => {
+  it.each([
+    ['quang-son', 'quang-son'],
+    ['Quảng Hoà', 'quang-hoa'],
+    ['Quảng Hòa', 'quang-hoa'],
+    ['xã Quảng Hòa', 'quang-hoa'],
+    ['XÃ QUẢNG HOÀ', 'quang-hoa'],
+    ['quang hoa', 'quang-hoa'],
+    ['Quảng Hoà (20902)', 'quang-hoa'],
+    ['20902', 'quang-hoa'],
+    ['Đăk Ha', 'dak-ha'],
+    ['Xã Đắk Ha', 'dak-ha'],
+    ["Đắk R'Măng", 'dak-r-mang'],
+    ['Đắk Rmăng', 'dak-r-mang'],
+    ["Đăk R'Măng", 'dak-r-mang'],
+    ['dak rmang', 'dak-r-mang'],
+    ['Quảng Khê'.normalize('NFD'), 'quang-khe'],
+    ['  xã   Đăk Plao ', 'dak-plao'],
+    ['Dak Som', 'dak-som'],
+  ])('%s → %s', (input, slug) => {
+    expect(slugOf(input)).toBe(slug);
+  });
+
+  it('knows no other commune', () => {
+    expect(resolve('Quảng Tín')).toBeUndefined();
+    expect(resolve('')).toBeUndefined();
+    expect(resolve('xã')).toBeUndefined();
+  });
+});
