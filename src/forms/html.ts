@@ -1,0 +1,18 @@
+/** HTML escaping for the string renderers: every value that reaches markup goes through one of these. */
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for element content and attribute values (double- or single-quoted). */
+export function esc(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/** ` name="value"` pairs for the given attributes; false/null/undefined are left out, true is a bare attribute. */
+export function attrs(list: Record<string, string | number | boolean | null | undefined>): string {
+  let out = '';
+  for (const [name, value] of Object.entries(list)) {
+    if (value === false || value == null) continue;
+    out += value === true ? ` ${name}` : ` ${name}="${esc(value)}"`;
+  }
+  return out;
+}
