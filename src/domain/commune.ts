@@ -1,6 +1,5 @@
 /** Communes (xã) of the district: schema and resolution of the many ways people write a name. */
 import { z } from 'zod';
-import { fold, foldKey } from './text.ts';
 
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Mã định danh chỉ gồm chữ thường không dấu, số và dấu gạch ngang');
 
@@ -18,20 +17,4 @@ export const communeSchema = z.object({
 export type Commune = z.infer<typeof communeSchema>;
 export type CommuneWithSlug = Commune & { slug: string };
 
-/** The key a commune name is matched by: folded, "xã" prefix and punctuation removed. */
-export function communeKey(value: string): string {
-  const folded = fold(value.normalize('NFC')).replace(/^(xa|x\.)\s*/, '');
-  return foldKey(folded.replace(/\(\s*\d+\s*\)\s*$/, ''));
-}
-
-/** A resolver from any written form (slug, name, alias, GSO code, "xã …") to the commune. */
-export function communeResolver<T extends CommuneWithSlug>(communes: readonly T[]): (value: string) => T | undefined {
-  const index = new Map<string, T>();
-  for (const c of communes) {
-    for (const form of [c.slug, c.name, c.gsoCode, ...c.aliases]) index.set(communeKey(form), c);
-  }
-  return (value) => {
-    const key = communeKey(String(value ?? ''));
-    return key ? index.get(key) : undefined;
-  };
-}
+export { communeKey, communeResolver } from './commune-resolver.ts';

@@ -1,10 +1,13 @@
 /**
- * The registration schema: one definition used by the form page, the form
- * service, the CSV export and the registry. Value sets that editors manage
- * (communes, product groups, producer types) are passed in from content/.
+ * The registration schema: one definition used by the form page (in the
+ * browser), the form service, the CSV export and the registry. Built with
+ * zod/mini so the same schema ships to the browser in a few kilobytes.
+ * Value sets that editors manage (communes, product groups, producer types)
+ * are passed in from content/.
  */
-import { z } from 'zod';
-import { communeResolver, type CommuneWithSlug } from './commune.ts';
+import * as z from 'zod/mini';
+import { communeResolver } from './commune-resolver.ts';
+import type { CommuneWithSlug } from './commune.ts';
 import { normalisePhone } from './phone.ts';
 import { MAX_SUPPORT_NEEDS, REGISTRATION_FIELDS as F, type RegistrationField } from './registration-fields.ts';
 import { PRODUCT_STAGES } from './status.ts';
@@ -24,22 +27,27 @@ export function isTruthy(value: unknown): boolean {
   return typeof value === 'string' && TRUE_VALUES.has(clean(value).toLowerCase());
 }
 
+/** Runs `fn` on the raw value before `schema` checks it (zod's preprocess). */
+const before = <S extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: S) => z.pipe(z.transform(fn), schema);
+
 /** Text: NFC, trimmed; `undefined`/`null` read as empty. */
-const text = z.preprocess((v) => (v == null ? '' : typeof v === 'string' ? clean(v) : v), z.string({ error: 'Phải là chữ' }));
+const text = () => before((v) => (v == null ? '' : typeof v === 'string' ? clean(v) : v), z.string({ error: 'Phải là chữ' }));
+
+const tooLong = (field: RegistrationField, max: number) => z.maxLength(max, `${F[field].label} không quá ${max} ký tự`);
 
 function requiredText(field: RegistrationField, max: number) {
-  return text.pipe(
-    z.string().min(1, `Vui lòng nhập ${F[field].label.toLowerCase()}`).max(max, `${F[field].label} không quá ${max} ký tự`),
-  );
+  return text().check(z.minLength(1, `Vui lòng nhập ${F[field].label.toLowerCase()}`), tooLong(field, max));
 }
 
 function optionalText(field: RegistrationField, max: number) {
-  return text.pipe(z.string().max(max, `${F[field].label} không quá ${max} ký tự`));
+  return text().check(tooLong(field, max));
 }
 
 function choice(field: RegistrationField, slugs: readonly string[]) {
-  return text.refine((v) => slugs.includes(v), { message: `Vui lòng chọn ${F[field].label.toLowerCase()}` });
+  return text().check(z.refine((v) => slugs.includes(v), { message: `Vui lòng chọn ${F[field].label.toLowerCase()}` }));
 }
+
+const EMAIL = z.email();
 
 /** Builds the registration schema for the given value sets. Output is what is stored. */
 export function makeRegistrationSchema(sets: RegistrationValueSets) {
@@ -48,35 +56,37 @@ export function makeRegistrationSchema(sets: RegistrationValueSets) {
     producerName: requiredText('producerName', 200),
     producerType: choice('producerType', sets.producerTypes.map((t) => t.slug)),
     representative: requiredText('representative', 120),
-    phone: text.transform((v, ctx) => {
-      const phone = normalisePhone(v);
-      if (!phone) {
-        ctx.addIssue({ code: 'custom', message: v ? 'Số điện thoại không đúng: cần số di động 10 chữ số (03, 05, 07, 08, 09) hoặc số bàn 02x' : 'Vui lòng nhập số điện thoại' });
+    phone: z.pipe(
+      text(),
+      z.transform((v: string, ctx) => {
+        const phone = normalisePhone(v);
+        if (phone) return phone;
+        ctx.issues.push({ code: 'custom', input: v, message: v ? 'Số điện thoại không đúng: cần số di động 10 chữ số (03, 05, 07, 08, 09) hoặc số bàn 02x' : 'Vui lòng nhập số điện thoại' });
         return z.NEVER;
-      }
-      return phone;
-    }),
-    email: optionalText('email', 200).refine((v) => v === '' || z.email().safeParse(v).success, { message: 'Thư điện tử không đúng, ví dụ: ten@gmail.com' }),
-    commune: text.transform((v, ctx) => {
-      const commune = resolveCommune(v);
-      if (!commune) {
-        ctx.addIssue({ code: 'custom', message: v ? `Không có xã "${v}" trong huyện Đắk Glong` : 'Vui lòng chọn xã' });
+      }),
+    ),
+    email: optionalText('email', 200).check(z.refine((v) => v === '' || EMAIL.safeParse(v).success, { message: 'Thư điện tử không đúng, ví dụ: ten@gmail.com' })),
+    commune: z.pipe(
+      text(),
+      z.transform((v: string, ctx) => {
+        const commune = resolveCommune(v);
+        if (commune) return commune.slug;
+        ctx.issues.push({ code: 'custom', input: v, message: v ? `Không có xã "${v}" trong huyện Đắk Glong` : 'Vui lòng chọn xã' });
         return z.NEVER;
-      }
-      return commune.slug;
-    }),
+      }),
+    ),
     address: requiredText('address', 300),
     businessId: optionalText('businessId', 50),
     productName: requiredText('productName', 200),
     productGroup: choice('productGroup', sets.productGroups.map((g) => g.slug)),
     productStage: choice('productStage', Object.keys(PRODUCT_STAGES)),
     description: optionalText('description', 2000),
-    supportNeeds: z
-      .preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(text.pipe(z.string().max(200, 'Mỗi nhu cầu hỗ trợ không quá 200 ký tự'))))
-      .transform((items) => [...new Set(items.filter(Boolean))])
-      .refine((items) => items.length <= MAX_SUPPORT_NEEDS, { message: `Chọn tối đa ${MAX_SUPPORT_NEEDS} nhu cầu hỗ trợ` }),
-    consentProcessing: z.preprocess(isTruthy, z.literal(true, { error: 'Cần đồng ý cho xử lý thông tin thì mới gửi được đăng ký' })),
-    consentPublishName: z.preprocess(isTruthy, z.boolean()),
+    supportNeeds: z.pipe(
+      before((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(text().check(z.maxLength(200, 'Mỗi nhu cầu hỗ trợ không quá 200 ký tự')))),
+      z.transform((items: string[]) => [...new Set(items.filter(Boolean))]),
+    ).check(z.refine((items) => items.length <= MAX_SUPPORT_NEEDS, { message: `Chọn tối đa ${MAX_SUPPORT_NEEDS} nhu cầu hỗ trợ` })),
+    consentProcessing: before(isTruthy, z.literal(true, { error: 'Cần đồng ý cho xử lý thông tin thì mới gửi được đăng ký' })),
+    consentPublishName: before(isTruthy, z.boolean()),
   });
 }
 

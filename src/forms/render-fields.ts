@@ -141,5 +141,5 @@ export function singleCheckbox(o: Common & { checked: boolean }): string {
     'aria-invalid': o.error ? 'true' : undefined,
     'data-describe': true,
   })}>`;
-  return group(o.name, o.error, `${errorHtml(o.name, o.error)}<div class="choice">${input}<label class="choice__label" for="${o.name}">${esc(info.label)}</label>${hintHtml(o.name, hint)}</div>`);
+  return group(o.name, o.error, `${errorHtml(o.name, o.error)}<div class="choice">${input}<label class="choice__label" for="${o.name}">${esc(info.label)}</label>${hint ? `<p id="${o.name}-hint" class="hint choice__hint">${esc(hint)}</p>` : ""}</div>`);
 }
