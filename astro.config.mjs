@@ -2,12 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { decapCms } from './src/cms/integration.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ocop.dakglong.example',
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/dang-ky/da-nhan/') })],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/dang-ky/da-nhan/') }), decapCms()],
   devToolbar: { enabled: false },
 });

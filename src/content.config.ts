@@ -7,10 +7,12 @@ import { noticeSchema } from './domain/notice.ts';
 import { roundSchema } from './domain/round.ts';
 import { productGroupSchema, producerTypeSchema } from './domain/value-set.ts';
 
-const json = (folder: string) => glob({ pattern: '*.json', base: `./content/${folder}` });
+// CONTENT_DIR lets tests build from a temporary copy of content/.
+const CONTENT = process.env.CONTENT_DIR ?? './content';
+const json = (folder: string) => glob({ pattern: '*.json', base: `${CONTENT}/${folder}` });
 
 export const collections = {
-  notices: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: './content/notices' }), schema: noticeSchema }),
+  notices: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: `${CONTENT}/notices` }), schema: noticeSchema }),
   rounds: defineCollection({ loader: json('rounds'), schema: roundSchema }),
   contact: defineCollection({ loader: json('contact'), schema: contactSchema }),
   communes: defineCollection({ loader: json('communes'), schema: communeSchema }),

@@ -1,0 +1,69 @@
+/**
+ * Every file under /admin/: the page, the generated configuration, our small
+ * scripts, the site CSS for the preview, and the Decap CMS browser bundle from
+ * node_modules (its lazy chunks and WebAssembly included, source maps left out).
+ * Used by the build (written to dist/admin/) and by the dev server (served from memory and disk).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildCmsConfig, cmsConfigYaml, type CmsConfig } from './config.ts';
+import { saveRules } from './save-rules-data.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DECAP_DIST = join(ROOT, 'node_modules/decap-cms/dist');
+const ADMIN_SRC = join(import.meta.dirname, 'admin');
+
+/** A file of the admin: its text, or the path to copy it from. */
+export type AdminFile = { text: string } | { from: string };
+
+const PAGE = `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Quản trị nội dung | OCOP Đắk Glong</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link href="config.yml" type="text/yaml" rel="cms-config-url">
+</head>
+<body>
+<noscript>Trang quản trị nội dung cần bật JavaScript.</noscript>
+<script src="decap-cms.js"></script>
+<script type="module" src="setup.js"></script>
+</body>
+</html>
+`;
+
+/** The notice page's own <style>, unscoped: Astro scopes it to the page, the preview has no such scope. */
+export function noticeCss(): string {
+  const page = readFileSync(join(ROOT, 'src/pages/cong-van/[slug].astro'), 'utf8');
+  const style = /<style>([\s\S]*?)<\/style>/.exec(page)?.[1];
+  if (!style) throw new Error('src/pages/cong-van/[slug].astro: no <style> block for the notice preview');
+  return style.replace(/:global\(([^)]*)\)/g, '$1').trim() + '\n';
+}
+
+/** Decap's bundle and the chunks it loads on demand from beside itself. */
+function decapBundle(): Map<string, AdminFile> {
+  const files = new Map<string, AdminFile>();
+  for (const name of readdirSync(DECAP_DIST)) {
+    if (name === 'decap-cms.js' || name.endsWith('.decap-cms.js') || name.endsWith('.wasm') || name === 'decap-cms.js.LICENSE.txt') {
+      files.set(name, { from: join(DECAP_DIST, name) });
+    }
+  }
+  return files;
+}
+
+export function adminFiles(config: CmsConfig = buildCmsConfig({ proxyPort: 8081 })): Map<string, AdminFile> {
+  const files = decapBundle();
+  files.set('index.html', { text: PAGE });
+  files.set('config.yml', { text: cmsConfigYaml(config) });
+  files.set('save-rules-data.js', { text: `export default ${JSON.stringify(saveRules(config.collections))};\n` });
+  for (const name of ['setup.js', 'save-rules.js', 'notice-preview.js']) files.set(name, { from: join(ADMIN_SRC, name) });
+  files.set('site.css', { from: join(ROOT, 'src/styles/site.css') });
+  files.set('notice.css', { text: noticeCss() });
+  return files;
+}
+
+export function readAdminFile(file: AdminFile): Buffer {
+  return 'text' in file ? Buffer.from(file.text) : readFileSync(file.from);
+}
