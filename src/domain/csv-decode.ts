@@ -1,0 +1,57 @@
+/**
+ * Bytes of an uploaded CSV → NFC text. Spreadsheets save the export as UTF-8
+ * (with or without BOM), as Windows-1258 (Excel on Vietnamese Windows) or as
+ * UTF-16 ("Unicode text"); anything else that is not text is refused with a reason.
+ */
+
+export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+
+export type DecodedCsv = { ok: true; text: string; encoding: CsvEncoding } | { ok: false; reason: string };
+
+const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+
+/** Control characters other than tab, CR, LF, form feed: a text file has (almost) none. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 64 * 1024);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return control > sample.length / 100;
+}
+
+/**
+ * Strict UTF-8, or null. A file cut off inside a multi-byte character is still
+ * UTF-8 (the broken tail is dropped), not Windows-1258 mojibake.
+ */
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes CSV bytes: BOM first, then strict UTF-8, else Windows-1258; always NFC. */
+export function decodeCsv(bytes: Uint8Array): DecodedCsv {
+  if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
+  let text: string;
+  let encoding: CsvEncoding;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    encoding = 'utf-8-bom';
+    const utf8 = strictUtf8(bytes);
+    if (utf8 === null) return { ok: false, reason: 'the file starts as UTF-8 but holds bytes that are not UTF-8 (damaged)' };
+    text = utf8;
+  } else if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    text = new TextDecoder(encoding).decode(bytes);
+  } else {
+    if (looksBinary(bytes)) return { ok: false, reason: 'the file is not text (binary data, e.g. an .xlsx or an image); save it as CSV' };
+    const utf8 = strictUtf8(bytes);
+    encoding = utf8 === null ? 'windows-1258' : 'utf-8';
+    text = utf8 ?? new TextDecoder('windows-1258').decode(bytes);
+  }
+  if (text.includes('\u0000')) return { ok: false, reason: 'the file is not text (it holds NUL characters)' };
+  return { ok: true, text: text.normalize('NFC'), encoding };
+}

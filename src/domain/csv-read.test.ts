@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter, matchColumns, readCsv } from './csv-read.ts';
+
+describe('detectDelimiter', () => {
+  it('picks the delimiter of the header line, ignoring quoted text', () => {
+    expect(detectDelimiter('"Địa chỉ (thôn, bon, buôn)";Xã;Đợt\r\n1;2;3')).toBe(';');
+    expect(detectDelimiter('a\tb\tc\n1,2\t3\t4')).toBe('\t');
+    expect(detectDelimiter('\n\n"a;b",c,d\n')).toBe(',');
+    expect(detectDelimiter('only')).toBe(',');
+  });
+});
+
+describe('readCsv', () => {
+  it('reads CRLF, quoted newlines and skips blank rows, numbering rows as a spreadsheet does', () => {
+    const t = readCsv('A,B\r\n1,"hai\r\ndòng"\r\n,\r\n\r\n3,4\r\n');
+    expect(t.header).toEqual(['A', 'B']);
+    expect(t.rows).toEqual([
+      { line: 2, cells: ['1', 'hai\r\ndòng'] },
+      { line: 5, cells: ['3', '4'] },
+    ]);
+    expect(t.blankRows).toBe(2);
+  });
+  it('marks a row cut inside a quoted cell as damaged', () => {
+    const t = readCsv('A,B\n1,2\n3,"mô tả bị cắt');
+    expect(t.rows[0]).toEqual({ line: 2, cells: ['1', '2'] });
+    expect(t.rows[1]).toMatchObject({ line: 3, damage: expect.stringContaining('cắt cụt') });
+  });
+  it('finds the header below leading blank lines', () => {
+    const t = readCsv('\n;;\nX;Y\n1;2');
+    expect(t).toMatchObject({ delimiter: ';', headerLine: 3, header: ['X', 'Y'], rows: [{ line: 4, cells: ['1', '2'] }] });
+  });
+});
+
+describe('matchColumns', () => {
+  const names = new Map([
+    ['receipt', ['Mã hồ sơ', 'receipt']],
+    ['commune', ['Xã']],
+  ] as const);
+  it('matches regardless of case, diacritics, spacing and order; blank and unknown columns give null', () => {
+    const m = matchColumns([' XA ', '', 'ma  ho so', 'Ghi chú riêng', 'Mã hồ sơ'], names);
+    expect(m.keys).toEqual(['commune', null, 'receipt', null, null]);
+    expect(m.unknown).toEqual(['Ghi chú riêng', 'Mã hồ sơ']);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * The public list of chosen products: the ONLY shape in which registrations
+ * leave the registry for the site and open data. It is built field by field
+ * from a whitelist, so personal data cannot slip through by accident.
+ */
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { neutraliseCell } from './export-format.ts';
+import { viCollator } from './text.ts';
+
+/** The public fields of one product (Nghị định 13/2023: the producer's name only with consent). */
+export const publicProductSchema = z.strictObject({
+  receipt: z.string(),
+  productName: z.string(),
+  productGroup: z.string(),
+  producerType: z.string(),
+  producerName: z.string().nullable(),
+  round: z.string().nullable(),
+});
+export type PublicProduct = z.infer<typeof publicProductSchema>;
+
+export const publicListSchema = z.strictObject({
+  generatedAt: z.string(),
+  communes: z.array(z.strictObject({ slug: z.string(), name: z.string(), products: z.array(publicProductSchema) })),
+});
+export type PublicList = z.infer<typeof publicListSchema>;
+
+/** Copies exactly the whitelisted fields, whatever else the source object holds. */
+export function toPublicProduct(source: PublicProduct): PublicProduct {
+  return {
+    receipt: source.receipt,
+    productName: source.productName,
+    productGroup: source.productGroup,
+    producerType: source.producerType,
+    producerName: source.producerName,
+    round: source.round,
+  };
+}
+
+/** Products in Vietnamese collation of their names (receipt breaks ties, so the order is stable). */
+export function sortProducts(products: readonly PublicProduct[]): PublicProduct[] {
+  return [...products].sort((a, b) => viCollator.compare(a.productName, b.productName) || a.receipt.localeCompare(b.receipt));
+}
+
+/** The list with every commune present, in the given (content) order, empty ones too. */
+export function makePublicList(
+  communes: readonly { slug: string; name: string }[],
+  products: readonly (PublicProduct & { commune: string })[],
+  generatedAt: string,
+): PublicList {
+  const byCommune = new Map<string, PublicProduct[]>(communes.map((c) => [c.slug, []]));
+  for (const p of products) byCommune.get(p.commune)?.push(toPublicProduct(p));
+  return { generatedAt, communes: communes.map((c) => ({ slug: c.slug, name: c.name, products: sortProducts(byCommune.get(c.slug)!) })) };
+}
+
+export function publicListJson(list: PublicList): string {
+  return `${JSON.stringify(list, null, 1)}\n`;
+}
+
+export interface PublicLabels {
+  productGroups: readonly { slug: string; label: string }[];
+  producerTypes: readonly { slug: string; label: string }[];
+  rounds: readonly { slug: string; label: string }[];
+}
+
+/** Columns of the open-data CSV: name (Vietnamese header) and a description, shared with datapackage.json. */
+export const PUBLIC_CSV_COLUMNS = [
+  { name: 'Mã xã', description: 'Mã định danh của xã (slug)' },
+  { name: 'Xã', description: 'Tên xã' },
+  { name: 'Mã hồ sơ', description: 'Mã hồ sơ đăng ký' },
+  { name: 'Tên sản phẩm', description: 'Tên sản phẩm' },
+  { name: 'Mã nhóm sản phẩm', description: 'Mã định danh nhóm sản phẩm (Quyết định 148/QĐ-TTg)' },
+  { name: 'Nhóm sản phẩm', description: 'Tên nhóm sản phẩm' },
+  { name: 'Mã loại hình chủ thể', description: 'Mã định danh loại hình chủ thể' },
+  { name: 'Loại hình chủ thể', description: 'Tên loại hình chủ thể' },
+  { name: 'Tên chủ thể', description: 'Tên tổ chức hoặc cá nhân sản xuất; trống khi chủ thể không đồng ý công khai' },
+  { name: 'Đợt', description: 'Đợt đăng ký; trống khi đăng ký sau đợt cuối' },
+] as const;
+
+/** The list as CSV: UTF-8 with BOM, CRLF, Vietnamese headers, cells neutralised against formulas. */
+export function publicListCsv(list: PublicList, labels: PublicLabels): string {
+  const label = (items: readonly { slug: string; label: string }[]) => {
+    const map = new Map(items.map((i) => [i.slug, i.label]));
+    return (slug: string | null) => (slug == null ? '' : (map.get(slug) ?? slug));
+  };
+  const [group, type, round] = [label(labels.productGroups), label(labels.producerTypes), label(labels.rounds)];
+  const rows = list.communes.flatMap((c) =>
+    c.products.map((p) => [c.slug, c.name, p.receipt, p.productName, p.productGroup, group(p.productGroup), p.producerType, type(p.producerType), p.producerName ?? '', round(p.round)].map(neutraliseCell)),
+  );
+  return `\uFEFF${Papa.unparse({ fields: PUBLIC_CSV_COLUMNS.map((c) => c.name), data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
+}

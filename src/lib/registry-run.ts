@@ -1,0 +1,93 @@
+/**
+ * The registry with its files: finds the CSVs, reads each (with its Google
+ * Forms mapping when one lies beside it), runs the domain registry and writes
+ * the outputs. The CLI, the site build's fallback and the benchmark all call this.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
+import { parseFormMapping } from '../domain/google-forms.ts';
+import { publicListCsv, publicListJson } from '../domain/public-list.ts';
+import { readRegistryFile, type FileInfo } from '../domain/registry-file.ts';
+import { buildRegistry, type InputFile, type RegistryResult } from '../domain/registry.ts';
+import { toVnIso } from '../domain/time.ts';
+import { readSiteContent, type SiteContent } from './content-files.ts';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+export const DEFAULT_INPUT = join(PROJECT_ROOT, 'content/registrations');
+/** Where the site build reads the registry's output (git-ignored). */
+export const DEFAULT_OUT_DIR = join(PROJECT_ROOT, 'src/generated/registry');
+export const LIST_JSON = 'danh-sach-ocop.json';
+export const LIST_CSV = 'danh-sach-ocop.csv';
+export const REPORT_JSON = 'bao-cao.json';
+
+const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+
+/** The CSV files named by the paths: files as given, folders' CSVs in name order. */
+export function collectCsvFiles(paths: readonly string[]): { files: string[]; errors: string[] } {
+  const files: string[] = [];
+  const errors: string[] = [];
+  for (const path of paths) {
+    if (!existsSync(path)) {
+      errors.push(`${path}: no such file or folder`);
+      continue;
+    }
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) {
+        if (CSV_EXTENSIONS.has(extname(name).toLowerCase()) && statSync(join(path, name)).isFile()) files.push(join(path, name));
+      }
+    } else files.push(path);
+  }
+  return { files, errors };
+}
+
+export interface RegistryRun extends RegistryResult {
+  files: FileInfo[];
+  content: SiteContent;
+}
+
+const mappingPath = (file: string) => file.replace(/\.[^./]*$/, '') + '.mapping.json';
+
+/** Reads and combines the files; errors (English) for every file that cannot be read at all. */
+export function runRegistry(options: { paths?: readonly string[]; contentDir?: string; now?: Date } = {}): { ok: true; run: RegistryRun } | { ok: false; errors: string[] } {
+  const content = readSiteContent(options.contentDir);
+  const { files, errors } = collectCsvFiles(options.paths?.length ? options.paths : [DEFAULT_INPUT]);
+  const inputs: InputFile[] = [];
+  const infos: FileInfo[] = [];
+  for (const path of files) {
+    const name = relative(process.cwd(), path) || path;
+    let mapping;
+    if (existsSync(mappingPath(path))) {
+      const parsed = parseFormMapping(readFileSync(mappingPath(path), 'utf8'));
+      if (!parsed.ok) {
+        errors.push(`${relative(process.cwd(), mappingPath(path))}: ${parsed.reason}`);
+        continue;
+      }
+      mapping = parsed.mapping;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch (err) {
+      errors.push(`${name}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      continue;
+    }
+    const read = readRegistryFile(name, bytes, mapping);
+    if (!read.ok) errors.push(`${name}: ${read.reason}`);
+    else {
+      inputs.push({ file: name, rows: read.rows });
+      infos.push(read.info);
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const rounds = content.rounds.map((r) => ({ slug: r.slug, label: r.label, deadline: r.deadline }));
+  const result = buildRegistry(inputs, { sets: content, rounds, communes: content.communes }, toVnIso(options.now ?? new Date()));
+  return { ok: true, run: { ...result, files: infos, content } };
+}
+
+/** Writes the public list (JSON, CSV) and the private report into `outDir`. */
+export function writeRegistryOutputs(outDir: string, run: RegistryRun): void {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, LIST_JSON), publicListJson(run.list));
+  writeFileSync(join(outDir, LIST_CSV), publicListCsv(run.list, { ...run.content, rounds: run.content.rounds }));
+  writeFileSync(join(outDir, REPORT_JSON), `${JSON.stringify({ ...run.report, files: run.files }, null, 1)}\n`);
+}
