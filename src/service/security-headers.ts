@@ -1,0 +1,94 @@
+/**
+ * Security headers for every response. HTML gets a Content-Security-Policy that
+ * allows exactly the inline scripts of that page (by SHA-256 hash), so the
+ * policy stays strict without a list to maintain by hand. /admin/ (Decap CMS)
+ * gets its own policy: the CMS bundle needs inline styles and eval.
+ */
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+
+/** Hashes of the inline <script> bodies of a page, as CSP sources. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const m of html.matchAll(/<script\b(?![^>]*\ssrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)) {
+    hashes.add(`'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`);
+  }
+  return [...hashes];
+}
+
+/** The policy for a site page (reading pages, the form, the review UI). */
+export function sitePolicy(scriptHashes: readonly string[], formAction = "'self'"): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self'${scriptHashes.length ? ' ' + scriptHashes.join(' ') : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    `form-action ${formAction}`,
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * The policy for /admin/. `connectSources` adds the Git backend's API (e.g. the
+ * local decap-server during `npm run cms`, or the hosted Git API in production).
+ */
+export function adminPolicy(connectSources: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self'${connectSources.length ? ' ' + connectSources.join(' ') : ''}`,
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-src 'self' blob:",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
+/** Headers every response carries, whatever it is. */
+export const COMMON_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+};
+
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/** True when the request reached us over HTTPS (directly, or via a trusted proxy). */
+function isHttps(url: string, forwardedProto: string | undefined, trustProxy: boolean): boolean {
+  if (url.startsWith('https:')) return true;
+  return trustProxy && forwardedProto?.split(',')[0]?.trim() === 'https';
+}
+
+export function securityHeaders(opts: { trustProxy: boolean; adminConnectSources?: string[] }): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const res = c.res;
+    const headers = new Headers(res.headers);
+    for (const [k, v] of Object.entries(COMMON_HEADERS)) headers.set(k, v);
+    headers.delete('X-Powered-By');
+    headers.delete('Server');
+    if (isHttps(c.req.url, c.req.header('x-forwarded-proto'), opts.trustProxy)) headers.set('Strict-Transport-Security', HSTS);
+    const isAdmin = c.req.path === '/admin' || c.req.path.startsWith('/admin/');
+    if (isAdmin) headers.set('X-Frame-Options', 'SAMEORIGIN');
+    const type = headers.get('Content-Type') ?? '';
+    let body: BodyInit | null = res.body;
+    if (type.includes('text/html')) {
+      const html = await res.text();
+      headers.set('Content-Security-Policy', isAdmin ? adminPolicy(opts.adminConnectSources) : sitePolicy(inlineScriptHashes(html)));
+      headers.delete('Content-Length');
+      body = html;
+    }
+    // Clear first: Hono's setter would otherwise copy the old headers back over ours.
+    c.res = undefined as unknown as Response;
+    c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
+  };
+}
