@@ -20,7 +20,8 @@ export function fieldAnchorId(field: string): string {
 
 /** The list items of the summary, one link per error. */
 export function renderErrorSummaryItems(errors: readonly SummaryError[]): string {
-  return errors.map((e) => `<li><a href="#${esc(fieldAnchorId(e.field))}">${esc(e.message)}</a></li>`).join('');
+  // An error about the whole submission (no field) is listed without a link.
+  return errors.map((e) => `<li>${e.field ? `<a href="#${esc(fieldAnchorId(e.field))}">${esc(e.message)}</a>` : esc(e.message)}</li>`).join('');
 }
 
 /**

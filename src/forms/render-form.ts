@@ -10,6 +10,7 @@ import { isTruthy, type FieldError } from '../domain/registration.ts';
 import { assignRound, NEXT_ROUND_LABEL } from '../domain/round.ts';
 import { PRODUCT_STAGES } from '../domain/status.ts';
 import type { SiteContent } from '../lib/content-files.ts';
+import { FORM_ID, SEND_STATUS_ID } from './form-ids.ts';
 import { attrs, esc } from './html.ts';
 import { choiceFieldset, selectField, singleCheckbox, textareaField, textField } from './render-fields.ts';
 import { renderRoundNotice } from './round-notice.ts';
@@ -17,8 +18,8 @@ import { renderRoundNotice } from './round-notice.ts';
 export type FormValues = Record<string, string | string[] | undefined>;
 export type FormContent = Pick<SiteContent, 'communes' | 'rounds' | 'productGroups' | 'producerTypes'>;
 
+export { FORM_ID };
 export const DEFAULT_FORM_ACTION = '/api/registrations';
-export const FORM_ID = 'dang-ky';
 
 export interface RegistrationFormInput {
   values: FormValues;
@@ -123,7 +124,7 @@ export function renderRegistrationForm({ values, errors, content, now, action = 
     honeypot +
     `<input type="hidden" name="submissionId" value="${esc(one(values, 'submissionId'))}">` +
     renderRoundNotice(content.rounds, round, NEXT_ROUND_LABEL) +
-    `<p id="trang-thai-gui" class="send-status" role="status" aria-live="polite"></p>` +
+    `<p id="${SEND_STATUS_ID}" class="send-status" role="status" aria-live="polite"></p>` +
     `<button type="submit" class="button button--submit">Gửi đăng ký</button>` +
     `</form>`
   );
