@@ -46,7 +46,8 @@ const REVIEW_KEYS = new Set<ExportKey>(['receipt', 'status', 'reviewedAt', 'revi
 /** How a value enters the receipt: normalised where a spreadsheet may have re-shown it. */
 function canonical(key: ExportKey, value: string): string {
   const v = clean(restoreCell(value)).replace(/\s+/g, ' ');
-  if (key === 'submittedAt') return readSheetInstant(v) ?? v;
+  // To the minute: a spreadsheet's default date format drops the seconds when it re-saves.
+  if (key === 'submittedAt') return readSheetInstant(v)?.slice(0, 16) ?? v;
   if (key === 'phone') return normalisePhone(v) ?? v;
   return v;
 }

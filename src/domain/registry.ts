@@ -94,7 +94,7 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
   for (const { row } of losers) {
     // The winner may itself lose later; point at the final one.
     const final = winners.get(row.receipt!)!;
-    outcomes.push({ row, outcome: 'duplicate', extra: `Trùng mã hồ sơ với ${final.file} dòng ${final.line}; dùng bản có thời điểm rà soát mới hơn` });
+    outcomes.push({ row, outcome: 'duplicate', extra: `Trùng mã hồ sơ với ${final.file} dòng ${final.line}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)` });
   }
   const published: (NonNullable<ReadRow['publicFields']> & { receipt: string })[] = [];
   for (const row of winners.values()) {

@@ -49,8 +49,9 @@ const mappingPath = (file: string) => file.replace(/\.[^./]*$/, '') + '.mapping.
 
 /** Reads and combines the files; errors (English) for every file that cannot be read at all. */
 export function runRegistry(options: { paths?: readonly string[]; contentDir?: string; now?: Date } = {}): { ok: true; run: RegistryRun } | { ok: false; errors: string[] } {
-  const content = readSiteContent(options.contentDir);
-  const { files, errors } = collectCsvFiles(options.paths?.length ? options.paths : [DEFAULT_INPUT]);
+  const contentDir = options.contentDir ?? process.env.CONTENT_DIR;
+  const content = readSiteContent(contentDir);
+  const { files, errors } = collectCsvFiles(options.paths?.length ? options.paths : [contentDir ? join(contentDir, 'registrations') : DEFAULT_INPUT]);
   const inputs: InputFile[] = [];
   const infos: FileInfo[] = [];
   for (const path of files) {

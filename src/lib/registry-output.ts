@@ -1,0 +1,30 @@
+/**
+ * The registry's public list for the site build. `npm run build` runs the
+ * registry first and the pages read its output (REGISTRY_DIR, default
+ * src/generated/registry/). When that output is missing and no REGISTRY_DIR
+ * was asked for (e.g. `astro dev`), the registry runs in-process on
+ * content/registrations/ — the same domain code, nothing written.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { publicListSchema, type PublicList } from '../domain/public-list.ts';
+import { LIST_JSON, runRegistry } from './registry-run.ts';
+
+let cached: PublicList | undefined;
+
+export function loadPublicList(): PublicList {
+  if (cached) return cached;
+  const dir = resolve(process.env.REGISTRY_DIR ?? 'src/generated/registry');
+  const file = join(dir, LIST_JSON);
+  if (!existsSync(file)) {
+    if (process.env.REGISTRY_DIR) throw new Error(`REGISTRY_DIR=${process.env.REGISTRY_DIR} holds no ${LIST_JSON}; run: npm run registry -- --out ${process.env.REGISTRY_DIR}`);
+    const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
+    const result = runRegistry({ contentDir, paths: [join(contentDir, 'registrations')] });
+    if (!result.ok) throw new Error(`registry: cannot read content/registrations/:\n  ${result.errors.join('\n  ')}`);
+    console.warn(`registry: ${file} not found; built the public list in-process (npm run build runs the registry first)`);
+    return (cached = result.run.list);
+  }
+  const parsed = publicListSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file} is not a public list (${parsed.error.issues[0]?.message}); run npm run registry`);
+  return (cached = parsed.data);
+}

@@ -1,0 +1,7 @@
+// Open data: a Frictionless Data package describing the CSV and JSON of the public list.
+import type { APIRoute } from 'astro';
+import { dataPackage } from '../../domain/data-package.ts';
+import { loadPublicList } from '../../lib/registry-output.ts';
+
+export const GET: APIRoute = ({ site }) =>
+  new Response(`${JSON.stringify(dataPackage(loadPublicList(), String(site ?? '/')), null, 1)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
