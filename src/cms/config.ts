@@ -47,7 +47,6 @@ export function buildCmsConfig({ proxyPort, backend = readBackend(proxyPort) }: 
     public_folder: `/${REGISTRATIONS_FOLDER}`,
     site_url: '/',
     display_url: '/',
-    logo: { src: '/favicon.svg', show_in_header: false },
     show_preview_links: false,
     // ASCII file names: "Đợt 3" becomes "dot-3", "Đắk R'Măng" becomes "dak-r-mang".
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },

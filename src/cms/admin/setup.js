@@ -1,11 +1,15 @@
-// Wires our pieces into Decap CMS, loaded after decap-cms.js on /admin/.
+// Wires our pieces into Decap CMS, then starts it (the page sets CMS_MANUAL_INIT so
+// that everything below is registered before the configuration is read).
 import rules from './save-rules-data.js';
 import { applySaveRulesToEntry } from './save-rules.js';
 import { noticePreview } from './notice-preview.js';
+import { localeOverrides, mergePhrases } from './locale-vi.js';
 
 const CMS = window.CMS;
+CMS.registerLocale('vi', mergePhrases(CMS.getLocale('vi') ?? {}, localeOverrides));
 // The site's own CSS, and the notice page's document styles, copied here at build time.
 CMS.registerPreviewStyle('site.css');
 CMS.registerPreviewStyle('notice.css');
 CMS.registerPreviewTemplate('notices', noticePreview(window.h));
 CMS.registerEventListener({ name: 'preSave', handler: ({ entry }) => applySaveRulesToEntry(rules, entry) });
+CMS.init();

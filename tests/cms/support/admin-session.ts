@@ -1,0 +1,67 @@
+/**
+ * Everything a CMS browser test needs running: a temporary copy of content/,
+ * the real decap-server over it, the site built from it (admin included) and
+ * served by the real service, and an offline browser context.
+ */
+import { rmSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../../support/browser.ts';
+import { startServer, type RunningServer } from '../../support/server.ts';
+import { freePort, startDecapServer, type RunningDecapServer } from './decap-server.ts';
+import { keepOffline } from './offline.ts';
+import { buildSite, copyContent } from './site-copy.ts';
+
+export interface AdminSession {
+  repo: string;
+  decap: RunningDecapServer;
+  site: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  /** Every request that tried to leave the machine (all of them were aborted). */
+  blocked: string[];
+  /** Opens /admin/ and signs in to the local backend; the collection list is showing when it returns. */
+  signIn(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startAdminSession(): Promise<AdminSession> {
+  const repo = copyContent();
+  const port = await freePort();
+  const dist = await buildSite(repo, port);
+  const decap = await startDecapServer(repo, port);
+  const site = await startServer({ distDir: dist, log: () => {} });
+  const browser = await launchBrowser();
+  // An editor's machine in Việt Nam: the datetime widget works in the browser's zone.
+  const context = await browser.newContext({ timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  const blocked = await keepOffline(context);
+  return {
+    repo,
+    decap,
+    site,
+    browser,
+    context,
+    blocked,
+    async signIn() {
+      const page = await context.newPage();
+      page.on('dialog', (d) => void d.accept());
+      await page.goto(`${site.url}/admin/`);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByRole('heading', { name: 'Bộ sưu tập' }).waitFor();
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await site.close();
+      await decap.close();
+      rmSync(repo, { recursive: true, force: true });
+      rmSync(dist, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Publishes the open entry ("Công bố" then "Công bố ngay") and waits until Decap says the changes are saved. */
+export async function publish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+  await page.getByText('Công bố ngay', { exact: true }).click();
+  await page.getByText(/^Thay đổi đã được lưu$/i).waitFor();
+}
