@@ -1,0 +1,64 @@
+// npm run registry as operators use it: exit codes, stdout summary, stderr reasons, outputs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const out = mkdtempSync(join(tmpdir(), 'registry-cli-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function registry(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/registry.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run registry', () => {
+  it('reads a folder, writes the three outputs and prints the identity on one line', () => {
+    const r = registry(join(FIXTURES, 'readable'), '--out', out);
+    expect(r.code).toBe(0);
+    const m = /read (\d+) = published (\d+) \+ notPublic (\d+) \+ duplicates (\d+) \+ rejected (\d+)/.exec(r.stdout)!;
+    expect(m).not.toBeNull();
+    const [read, ...parts] = m.slice(1).map(Number);
+    expect(read).toBe(parts.reduce((a, b) => a + b, 0));
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('rejected');
+    const report = JSON.parse(readFileSync(join(out, 'bao-cao.json'), 'utf8'));
+    expect(report).toMatchObject({ read, published: parts[0], notPublic: parts[1], duplicates: parts[2], rejected: parts[3] });
+    expect(readFileSync(join(out, 'danh-sach-ocop.csv'), 'utf8').startsWith('\uFEFFMã xã,Xã,Mã hồ sơ')).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'danh-sach-ocop.json'), 'utf8')).communes).toHaveLength(7);
+  });
+
+  it('--strict exits 1 when a row was rejected, 0 when none was', () => {
+    expect(registry(join(FIXTURES, 'readable'), '--out', out, '--strict').code).toBe(1);
+    const clean = registry(join(FIXTURES, 'readable/01-xuat-chuan.csv'), join(FIXTURES, 'readable/02-excel-windows-1258.csv'), '--out', out, '--strict');
+    expect(clean).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('ships an example export in content/registrations/ that reads without a rejected row', () => {
+    const r = registry('--out', out, '--strict');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/published [1-9]\d* /);
+  });
+
+  it.each([
+    ['nhi-phan.csv', 'not text'],
+    ['khong-co-cot.csv', 'none of the expected columns'],
+    ['rong.csv', 'empty'],
+  ])('refuses %s with exit 1, the file and the reason on stderr, and writes nothing', (name, reason) => {
+    const fresh = join(out, `x-${name}`);
+    const r = registry(join(FIXTURES, 'readable/01-xuat-chuan.csv'), join(FIXTURES, 'unreadable', name), '--out', fresh);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(name);
+    expect(r.stderr).toContain(reason);
+    expect(existsSync(fresh)).toBe(false);
+  });
+
+  it('refuses a missing path, an unknown option and an empty --out', () => {
+    expect(registry('khong-co-tep.csv')).toMatchObject({ code: 1, stderr: expect.stringContaining('no such file') });
+    expect(registry('--verbose')).toMatchObject({ code: 1, stderr: expect.stringContaining("Unknown option '--verbose'") });
+    expect(registry('--out', '')).toMatchObject({ code: 1, stderr: expect.stringContaining('--out needs a folder') });
+  });
+});
