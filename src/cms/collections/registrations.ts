@@ -20,7 +20,7 @@ export const registrationsCollection: FilesCollection = {
       fields: [
         {
           name: 'uploads',
-          label: 'Các lần tải lên',
+          label: 'Tệp CSV đã tải lên',
           label_singular: 'tệp CSV',
           widget: 'list',
           add_to_top: true,
@@ -28,7 +28,7 @@ export const registrationsCollection: FilesCollection = {
           summary: '{{fields.file}}',
           required: false,
           default: [],
-          hint: 'Bấm "Thêm tệp CSV", chọn tệp, rồi bấm "Xuất bản". Tệp mới nhất ở trên cùng.',
+          hint: 'Bấm "Thêm tệp CSV", "Chọn một tập tin", "Tải lên" và chọn tệp trên máy, rồi bấm "Công bố" → "Công bố ngay". Tệp mới nhất ở trên cùng.',
           fields: [
             {
               name: 'file',
