@@ -43,13 +43,15 @@ export interface TextFieldOptions extends Common {
   autocomplete?: string;
   inputmode?: string;
   spellcheck?: boolean;
+  /** A narrower box for short answers (GOV.UK: the width hints at the expected length). */
+  width?: 'short' | 'medium';
 }
 
 export function textField(o: TextFieldOptions): string {
   const info: FieldInfo = REGISTRATION_FIELDS[o.name];
   const hint = info.hint;
   const input = `<input${attrs({
-    class: `input${o.error ? ' input--error' : ''}`,
+    class: `input${o.width ? ` input--${o.width}` : ''}${o.error ? ' input--error' : ''}`,
     id: o.name,
     name: o.name,
     type: o.type ?? 'text',
@@ -87,7 +89,7 @@ export function selectField(o: Common & { value: string; choices: readonly Choic
     .concat(o.choices.map((c) => `<option${attrs({ value: c.value, selected: c.value === o.value })}>${esc(c.label)}</option>`))
     .join('');
   const select = `<select${attrs({
-    class: `select${o.error ? ' input--error' : ''}`,
+    class: `select input--medium${o.error ? ' input--error' : ''}`,
     id: o.name,
     name: o.name,
     autocomplete: o.autocomplete,

@@ -62,8 +62,8 @@ export function renderRegistrationForm({ values, errors, content, now, action = 
       checked: is('producerType'),
     }) +
     text('representative', { autocomplete: 'name', spellcheck: false }) +
-    text('phone', { type: 'tel', inputmode: 'tel', autocomplete: 'tel' }) +
-    text('email', { type: 'email', inputmode: 'email', autocomplete: 'email', spellcheck: false }) +
+    text('phone', { type: 'tel', inputmode: 'tel', autocomplete: 'tel', width: 'short' }) +
+    text('email', { type: 'email', inputmode: 'email', autocomplete: 'email', spellcheck: false, width: 'medium' }) +
     selectField({
       name: 'commune',
       value: communeValue,
@@ -72,7 +72,7 @@ export function renderRegistrationForm({ values, errors, content, now, action = 
       choices: content.communes.map((c) => ({ value: c.slug, label: c.name })),
     }) +
     text('address', { autocomplete: 'address-line1' }) +
-    text('businessId', { autocomplete: 'off', spellcheck: false });
+    text('businessId', { autocomplete: 'off', spellcheck: false, width: 'short' });
 
   const otherNeedsInput =
     `<div class="other-need"><label class="label label--small" for="supportNeeds-khac">Nhu cầu khác (nếu có)</label>` +
