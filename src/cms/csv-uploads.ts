@@ -12,9 +12,12 @@ export const REGISTRATIONS_FOLDER = 'content/registrations';
 /** The log entry the CMS keeps beside the uploads. */
 export const CSV_UPLOADS_FILE = 'content/csv-uploads.json';
 
+/** A CSV file in that folder as the file widget saves it; shared with the widget's own check. */
+export const CSV_FILE_PATTERN = /^\/?content\/registrations\/[^/]+\.[cC][sS][vV]$/;
+
 export const csvUploadSchema = z.object({
   /** The uploaded file, as the CMS saves it: "/content/registrations/quang-khe-2024-06.csv". */
-  file: z.string().regex(/^\/?content\/registrations\/[^/]+\.csv$/i, 'Tệp phải là tệp .csv trong content/registrations/'),
+  file: z.string().regex(CSV_FILE_PATTERN, 'Tệp phải là tệp .csv trong content/registrations/'),
   /** The commune the export covers; blank for a district-wide export. */
   commune: z.union([slugSchema, z.literal('')]).optional(),
   /** What the file is, in the editor's words. */

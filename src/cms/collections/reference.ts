@@ -3,6 +3,7 @@
  * value sets. Slugs are file names and stable identifiers (registrations store
  * them), so entries here can be added but not deleted from the CMS.
  */
+import { z } from 'zod';
 import { line, lines, position, textList, type FilesCollection, type FolderCollection } from '../fields.ts';
 
 export const contactCollection: FilesCollection = {
@@ -24,7 +25,8 @@ export const contactCollection: FilesCollection = {
         line('hours', 'Giờ làm việc', 'Không bắt buộc, ví dụ: Sáng 7:00–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu.', { required: false }),
         line('email', 'Thư điện tử', 'Không bắt buộc.', {
           required: false,
-          pattern: ['^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', 'Địa chỉ thư điện tử chưa đúng'],
+          // The same test the schema's z.email() applies.
+          pattern: [z.regexes.email.source, 'Địa chỉ thư điện tử chưa đúng, ví dụ: pnn.dakglong@gmail.com'],
         }),
         lines('otherPlaces', 'Nơi khác nhận đăng ký', 'Nơi người dân có thể đến đăng ký trực tiếp ngoài cơ quan trên.'),
       ],
