@@ -11,12 +11,11 @@
  */
 import { EXPORT_COLUMNS, restoreCell, type ExportKey } from './export-format.ts';
 import { REGISTRATION_FIELDS as F } from './registration-fields.ts';
-import { makeRegistrationSchema, parseRegistration, type RegistrationValueSets } from './registration.ts';
+import { makeRegistrationSchema, type RegistrationValueSets } from './registration.ts';
 import { normaliseReceipt } from './receipt.ts';
 import { assignRound } from './round.ts';
-import { isScientific, readSheetInstant, readYesNo, slugLookup, stripThousands } from './sheet-values.ts';
+import { isScientific, memo, readSheetInstant, readYesNo, slugLookup, stripThousands } from './sheet-values.ts';
 import { PRODUCT_STAGES, STATUSES, type Status } from './status.ts';
-import { clean } from './text.ts';
 
 // Headers staff are likely to type when they rebuild or merge a sheet by hand.
 const EXTRA_HEADERS: Partial<Record<ExportKey, string[]>> = {
@@ -65,6 +64,8 @@ export interface RowContext {
 }
 
 const PUBLIC_KEYS = ['productName', 'productGroup', 'producerType', 'commune'] as const;
+/** Fields whose few distinct values repeat down a column. */
+const REPEATED = new Set<string>(['producerType', 'productGroup', 'productStage', 'commune']);
 
 /** Builds the row reader for one set of value sets (the schema is built once). */
 export function makeRowReader(ctx: RowContext) {
@@ -74,9 +75,25 @@ export function makeRowReader(ctx: RowContext) {
   const findGroup = slugLookup(ctx.sets.productGroups);
   const findType = slugLookup(ctx.sets.producerTypes);
   const findStage = slugLookup(Object.entries(PRODUCT_STAGES).map(([slug, label]) => ({ slug, label })));
+  const yesNo = memo(readYesNo);
+  // Field by field through the shared schema's own field schemas (it has no cross-field rules), so a
+  // value a column repeats (group, type, commune…) is checked once: 100,000 rows must read in about a second.
+  type Key = keyof typeof schema.shape;
+  type Check = (value: unknown) => { ok: true; value: unknown } | { ok: false; message: string };
+  const fields = Object.keys(schema.shape) as Key[];
+  const checks = Object.fromEntries(
+    fields.map((key) => {
+      const check: Check = (value) => {
+        const r = schema.shape[key].safeParse(value);
+        return r.success ? { ok: true, value: r.data } : { ok: false, message: r.error.issues[0]?.message ?? 'Không hợp lệ' };
+      };
+      return [key, REPEATED.has(key) ? (memo(check as (v: string) => ReturnType<Check>) as Check) : check];
+    }),
+  ) as Record<Key, Check>;
 
   return function readRow(raw: RawRow): ReadRow {
-    const cell = (key: ExportKey) => clean(restoreCell(raw[key] ?? ''));
+    // The decoded file is NFC already (csv-decode); trimming is what is left to do here.
+    const cell = (key: ExportKey) => restoreCell(raw[key] ?? '').trim();
     const problems: string[] = [];
     const blocking: string[] = [];
 
@@ -109,14 +126,19 @@ export function makeRowReader(ctx: RowContext) {
     const phone = stripThousands(cell('phone'));
     input.phone = phone;
     input.supportNeeds = cell('supportNeeds').split(/\s*[;\n]\s*/).filter(Boolean);
-    const consentProcessing = readYesNo(cell('consentProcessing'));
-    const consentPublishName = readYesNo(cell('consentPublishName'));
+    const consentProcessing = yesNo(cell('consentProcessing'));
+    const consentPublishName = yesNo(cell('consentPublishName'));
     input.consentProcessing = consentProcessing === true;
     input.consentPublishName = consentPublishName === true;
     if (consentPublishName === null) problems.push(`Đồng ý công khai tên: "${cell('consentPublishName')}" không rõ có hay không, nên tên chủ thể không được công khai`);
 
-    const parsed = parseRegistration(schema, input);
-    const fieldErrors = new Map(parsed.ok ? [] : parsed.errors.map((e) => [e.field, e.message]));
+    const values: Record<string, unknown> = {};
+    const fieldErrors = new Map<string, string>();
+    for (const key of fields) {
+      const r = checks[key](input[key]);
+      if (r.ok) values[key] = r.value;
+      else fieldErrors.set(key, r.message);
+    }
     if (isScientific(phone)) fieldErrors.set('phone', 'Số điện thoại đã bị bảng tính đổi sang dạng số mũ (ví dụ 9,12E+08), không khôi phục được');
     for (const [field, message] of fieldErrors) {
       const text = valueSetMessage(field, cell(field as ExportKey)) ?? message;
@@ -130,7 +152,7 @@ export function makeRowReader(ctx: RowContext) {
 
     let publicFields: PublicFields | null = null;
     if (!PUBLIC_KEYS.some((k) => fieldErrors.has(k)) && !roundProblem) {
-      const value = (key: keyof typeof schema.shape) => String(parsed.ok ? parsed.value[key] : schema.shape[key].parse(input[key]));
+      const value = (key: Key) => String(values[key]);
       const named = consentPublishName === true && !fieldErrors.has('producerName');
       publicFields = {
         productName: value('productName'),

@@ -79,5 +79,19 @@ export function readYesNo(value: string): boolean | null {
 export function slugLookup(items: Iterable<{ slug: string; label: string; also?: readonly string[] }>): (value: string) => string | undefined {
   const index = new Map<string, string>();
   for (const item of items) for (const form of [item.slug, item.label, ...(item.also ?? [])]) index.set(foldKey(form), item.slug);
-  return (value) => index.get(foldKey(value));
+  return memo((value) => index.get(foldKey(value)));
+}
+
+/**
+ * Remembers a function's answers for the few distinct values a column repeats
+ * (statuses, groups, communes…); folding each of 100,000 cells again is the slow part.
+ */
+export function memo<T>(fn: (value: string) => T, limit = 10_000): (value: string) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    if (cache.has(value)) return cache.get(value)!;
+    const answer = fn(value);
+    if (cache.size < limit) cache.set(value, answer);
+    return answer;
+  };
 }

@@ -1,0 +1,85 @@
+/**
+ * npm run bench:registry — national scale: 100,000 registrations over 3,321
+ * communes. Reports registry rows/s, the full build (registry + astro build)
+ * time and peak memory, beside a bare Astro build of the same number of pages
+ * with a minimal template, in the same run. Not a test: it prints numbers.
+ *   BENCH_ROWS=20000 npm run bench:registry   (a smaller run)
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { exportCsvText } from '../src/domain/export-csv.ts';
+import { runRegistry } from '../src/lib/registry-run.ts';
+import { makeRecord, seeded } from '../tests/registry/fixtures/people.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 3_321);
+const tmp = mkdtempSync(join(tmpdir(), 'bench-registry-'));
+const content = join(tmp, 'content');
+
+function makeContent(): void {
+  cpSync(join(ROOT, 'content'), content, { recursive: true, filter: (src) => !src.includes('/registrations/') && !src.includes('/communes/') });
+  mkdirSync(join(content, 'communes'), { recursive: true });
+  mkdirSync(join(content, 'registrations'), { recursive: true });
+  for (let i = 1; i <= COMMUNES; i++) {
+    writeFileSync(join(content, 'communes', `xa-${i}.json`), JSON.stringify({ name: `Xã thử nghiệm ${i}`, gsoCode: String(10_000 + i), aliases: [], order: i }));
+  }
+  const rnd = seeded(7);
+  const slugs = Array.from({ length: COMMUNES }, (_, i) => `xa-${i + 1}`);
+  const records = Array.from({ length: ROWS }, (_, i) => makeRecord(i, rnd, { communes: slugs }));
+  writeFileSync(join(content, 'registrations', 'toan-quoc.csv'), exportCsvText(records));
+}
+
+/** Runs a command under /usr/bin/time -v when available: wall seconds and peak RSS (MB) of the whole process tree's largest member. */
+function timed(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT) {
+  const useTime = existsSync('/usr/bin/time');
+  const start = performance.now();
+  const r = spawnSync(useTime ? '/usr/bin/time' : command, useTime ? ['-v', command, ...args] : args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`${label} failed (${r.status}):\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  return { seconds, peakMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN };
+}
+
+/** A minimal Astro project with the same number of pages, reusing this node_modules. */
+function makeBareProject(pages: number): string {
+  const dir = join(tmp, 'bare');
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  writeFileSync(join(dir, 'astro.config.mjs'), "export default { output: 'static' };\n");
+  writeFileSync(join(dir, 'src/pages/[n].astro'), `---\nexport function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i) } })); }\nconst { n } = Astro.params;\n---\n<html lang="vi"><head><meta charset="utf-8"><title>Trang {n}</title></head><body><h1>Trang {n}</h1></body></html>\n`);
+  return dir;
+}
+
+const countFiles = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countFiles(join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);
+
+try {
+  console.log(`bench:registry: generating ${ROWS.toLocaleString('en')} registrations over ${COMMUNES.toLocaleString('en')} communes in ${tmp}`);
+  makeContent();
+
+  const t0 = performance.now();
+  const result = runRegistry({ contentDir: content });
+  const registrySeconds = (performance.now() - t0) / 1000;
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  const r = result.run.report;
+  console.log(`registry in-process: ${r.read} rows in ${registrySeconds.toFixed(2)} s = ${Math.round(r.read / registrySeconds).toLocaleString('en')} rows/s (published ${r.published}, notPublic ${r.notPublic}, duplicates ${r.duplicates}, rejected ${r.rejected}); target ≥ 100,000 rows/s`);
+
+  const env = { CONTENT_DIR: content, REGISTRY_DIR: join(tmp, 'registry') };
+  const node = process.execPath;
+  const reg = timed('registry CLI', node, ['scripts/registry.ts', '--out', env.REGISTRY_DIR], env);
+  const astro = timed('astro build', node, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(tmp, 'dist')], env);
+  const pages = countFiles(join(tmp, 'dist'));
+  const full = reg.seconds + astro.seconds;
+  const fullPeak = Math.max(reg.peakMb, astro.peakMb);
+  console.log(`full build (registry CLI ${reg.seconds.toFixed(1)} s + astro build ${astro.seconds.toFixed(1)} s): ${full.toFixed(1)} s, ${pages} HTML pages, peak memory ${fullPeak} MB (registry ${reg.peakMb} MB, astro ${astro.peakMb} MB)`);
+
+  const bareDir = makeBareProject(pages);
+  const bare = timed('bare astro build', node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {}, bareDir);
+  console.log(`bare astro build of ${pages} minimal pages: ${bare.seconds.toFixed(1)} s, peak memory ${bare.peakMb} MB`);
+  console.log(`ratio full/bare: ${(full / bare.seconds).toFixed(2)} (target ≤ 2); peak ${fullPeak} MB (target ≤ 1536 MB)`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
