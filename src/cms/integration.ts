@@ -29,7 +29,6 @@ export function decapCms(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use('/admin', (req, res, next) => {
           const path = (req.url ?? '/').split('?')[0]!;
-          if (path === '') return res.writeHead(301, { Location: '/admin/' }).end();
           const file = currentFiles().get(path === '/' ? 'index.html' : path.slice(1));
           if (!file) return next();
           const name = path === '/' ? 'index.html' : path;
