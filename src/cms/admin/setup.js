@@ -3,6 +3,7 @@
 import rules from './save-rules-data.js';
 import { applySaveRulesToEntry } from './save-rules.js';
 import { noticePreview } from './notice-preview.js';
+import { roundPreview } from './round-preview.js';
 import { localeOverrides, mergePhrases } from './locale-vi.js';
 
 const CMS = window.CMS;
@@ -11,5 +12,6 @@ CMS.registerLocale('vi', mergePhrases(CMS.getLocale('vi') ?? {}, localeOverrides
 CMS.registerPreviewStyle('site.css');
 CMS.registerPreviewStyle('notice.css');
 CMS.registerPreviewTemplate('notices', noticePreview(window.h));
+CMS.registerPreviewTemplate('rounds', roundPreview(window.h));
 CMS.registerEventListener({ name: 'preSave', handler: ({ entry }) => applySaveRulesToEntry(rules, entry) });
 CMS.init();

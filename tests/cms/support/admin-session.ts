@@ -45,8 +45,12 @@ export async function startAdminSession(): Promise<AdminSession> {
       const page = await context.newPage();
       page.on('dialog', (d) => void d.accept());
       await page.goto(`${site.url}/admin/`);
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.getByRole('heading', { name: 'Bộ sưu tập' }).waitFor();
+      // The first visit shows the sign-in button; later ones in the same context are signed in already.
+      const login = page.getByRole('button', { name: 'Đăng nhập' });
+      const collections = page.getByRole('heading', { name: 'Bộ sưu tập' });
+      await login.or(collections).first().waitFor();
+      if (await login.isVisible()) await login.click();
+      await collections.waitFor();
       return page;
     },
     async close() {

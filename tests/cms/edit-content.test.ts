@@ -1,0 +1,80 @@
+// Editors change Đợt 2's deadline and the notice's number through the real admin and the
+// real decap-server; the files on disk change, and a build from them shows the changes.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { roundSchema } from '../../src/domain/round.ts';
+import { ROOT, startServer } from '../support/server.ts';
+import { publish, startAdminSession, type AdminSession } from './support/admin-session.ts';
+import { buildSite } from './support/site-copy.ts';
+
+const SHOTS = join(ROOT, 'test-results/cms');
+mkdirSync(SHOTS, { recursive: true });
+const NOTICE = 'content/notices/dang-ky-san-pham-ocop-2024.mdx';
+
+let session: AdminSession;
+beforeAll(async () => {
+  session = await startAdminSession();
+}, 180_000);
+afterAll(async () => {
+  await session?.close();
+});
+
+const read = (path: string) => readFileSync(join(session.repo, path), 'utf8');
+const bodyOf = (mdx: string) => mdx.slice(mdx.indexOf('\n---', 3) + 4).trim();
+
+test('Đợt 2: a new deadline is saved with +07:00, and the preview shows the last day', async () => {
+  const page = await session.signIn();
+  await page.screenshot({ path: join(SHOTS, 'collections.png') });
+  await page.getByRole('link', { name: 'Đợt 2: trước ngày 25/6/2024' }).click();
+  const deadline = page.getByLabel('Hạn (nhận trước thời điểm này)', { exact: true });
+  await expect.poll(() => deadline.inputValue()).toBe('2024-06-25T00:00');
+
+  await deadline.fill('2024-07-15T00:00');
+  await page.getByLabel('Hạn (như công văn ghi)', { exact: true }).fill('trước ngày 15/7/2024');
+  await expect(page.frameLocator('iframe').first().getByText('(ngày cuối nhận: 14/07/2024)').textContent()).resolves.toBeTruthy();
+  await page.screenshot({ path: join(SHOTS, 'round-editor.png') });
+  await publish(page);
+
+  await expect.poll(() => JSON.parse(read('content/rounds/2024-dot-2.json')).deadline, { timeout: 10_000 }).toBe('2024-07-15T00:00:00+07:00');
+  expect(roundSchema.parse(JSON.parse(read('content/rounds/2024-dot-2.json')))).toEqual({
+    label: 'Đợt 2',
+    order: 2,
+    opensAt: '2024-03-25T00:00:00+07:00',
+    deadline: '2024-07-15T00:00:00+07:00',
+    deadlineText: 'trước ngày 15/7/2024',
+    notice: 'dang-ky-san-pham-ocop-2024',
+  });
+}, 90_000);
+
+test('the notice: a number given in the form is saved in the front matter, the MDX body kept', async () => {
+  const before = read(NOTICE);
+  const page = await session.signIn();
+  await page.getByRole('link', { name: 'Công văn' }).click();
+  await page.getByRole('link', { name: /Đăng ký xây dựng sản phẩm đạt chứng nhận OCOP năm 2024/ }).click();
+  const number = page.getByLabel('Số văn bản (không bắt buộc)', { exact: true });
+  await expect.poll(() => page.getByLabel('Ký hiệu', { exact: true }).inputValue()).toBe('UBND-NN');
+  await number.fill('125');
+  await expect(page.frameLocator('iframe').first().getByText('Số: 125/UBND-NN').textContent()).resolves.toBeTruthy();
+  await page.screenshot({ path: join(SHOTS, 'notice-editor.png') });
+  await publish(page);
+
+  await expect.poll(() => /^number: "?125"?$/m.test(read(NOTICE)), { timeout: 10_000 }).toBe(true);
+  expect(bodyOf(read(NOTICE))).toBe(bodyOf(before));
+}, 90_000);
+
+test('a build from the edited content shows the new deadline and number, and nothing left the machine', async () => {
+  const dist = await buildSite(session.repo, session.decap.port);
+  const site = await startServer({ distDir: dist, log: () => {} });
+  try {
+    const home = await (await fetch(`${site.url}/`)).text();
+    expect(home).toContain('trước ngày 15/7/2024');
+    expect(home).toContain('ngày cuối nhận: 14/07/2024');
+    expect(home).not.toContain('trước ngày 25/6/2024');
+    const notice = await (await fetch(`${site.url}/cong-van/dang-ky-san-pham-ocop-2024/`)).text();
+    expect(notice).toContain('Số: 125/UBND-NN');
+  } finally {
+    await site.close();
+  }
+  expect(session.blocked).toEqual([]);
+}, 90_000);
