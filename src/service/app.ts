@@ -1,11 +1,38 @@
 /** The service: one Hono app with the form API, staff review and the static site. Tested through app.request(). */
 import { Hono } from 'hono';
 import type { ServiceConfig } from './config.ts';
+import { makeDeps, type AppOptions, type Deps } from './deps.ts';
+import { requestLog, stdoutSink } from './log.ts';
+import { mountReviewUi } from './review/routes.ts';
+import { mountConfirmationRoute } from './routes/confirmation.ts';
+import { mountExportRoute } from './routes/export.ts';
+import { mountRegistrationRoutes } from './routes/registrations.ts';
+import { mountStatusRoute } from './routes/status.ts';
 import { mountStaticSite } from './static-site.ts';
 
-export function createApp(config: ServiceConfig): Hono {
+export type { AppOptions } from './deps.ts';
+
+export type ServiceApp = Hono & {
+  deps: Deps;
+  /** Closes the database. */
+  close(): void;
+};
+
+export function createApp(config: ServiceConfig, options: AppOptions = {}): ServiceApp {
+  const deps = makeDeps(config, options);
   const app = new Hono();
+  app.use('*', requestLog(options.log ?? stdoutSink));
+  app.onError((err, c) => {
+    // A bug, not bad input: say so without details, and keep the details out of the request log.
+    console.error(err);
+    return c.json({ errors: [{ field: '', message: 'Lỗi máy chủ; vui lòng thử lại sau.' }] }, 500);
+  });
   app.get('/healthz', (c) => c.text('ok'));
+  mountExportRoute(app, deps);
+  mountRegistrationRoutes(app, deps);
+  mountStatusRoute(app, deps);
+  mountConfirmationRoute(app, deps);
+  mountReviewUi(app, deps);
   mountStaticSite(app, config.distDir);
-  return app;
+  return Object.assign(app, { deps, close: () => deps.close() });
 }

@@ -3,6 +3,9 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 
+// node:sqlite announces itself as experimental; keep stderr for real problems.
+process.removeAllListeners('warning');
+
 let config;
 try {
   config = readConfig();
@@ -12,8 +15,13 @@ try {
 }
 const app = createApp(config);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`OCOP Đắk Glong: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`);
+  console.error(`OCOP Đắk Glong: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () =>
+    server.close(() => {
+      app.close();
+      process.exit(0);
+    }),
+  );
 }

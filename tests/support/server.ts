@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from '../../src/service/app.ts';
+import { createApp, type AppOptions, type ServiceApp } from '../../src/service/app.ts';
 import { readConfig, type ServiceConfig } from '../../src/service/config.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -12,23 +12,32 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export interface RunningServer {
   url: string;
   config: ServiceConfig;
+  app: ServiceApp;
   close(): Promise<void>;
 }
 
-export async function startServer(overrides: Partial<ServiceConfig> = {}): Promise<RunningServer> {
-  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'ocop-data-'));
-  const config: ServiceConfig = { ...readConfig({}), port: 0, rateLimit: 0, ...overrides, dataDir };
-  const app = createApp(config);
+/** Settings to override, plus the app's options (`log` defaults to silence here, `now` to the real clock). */
+export async function startServer(overrides: Partial<ServiceConfig> & AppOptions = {}): Promise<RunningServer> {
+  const { log = () => {}, now, ...configOverrides } = overrides;
+  const dataDir = configOverrides.dataDir ?? mkdtempSync(join(tmpdir(), 'ocop-data-'));
+  const config: ServiceConfig = { ...readConfig({}), port: 0, rateLimit: 0, ...configOverrides, dataDir };
+  const app = createApp(config, { log, now });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((ok) => server.once('listening', () => ok()));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     config,
+    app,
     close: () =>
       new Promise<void>((ok) => {
-        server.close(() => ok());
-        if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+        server.close(() => {
+          app.close();
+          if (!configOverrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+          ok();
+        });
+        // Keep-alive connections from fetch() would hold close() open.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };
 }

@@ -1,0 +1,43 @@
+/** HTML for pages the service writes itself: escaping and a plain Vietnamese page shell. */
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for element content and quoted attribute values. */
+export function esc(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+}
+
+export interface PageOptions {
+  title: string;
+  body: string;
+  /** Extra stylesheet links (same origin only). */
+  stylesheets?: string[];
+}
+
+/** A complete page: lang="vi", no scripts, no external assets. */
+export function page({ title, body, stylesheets = [] }: PageOptions): string {
+  const links = stylesheets.map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join('');
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${esc(title)} | OCOP Đắk Glong</title>
+${links}
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** A short message page (413, 415, 429 … for people who posted the form without JavaScript). */
+export function messagePage(title: string, message: string, back = '/dang-ky/'): string {
+  return page({
+    title,
+    stylesheets: ['/quan-ly/giao-dien.css'],
+    body: `<main class="wrap" id="noi-dung"><h1>${esc(title)}</h1><p>${esc(message)}</p><p><a href="${esc(back)}">Quay lại</a></p></main>`,
+  });
+}

@@ -1,0 +1,60 @@
+/** The review UI's page frame: header with the account and sign-out, no scripts, one same-origin stylesheet. */
+import type { Account } from '../accounts.ts';
+import { CSRF_FIELD } from '../csrf.ts';
+import { esc, page } from '../html.ts';
+
+export const UI = '/quan-ly/';
+export const STYLESHEET = '/quan-ly/giao-dien.css';
+
+export interface Frame {
+  title: string;
+  account?: Account;
+  csrf?: string;
+  communeName?: string;
+  body: string;
+}
+
+export function hiddenCsrf(token: string): string {
+  return `<input type="hidden" name="${CSRF_FIELD}" value="${esc(token)}">`;
+}
+
+export function reviewPage({ title, account, csrf, communeName, body }: Frame): string {
+  const who = account
+    ? `<div class="who"><span>${esc(account.name)} · ${esc(communeName ? `xã ${communeName}` : 'toàn huyện')}</span>
+<form method="post" action="${UI}dang-xuat">${hiddenCsrf(csrf ?? '')}<button class="link" type="submit">Đăng xuất</button></form></div>`
+    : '';
+  return page({
+    title,
+    stylesheets: [STYLESHEET],
+    body: `<a class="skip" href="#noi-dung">Chuyển đến nội dung chính</a>
+<header class="site"><div class="wrap"><a class="brand" href="${UI}">Quản lý đăng ký OCOP</a>${who}</div></header>
+<main id="noi-dung" class="wrap">
+${body}
+</main>`,
+  });
+}
+
+/** Extra rules for the review UI, appended to the site's stylesheet. */
+export const REVIEW_CSS = `
+.wrap{max-width:72rem}
+.who{display:flex;gap:.75rem;align-items:center;flex-wrap:wrap}
+.who form{margin:0}
+button.link{background:none;border:0;color:#fff;text-decoration:underline;font:inherit;cursor:pointer;padding:0}
+label{display:block;font-weight:600;margin:.75rem 0 .25rem}
+input[type=text],input[type=password],select,textarea{font:inherit;padding:.45rem .5rem;border:2px solid var(--ink);border-radius:.2rem;max-width:100%}
+textarea{width:100%;min-height:6rem}
+button.primary{font:inherit;font-weight:600;background:var(--brand);color:#fff;border:0;border-radius:.3rem;padding:.6rem 1.1rem;margin-top:1rem;cursor:pointer}
+button.primary:hover{background:var(--brand-dark)}
+.filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
+.filters button{margin-top:0}
+.error{border-left:.35rem solid var(--bad);padding:.5rem .9rem;color:var(--bad);font-weight:600}
+.ok{border-left:.35rem solid var(--brand);padding:.5rem .9rem;background:var(--soft)}
+.table-wrap{overflow-x:auto}
+dl.fields{display:grid;grid-template-columns:1fr;gap:.1rem 1rem}
+dl.fields dt{font-weight:600}dl.fields dd{margin:0 0 .6rem;white-space:pre-wrap;overflow-wrap:anywhere}
+@media (min-width:40rem){dl.fields{grid-template-columns:minmax(10rem,18rem) 1fr;gap:.35rem 1rem}dl.fields dd{margin:0}}
+td{overflow-wrap:anywhere}
+.status{display:inline-block;padding:.05rem .45rem;border-radius:.2rem;background:var(--soft);border:1px solid var(--line)}
+.status[data-status=da-chon]{border-color:var(--brand);font-weight:600}
+.status[data-status=rac]{color:var(--bad)}
+`;

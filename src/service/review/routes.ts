@@ -1,0 +1,144 @@
+/**
+ * The review UI at /quan-ly/: sign in, list with filters, one registration,
+ * set its status with a note, sign out. Server-rendered, no JavaScript.
+ * Every POST carries a CSRF token; every route is held to the account's commune.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Context, Hono } from 'hono';
+import { normaliseReceipt } from '../../domain/receipt.ts';
+import { checkPassword, mayAccess } from '../auth.ts';
+import { BodyError, parseUrlencoded, readBytes, type FormValues } from '../body.ts';
+import { checkPreSessionToken, CSRF_FIELD, preSessionToken, tokensMatch } from '../csrf.ts';
+import type { Deps } from '../deps.ts';
+import { readFilter } from '../filters.ts';
+import { clearSessionCookie, isHttps, readSessionCookie, writeSessionCookie } from '../session.ts';
+import { readReview } from '../routes/status.ts';
+import { REVIEW_CSS, STYLESHEET, UI } from './layout.ts';
+import { detailPage, listPage, problemPage, signInPage, type Viewer } from './pages.ts';
+
+export const PAGE_SIZE = 100;
+const SIGN_IN = `${UI}dang-nhap`;
+const SITE_CSS = resolve(import.meta.dirname, '../../styles/site.css');
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'same-origin',
+};
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** A posted UI form (urlencoded only; the UI never sends anything else). */
+async function readForm(c: Context): Promise<FormValues | undefined> {
+  if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '')) return undefined;
+  try {
+    return parseUrlencoded(await readBytes(c));
+  } catch (err) {
+    if (err instanceof BodyError) return undefined;
+    throw err;
+  }
+}
+
+export function mountReviewUi(app: Hono, deps: Deps): void {
+  const secure = (c: Context) => isHttps(c, deps.config.trustProxy);
+  let css: string | undefined;
+
+  const viewer = (c: Context): Viewer | undefined => {
+    const s = deps.sessions.get(readSessionCookie(c));
+    return s && { account: s.account, csrf: s.csrf, content: deps.content };
+  };
+
+  app.use(`${UI}*`, async (c, next) => {
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k) || k === 'Cache-Control') c.res.headers.set(k, v);
+  });
+  app.get('/quan-ly', (c) => c.redirect(UI, 301));
+
+  app.get(STYLESHEET, (c) => {
+    css ??= readFileSync(SITE_CSS, 'utf8') + REVIEW_CSS;
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'no-cache');
+    return c.body(css);
+  });
+
+  app.get(SIGN_IN, (c) => {
+    if (viewer(c)) return c.redirect(UI, 303);
+    return c.html(signInPage({ csrf: preSessionToken(c, secure(c)) }));
+  });
+
+  app.post(SIGN_IN, async (c) => {
+    const form = await readForm(c);
+    const name = String(one(form?.name) ?? '').trim().slice(0, 100);
+    const password = String(one(form?.password) ?? '');
+    const again = (status: 400 | 401 | 403 | 429, error: string) =>
+      c.html(signInPage({ csrf: preSessionToken(c, secure(c)), name, error }), status);
+    if (!form || !checkPreSessionToken(c, one(form[CSRF_FIELD]))) return again(403, 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.');
+    if (!name || !password) return again(400, 'Vui lòng nhập tên tài khoản và mật khẩu.');
+    const { account, throttled } = await checkPassword(c, deps, name, password);
+    if (throttled) {
+      c.header('Retry-After', String(throttled));
+      return again(429, `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(throttled / 60)} phút.`);
+    }
+    if (!account) return again(401, 'Tên tài khoản hoặc mật khẩu không đúng.');
+    // A new session id at every sign-in: a planted cookie never becomes a signed-in one.
+    deps.sessions.destroy(readSessionCookie(c));
+    writeSessionCookie(c, deps.sessions.create(account.name), secure(c));
+    return c.redirect(UI, 303);
+  });
+
+  app.post(`${UI}dang-xuat`, async (c) => {
+    const v = viewer(c);
+    const form = await readForm(c);
+    if (v && !tokensMatch(v.csrf, one(form?.[CSRF_FIELD]))) return c.html(problemPage('Không thực hiện được', 'Mã chống giả mạo không đúng. Vui lòng tải lại trang.', v), 403);
+    deps.sessions.destroy(readSessionCookie(c));
+    clearSessionCookie(c, secure(c));
+    return c.redirect(SIGN_IN, 303);
+  });
+
+  app.get(UI, (c) => {
+    const v = viewer(c);
+    if (!v) return c.redirect(SIGN_IN, 303);
+    const read = readFilter(deps, v.account, c.req.query());
+    if (!read.ok) return c.html(problemPage('Bộ lọc không đúng', read.message, v), 422);
+    const all = deps.registrations.list(read.filter);
+    const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+    const requested = Number.parseInt(c.req.query('trang') ?? '1', 10);
+    const page = Number.isFinite(requested) ? Math.min(Math.max(1, requested), pages) : 1;
+    // Newest first on screen; the export keeps the order of arrival.
+    const records = all.reverse().slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    return c.html(listPage(v, { records, total: all.length, page, pages, query: read.query }));
+  });
+
+  /** The registration the viewer may open, or the page that says why not. */
+  const open = (c: Context, v: Viewer) => {
+    const receipt = normaliseReceipt(c.req.param('receipt') ?? '');
+    const record = receipt ? deps.registrations.get(receipt) : undefined;
+    if (!record) return { denied: c.html(problemPage('Không tìm thấy hồ sơ', 'Không có hồ sơ với mã này.', v), 404) };
+    if (!mayAccess(v.account, record.commune)) return { denied: c.html(problemPage('Không có quyền', 'Tài khoản này chỉ xem được hồ sơ của xã mình.', v), 403) };
+    return { record };
+  };
+
+  app.get(`${UI}ho-so/:receipt`, (c) => {
+    const v = viewer(c);
+    if (!v) return c.redirect(SIGN_IN, 303);
+    const { record, denied } = open(c, v);
+    if (!record) return denied;
+    return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { saved: c.req.query('da-luu') === '1' }));
+  });
+
+  app.post(`${UI}ho-so/:receipt`, async (c) => {
+    const v = viewer(c);
+    if (!v) return c.html(problemPage('Cần đăng nhập', 'Phiên làm việc đã hết; vui lòng đăng nhập lại.'), 401);
+    const form = await readForm(c);
+    if (!form || !tokensMatch(v.csrf, one(form[CSRF_FIELD]))) return c.html(problemPage('Không thực hiện được', 'Mã chống giả mạo không đúng. Vui lòng tải lại trang.', v), 403);
+    const { record, denied } = open(c, v);
+    if (!record) return denied;
+    const review = readReview(one(form.status), one(form.note) ?? '');
+    if (!review.ok) return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { error: review.message }), 422);
+    deps.registrations.setStatus(record.receipt, review.status, review.note, v.account.name, deps.now());
+    return c.redirect(`${UI}ho-so/${record.receipt}?da-luu=1`, 303);
+  });
+}

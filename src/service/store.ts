@@ -1,0 +1,229 @@
+/**
+ * Registrations in SQLite. New ones go through a group commit: everything that
+ * arrives while the previous commit is being written is stored in the next
+ * single transaction, and each caller's promise settles only after that
+ * transaction's COMMIT returned (synchronous=FULL: on disk). So a 2xx still
+ * means "committed", with one fsync shared by many registrations.
+ */
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { RegistrationRecord } from '../domain/export-format.ts';
+import { newReceipt } from '../domain/receipt.ts';
+import type { Registration } from '../domain/registration.ts';
+import { INITIAL_STATUS, type Status } from '../domain/status.ts';
+import { toVnIso } from '../domain/time.ts';
+
+export interface NewRegistration {
+  value: Registration;
+  submissionId: string | null;
+  honeypot: boolean;
+  at: Date;
+  round: string | null;
+}
+
+export interface StoredRegistration extends RegistrationRecord {
+  honeypot: boolean;
+}
+
+export interface InsertResult {
+  record: StoredRegistration;
+  /** false when the submissionId was already stored (the first record is returned). */
+  created: boolean;
+}
+
+export interface RegistrationFilter {
+  commune?: string;
+  /** A round slug, or null for "after the last round". */
+  round?: string | null;
+  status?: Status;
+}
+
+export interface StatusChange {
+  status: Status;
+  note: string;
+  account: string;
+  at: string;
+}
+
+const RECEIPT_ATTEMPTS = 20;
+
+interface Row {
+  [key: string]: unknown;
+}
+
+function toRecord(row: Row): StoredRegistration {
+  return {
+    receipt: row.receipt as string,
+    submittedAt: row.submitted_at as string,
+    reviewedAt: (row.reviewed_at as string | null) ?? null,
+    round: (row.round as string | null) ?? null,
+    status: row.status as Status,
+    reviewNote: row.review_note as string,
+    producerName: row.producer_name as string,
+    producerType: row.producer_type as string,
+    representative: row.representative as string,
+    phone: row.phone as string,
+    email: row.email as string,
+    commune: row.commune as string,
+    address: row.address as string,
+    businessId: row.business_id as string,
+    productName: row.product_name as string,
+    productGroup: row.product_group as string,
+    productStage: row.product_stage as string,
+    description: row.description as string,
+    supportNeeds: JSON.parse(row.support_needs as string) as string[],
+    consentProcessing: true,
+    consentPublishName: row.consent_publish_name === 1,
+    honeypot: row.honeypot === 1,
+  };
+}
+
+interface Pending {
+  item: NewRegistration;
+  resolve: (result: InsertResult) => void;
+  reject: (err: unknown) => void;
+}
+
+export class RegistrationStore {
+  private readonly insert: StatementSync;
+  private readonly bySubmissionId: StatementSync;
+  private readonly byReceipt: StatementSync;
+  private queue: Pending[] = [];
+  private scheduled = false;
+
+  readonly db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.db = db;
+    this.insert = db.prepare(`INSERT INTO registrations (
+        receipt, submission_id, created_at, submitted_at, round, status, honeypot,
+        producer_name, producer_type, representative, phone, email, commune, address, business_id,
+        product_name, product_group, product_stage, description, support_needs, consent_processing, consent_publish_name)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT DO NOTHING`);
+    this.bySubmissionId = db.prepare('SELECT * FROM registrations WHERE submission_id = ?');
+    this.byReceipt = db.prepare('SELECT * FROM registrations WHERE receipt = ?');
+  }
+
+  /** Stores a registration, or finds the one stored under the same submissionId. Settles after COMMIT. */
+  add(item: NewRegistration): Promise<InsertResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // After the current round of I/O callbacks, so requests that arrived together share one commit.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    try {
+      const results = this.transaction(() => batch.map((p) => this.insertOne(p.item)));
+      batch.forEach((p, i) => p.resolve(results[i]!));
+    } catch {
+      // One bad item must not fail the others: retry each in its own transaction.
+      for (const p of batch) {
+        try {
+          p.resolve(this.transaction(() => this.insertOne(p.item)));
+        } catch (err) {
+          p.reject(err);
+        }
+      }
+    }
+  }
+
+  /** Runs fn inside BEGIN IMMEDIATE … COMMIT; rolls back when it throws. */
+  transaction<T>(fn: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = fn();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      try {
+        this.db.exec('ROLLBACK');
+      } catch {
+        // The transaction may already be gone (e.g. after a failed COMMIT).
+      }
+      throw err;
+    }
+  }
+
+  private insertOne(item: NewRegistration): InsertResult {
+    const v = item.value;
+    const submittedAt = toVnIso(item.at);
+    const status = item.honeypot ? 'rac' : INITIAL_STATUS;
+    for (let attempt = 0; attempt < RECEIPT_ATTEMPTS; attempt++) {
+      const receipt = newReceipt();
+      const { changes } = this.insert.run(
+        receipt, item.submissionId, item.at.toISOString(), submittedAt, item.round, status, item.honeypot ? 1 : 0,
+        v.producerName, v.producerType, v.representative, v.phone, v.email, v.commune, v.address, v.businessId,
+        v.productName, v.productGroup, v.productStage, v.description, JSON.stringify(v.supportNeeds),
+        v.consentProcessing ? 1 : 0, v.consentPublishName ? 1 : 0,
+      );
+      if (Number(changes) === 1) {
+        const record: StoredRegistration = { ...v, receipt, submittedAt, reviewedAt: null, round: item.round, status, reviewNote: '', honeypot: item.honeypot };
+        return { record, created: true };
+      }
+      // Nothing inserted: either this submissionId is stored already (answer with that one)…
+      const existing = item.submissionId ? (this.bySubmissionId.get(item.submissionId) as Row | undefined) : undefined;
+      if (existing) return { record: toRecord(existing), created: false };
+      // …or the random receipt was taken: draw again.
+    }
+    throw new Error(`no free receipt after ${RECEIPT_ATTEMPTS} attempts`);
+  }
+
+  get(receipt: string): StoredRegistration | undefined {
+    const row = this.byReceipt.get(receipt) as Row | undefined;
+    return row && toRecord(row);
+  }
+
+  /** Registrations matching every given filter, oldest first. */
+  list(filter: RegistrationFilter = {}): StoredRegistration[] {
+    const where: string[] = [];
+    const params: (string | null)[] = [];
+    if (filter.commune !== undefined) {
+      where.push('commune = ?');
+      params.push(filter.commune);
+    }
+    if (filter.round !== undefined) {
+      where.push(filter.round === null ? 'round IS NULL' : 'round = ?');
+      if (filter.round !== null) params.push(filter.round);
+    }
+    if (filter.status !== undefined) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
+    const sql = `SELECT * FROM registrations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
+    return (this.db.prepare(sql).all(...params) as Row[]).map(toRecord);
+  }
+
+  /** Sets the status and note, records the review time and who did it. */
+  setStatus(receipt: string, status: Status, note: string, account: string, at: Date): StoredRegistration | undefined {
+    const reviewedAt = toVnIso(at);
+    return this.transaction(() => {
+      const row = this.db
+        .prepare('UPDATE registrations SET status = ?, review_note = ?, reviewed_at = ? WHERE receipt = ? RETURNING *')
+        .get(status, note, reviewedAt, receipt) as Row | undefined;
+      if (!row) return undefined;
+      this.db
+        .prepare('INSERT INTO status_changes (registration_id, status, note, account, at) VALUES (?, ?, ?, ?, ?)')
+        .run(row.id as number, status, note, account, reviewedAt);
+      return toRecord(row);
+    });
+  }
+
+  /** Every review of a registration, oldest first. */
+  history(receipt: string): StatusChange[] {
+    return this.db
+      .prepare(
+        `SELECT s.status, s.note, s.account, s.at FROM status_changes s
+         JOIN registrations r ON r.id = s.registration_id WHERE r.receipt = ? ORDER BY s.id`,
+      )
+      .all(receipt) as unknown as StatusChange[];
+  }
+}

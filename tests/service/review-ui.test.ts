@@ -1,0 +1,179 @@
+// The review UI at /quan-ly/: sign-in, sessions, CSRF, throttling, commune scoping, status changes.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addEditor, makeTestApp, postJson, validBody, type TestApp } from './helpers.ts';
+
+const PASSWORD = 'mật khẩu đủ dài 123';
+let t: TestApp;
+beforeEach(async () => {
+  t = makeTestApp();
+  await addEditor(t, 'huyen', PASSWORD);
+  await addEditor(t, 'quangson', PASSWORD, 'quang-son');
+});
+afterEach(() => t.close());
+
+/** A browser's cookie jar, just enough for these tests. */
+class Browser {
+  cookies = new Map<string, string>();
+  lastSetCookies: string[] = [];
+  constructor(private base = 'http://localhost') {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await t.request(new URL(path, this.base).toString(), { ...init, headers });
+    this.lastSetCookies = res.headers.getSetCookie();
+    for (const c of this.lastSetCookies) {
+      const [pair] = c.split(';');
+      const [name, value] = pair!.split('=') as [string, string];
+      if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+
+  post(path: string, fields: Record<string, string>): Promise<Response> {
+    return this.request(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  }
+
+  /** The CSRF token of the first form on a page. */
+  static csrf(html: string): string {
+    return /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+  }
+
+  async signIn(name: string, password: string): Promise<Response> {
+    const page = await (await this.request('/quan-ly/dang-nhap')).text();
+    return this.post('/quan-ly/dang-nhap', { _csrf: Browser.csrf(page), name, password });
+  }
+}
+
+async function register(extra: Record<string, unknown> = {}): Promise<string> {
+  return ((await (await postJson(t, validBody(extra))).json()) as { receipt: string }).receipt;
+}
+
+describe('sign-in and sessions', () => {
+  it('sends people who are not signed in to the sign-in page', async () => {
+    const res = await t.request('/quan-ly/');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/quan-ly/dang-nhap');
+    expect((await t.request('/quan-ly/ho-so/2222-2222')).status).toBe(303);
+  });
+
+  it('signs in with a new HttpOnly SameSite=Strict session, not the one planted before', async () => {
+    const b = new Browser();
+    b.cookies.set('ocop_phien', 'planted-by-an-attacker');
+    const res = await b.signIn('huyen', PASSWORD);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/quan-ly/');
+    const cookie = b.lastSetCookies.find((c) => c.startsWith('ocop_phien='))!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).not.toMatch(/Secure/);
+    expect(b.cookies.get('ocop_phien')).not.toBe('planted-by-an-attacker');
+    const list = await b.request('/quan-ly/');
+    expect(list.status).toBe(200);
+    expect(await list.text()).toContain('Danh sách đăng ký');
+    expect(list.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(list.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('marks the cookie Secure over HTTPS', async () => {
+    const b = new Browser('https://ocop.example');
+    await b.signIn('huyen', PASSWORD);
+    expect(b.lastSetCookies.find((c) => c.startsWith('ocop_phien='))).toMatch(/Secure/);
+  });
+
+  it('refuses a sign-in without the form token, and a wrong password', async () => {
+    const b = new Browser();
+    await b.request('/quan-ly/dang-nhap');
+    expect((await b.post('/quan-ly/dang-nhap', { name: 'huyen', password: PASSWORD })).status).toBe(403);
+    const wrong = await b.signIn('huyen', 'không đúng mật khẩu');
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('Tên tài khoản hoặc mật khẩu không đúng');
+    expect(b.cookies.has('ocop_phien')).toBe(false);
+  });
+
+  it('throttles after 5 failures for that account and address, even with the right password', async () => {
+    const b = new Browser();
+    for (let i = 0; i < 5; i++) expect((await b.signIn('huyen', `sai lần thứ ${i} rồi`)).status).toBe(401);
+    const blocked = await b.signIn('huyen', PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toBeTruthy();
+    expect((await new Browser().signIn('quangson', PASSWORD)).status).toBe(303);
+    t.clock.now = new Date(t.clock.now.getTime() + 16 * 60_000);
+    expect((await b.signIn('huyen', PASSWORD)).status).toBe(303);
+  });
+
+  it('signs out with the token, and the old session id stops working', async () => {
+    const b = new Browser();
+    await b.signIn('huyen', PASSWORD);
+    const old = b.cookies.get('ocop_phien')!;
+    const html = await (await b.request('/quan-ly/')).text();
+    expect((await b.post('/quan-ly/dang-xuat', { _csrf: 'sai' })).status).toBe(403);
+    const out = await b.post('/quan-ly/dang-xuat', { _csrf: Browser.csrf(html) });
+    expect(out.status).toBe(303);
+    const replay = new Browser();
+    replay.cookies.set('ocop_phien', old);
+    expect((await replay.request('/quan-ly/')).status).toBe(303);
+  });
+});
+
+describe('reviewing', () => {
+  it('lists, filters, opens and sets a status with a note (CSRF required)', async () => {
+    const a = await register({ producerName: '<script>alert(1)</script> HTX' });
+    const b = await register({ commune: 'dak-ha' });
+    const br = new Browser();
+    await br.signIn('huyen', PASSWORD);
+    const list = await (await br.request('/quan-ly/')).text();
+    expect(list).toContain(a);
+    expect(list).toContain(b);
+    expect(list).toContain('&lt;script&gt;alert(1)&lt;/script&gt; HTX');
+    expect(list).not.toContain('<script>');
+    const filtered = await (await br.request('/quan-ly/?commune=dak-ha&status=cho-ra-soat')).text();
+    expect(filtered).not.toContain(a);
+    expect(filtered).toContain('/api/registrations.csv?commune=dak-ha&amp;status=cho-ra-soat');
+
+    const detail = await (await br.request(`/quan-ly/ho-so/${a}`)).text();
+    expect(detail).toContain('0912345678');
+    expect((await br.post(`/quan-ly/ho-so/${a}`, { status: 'da-chon', note: 'x' })).status).toBe(403);
+    expect(t.app.deps.registrations.get(a)!.reviewedAt).toBeNull();
+    t.clock.now = new Date('2024-03-20T15:30:00+07:00'); // within the 8-hour session
+    const saved = await br.post(`/quan-ly/ho-so/${a}`, { _csrf: Browser.csrf(detail), status: 'da-chon', note: 'Sản phẩm tốt' });
+    expect(saved.status).toBe(303);
+    expect(t.app.deps.registrations.get(a)).toMatchObject({ status: 'da-chon', reviewNote: 'Sản phẩm tốt', reviewedAt: '2024-03-20T15:30:00+07:00' });
+    const after = await (await br.request(saved.headers.get('location')!)).text();
+    expect(after).toContain('Đã lưu trạng thái');
+    expect(after).toContain('Lịch sử rà soát');
+    expect(after).toContain('20/03/2024 15:30');
+    expect((await br.post(`/quan-ly/ho-so/${a}`, { _csrf: Browser.csrf(detail), status: 'nope' })).status).toBe(422);
+  });
+
+  it('the session cookie works for the API too, with the CSRF token', async () => {
+    const receipt = await register();
+    const br = new Browser();
+    await br.signIn('huyen', PASSWORD);
+    const csrf = Browser.csrf(await (await br.request('/quan-ly/')).text());
+    const post = (headers: Record<string, string>) =>
+      br.request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ status: 'chua-chon' }) });
+    expect((await post({})).status).toBe(403);
+    expect((await post({ 'X-CSRF-Token': csrf })).status).toBe(200);
+    expect((await br.request('/api/registrations.csv')).status).toBe(200);
+  });
+
+  it('holds a commune account to its commune on every route', async () => {
+    const own = await register({ commune: 'quang-son' });
+    const other = await register({ commune: 'dak-som' });
+    const br = new Browser();
+    await br.signIn('quangson', PASSWORD);
+    const list = await (await br.request('/quan-ly/?commune=dak-som')).text();
+    expect(list).not.toContain(other);
+    expect(await (await br.request('/quan-ly/')).text()).toContain(own);
+    expect((await br.request(`/quan-ly/ho-so/${other}`)).status).toBe(403);
+    const detail = await (await br.request(`/quan-ly/ho-so/${own}`)).text();
+    const res = await br.post(`/quan-ly/ho-so/${other}`, { _csrf: Browser.csrf(detail), status: 'rac' });
+    expect(res.status).toBe(403);
+    expect(t.app.deps.registrations.get(other)!.status).toBe('cho-ra-soat');
+    const csv = await (await br.request('/api/registrations.csv')).text();
+    expect(csv).toContain(own);
+    expect(csv).not.toContain(other);
+  });
+});
