@@ -32,7 +32,7 @@ const CONTENT_TYPES = [
   '',
   '*/*',
   'application/json, text/plain',
-  'ứng-dụng/json',
+  'appli\u00e7ation/json',
 ];
 
 const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
