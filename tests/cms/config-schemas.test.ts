@@ -50,7 +50,9 @@ function compare(fields: CmsField[], schema: JsonSchema, where: string): string[
     const cmsRequired = f.required !== false;
     const schemaRequired = (schema.required ?? []).includes(f.name);
     if (cmsRequired !== schemaRequired) problems.push(`${at}: required in CMS ${cmsRequired}, in schema ${schemaRequired}`);
-    if (prop.pattern && prop.format !== 'date-time' && f.pattern?.[0] !== prop.pattern) problems.push(`${at}: pattern ${f.pattern?.[0]} differs from schema ${prop.pattern}`);
+    // Decap checks a file widget's pattern against the file name only; the schema checks the whole path.
+    const patternAgrees = f.widget === 'file' ? !!f.pattern && prop.pattern?.endsWith(f.pattern[0]) : f.pattern?.[0] === prop.pattern;
+    if (prop.pattern && prop.format !== 'date-time' && !patternAgrees) problems.push(`${at}: pattern ${f.pattern?.[0]} differs from schema ${prop.pattern}`);
     if (prop.format === 'date-time' && f.widget !== 'datetime') problems.push(`${at}: an instant needs the datetime widget`);
     if (f.widget === 'object') problems.push(...compare(f.fields ?? [], prop, at));
     if (f.widget === 'list' && f.fields) problems.push(...compare(f.fields, prop.items ?? {}, `${at}[]`));

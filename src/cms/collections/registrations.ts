@@ -3,7 +3,7 @@
  * content/registrations/ through the backend's media upload (decap-server
  * writes it to disk; GitHub, GitLab and Gitea commit it), and the entry logs it.
  */
-import { CSV_FILE_PATTERN, CSV_UPLOADS_FILE, REGISTRATIONS_FOLDER } from '../csv-uploads.ts';
+import { CSV_NAME_PATTERN, CSV_UPLOADS_FILE, REGISTRATIONS_FOLDER } from '../csv-uploads.ts';
 import type { FilesCollection } from '../fields.ts';
 
 export const registrationsCollection: FilesCollection = {
@@ -39,7 +39,7 @@ export const registrationsCollection: FilesCollection = {
               choose_url: false,
               allow_multiple: false,
               hint: 'Tệp .csv xuất từ trang quản lý hồ sơ, giữ nguyên định dạng (có thể đã mở và lưu lại bằng Excel).',
-              pattern: [CSV_FILE_PATTERN.source, 'Chỉ nhận tệp .csv trong content/registrations/'],
+              pattern: [CSV_NAME_PATTERN.source, 'Chỉ nhận tệp .csv'],
             },
             {
               name: 'commune',

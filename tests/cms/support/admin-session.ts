@@ -9,7 +9,7 @@ import { launchBrowser } from '../../support/browser.ts';
 import { startServer, type RunningServer } from '../../support/server.ts';
 import { freePort, startDecapServer, type RunningDecapServer } from './decap-server.ts';
 import { keepOffline } from './offline.ts';
-import { buildSite, copyContent } from './site-copy.ts';
+import { buildSite, copyProject } from './site-copy.ts';
 
 export interface AdminSession {
   repo: string;
@@ -25,7 +25,7 @@ export interface AdminSession {
 }
 
 export async function startAdminSession(): Promise<AdminSession> {
-  const repo = copyContent();
+  const repo = copyProject();
   const port = await freePort();
   const dist = await buildSite(repo, port);
   const decap = await startDecapServer(repo, port);

@@ -1,24 +1,43 @@
-/** A temporary copy of the repository's content/ for the CMS to edit, and builds of the site from it. */
+/**
+ * A temporary copy of the project for the CMS to edit and for site builds from it.
+ * A whole project, not only content/: Astro keeps build state in the project's
+ * .astro/ and node_modules/.astro/, and builds of another content folder must
+ * never touch the state of the real working tree (others build there at the same time).
+ */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from '../../support/server.ts';
 
-/** A directory holding a copy of content/, laid out like the repository so the CMS paths apply. */
-export function copyContent(): string {
+const COPIED = ['content', 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+/** Build state and caches stay per copy. */
+const NOT_LINKED = new Set(['.astro', '.vite', '.cache']);
+
+/** A directory laid out like the repository (so the CMS paths apply), with its own build state. */
+export function copyProject(): string {
   const repo = mkdtempSync(join(tmpdir(), 'ocop-cms-repo-'));
-  cpSync(join(ROOT, 'content'), join(repo, 'content'), { recursive: true });
+  for (const name of COPIED) {
+    if (!existsSync(join(ROOT, name))) continue;
+    // Registry output of the working tree is not copied: the build makes its own from the copy's CSVs.
+    cpSync(join(ROOT, name), join(repo, name), { recursive: true, filter: (src) => !src.startsWith(join(ROOT, 'src/generated')) });
+  }
+  mkdirSync(join(repo, 'node_modules'));
+  for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
+    if (!NOT_LINKED.has(entry)) symlinkSync(join(ROOT, 'node_modules', entry), join(repo, 'node_modules', entry));
+  }
   return repo;
 }
 
-/** `astro build` from the copy into a fresh directory, the admin pointed at decap-server's port. */
+/** `astro build` in the copy into a fresh directory, the admin pointed at decap-server's port. */
 export async function buildSite(repo: string, proxyPort: number): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'ocop-cms-dist-'));
-  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: join(repo, 'content'), CMS_PROXY_PORT: String(proxyPort), ASTRO_TELEMETRY_DISABLED: '1' },
+  const env = { ...process.env, CMS_PROXY_PORT: String(proxyPort), ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const name of ['CONTENT_DIR', 'REGISTRY_DIR']) delete env[name];
+  await promisify(execFile)(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: repo,
+    env,
     maxBuffer: 16 * 1024 * 1024,
   });
   return outDir;
