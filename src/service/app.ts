@@ -9,6 +9,8 @@ import { mountExportRoute } from './routes/export.ts';
 import { mountRegistrationRoutes } from './routes/registrations.ts';
 import { mountStatusRoute } from './routes/status.ts';
 import { mountStaticSite } from './static-site.ts';
+import { adminConnectSources } from './admin-connect.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export type { AppOptions } from './deps.ts';
 
@@ -22,6 +24,7 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   const deps = makeDeps(config, options);
   const app = new Hono();
   app.use('*', requestLog(options.log ?? stdoutSink));
+  app.use('*', securityHeaders({ trustProxy: config.trustProxy, adminConnectSources: adminConnectSources() }));
   app.onError((err, c) => {
     // A bug, not bad input: say so without details, and keep the details out of the request log.
     console.error(err);

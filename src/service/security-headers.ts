@@ -20,7 +20,7 @@ export function inlineScriptHashes(html: string): string[] {
 export function sitePolicy(scriptHashes: readonly string[], formAction = "'self'"): string {
   return [
     "default-src 'self'",
-    `script-src 'self'${scriptHashes.length ? ' ' + scriptHashes.join(' ') : ''}`,
+    `script-src 'self' 'unsafe-eval'${scriptHashes.length ? ' ' + scriptHashes.join(' ') : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "connect-src 'self'",
@@ -36,10 +36,10 @@ export function sitePolicy(scriptHashes: readonly string[], formAction = "'self'
  * The policy for /admin/. `connectSources` adds the Git backend's API (e.g. the
  * local decap-server during `npm run cms`, or the hosted Git API in production).
  */
-export function adminPolicy(connectSources: readonly string[] = []): string {
+export function adminPolicy(connectSources: readonly string[] = [], scriptHashes: readonly string[] = []): string {
   return [
     "default-src 'self'",
-    "script-src 'self' 'unsafe-eval'",
+    `script-src 'self' 'unsafe-eval'${scriptHashes.length ? ' ' + scriptHashes.join(' ') : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     `connect-src 'self'${connectSources.length ? ' ' + connectSources.join(' ') : ''}`,
@@ -83,7 +83,8 @@ export function securityHeaders(opts: { trustProxy: boolean; adminConnectSources
     let body: BodyInit | null = res.body;
     if (type.includes('text/html')) {
       const html = await res.text();
-      headers.set('Content-Security-Policy', isAdmin ? adminPolicy(opts.adminConnectSources) : sitePolicy(inlineScriptHashes(html)));
+      const hashes = inlineScriptHashes(html);
+      headers.set('Content-Security-Policy', isAdmin ? adminPolicy(opts.adminConnectSources, hashes) : sitePolicy(hashes));
       headers.delete('Content-Length');
       body = html;
     }

@@ -1,0 +1,79 @@
+// The Content-Security-Policy the service sends is one the pages really satisfy:
+// every page, the form in use, the review UI and /admin/ load with no violation reported.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { requireDist } from '../support/dist.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+let browser: Browser;
+let server: RunningServer;
+
+beforeAll(async () => {
+  requireDist();
+  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page that records every CSP violation (the listener is installed outside the page's policy). */
+async function openRecording(path: string): Promise<{ page: Page; violations: () => Promise<string[]>; csp: string | null }> {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  const console: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) console.push(m.text());
+  });
+  const res = await page.goto(server.url + path);
+  return {
+    page,
+    csp: res?.headers()['content-security-policy'] ?? null,
+    violations: async () => [...(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)), ...console],
+  };
+}
+
+describe('Content-Security-Policy', () => {
+  it.each(['/', '/cong-van/dang-ky-san-pham-ocop-2024/', '/lien-he/', '/danh-sach/', '/danh-sach/quang-son/', '/dang-ky/da-nhan/', '/khong-co-trang-nay/', '/quan-ly/'])(
+    '%s is served with a strict policy and breaks none of it',
+    async (path) => {
+      const { page, csp, violations } = await openRecording(path);
+      expect(csp).toMatch(/script-src 'self'/);
+      expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      await page.waitForLoadState('networkidle');
+      expect(await violations()).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('the form runs its script, validates and keeps its draft under the policy', async () => {
+    const { page, csp, violations } = await openRecording('/dang-ky/');
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    await page.fill('#producerName', 'Hợp tác xã Cà phê Quảng Sơn');
+    await page.click('button[type=submit]');
+    await page.locator('.error-summary, [role=alert]').first().waitFor();
+    expect(await violations()).toEqual([]);
+    await page.close();
+  });
+
+  it('the filter on the list page works under the policy', async () => {
+    const { page, violations } = await openRecording('/danh-sach/');
+    const search = page.locator('input[type=search], input[type=text]').first();
+    if ((await search.count()) > 0) await search.fill('ca phe');
+    expect(await violations()).toEqual([]);
+    await page.close();
+  });
+
+  it('/admin/ starts the CMS under its own policy', async () => {
+    const { page, csp, violations } = await openRecording('/admin/');
+    expect(csp).toMatch(/default-src 'self'/);
+    await page.getByRole('button', { name: /Đăng nhập/ }).waitFor({ timeout: 30_000 });
+    expect(await violations()).toEqual([]);
+    await page.close();
+  });
+});
