@@ -20,7 +20,7 @@ export function inlineScriptHashes(html: string): string[] {
 export function sitePolicy(scriptHashes: readonly string[], formAction = "'self'"): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-eval'${scriptHashes.length ? ' ' + scriptHashes.join(' ') : ''}`,
+    `script-src 'self'${scriptHashes.length ? ' ' + scriptHashes.join(' ') : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "connect-src 'self'",
