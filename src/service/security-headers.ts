@@ -42,7 +42,8 @@ export function adminPolicy(connectSources: readonly string[] = [], scriptHashes
     `script-src 'self' 'unsafe-eval'${scriptHashes.length ? ' ' + scriptHashes.join(' ') : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    `connect-src 'self'${connectSources.length ? ' ' + connectSources.join(' ') : ''}`,
+    // blob: because Decap reads a file chosen for upload back from its blob: URL before committing it.
+    `connect-src 'self'${connectSources.length ? ' ' + connectSources.join(' ') : ''} blob:`,
     "font-src 'self' data:",
     "object-src 'none'",
     "base-uri 'self'",
