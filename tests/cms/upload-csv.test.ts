@@ -1,10 +1,15 @@
-// An editor uploads a CSV export through the CMS's file widget; it lands in content/registrations/ of the repository.
+// An editor uploads a CSV export through the CMS's file widget: it lands in
+// content/registrations/ of the repository, and the next build lists its product.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { csvUploadsSchema } from '../../src/cms/csv-uploads.ts';
+import { exportCsvText } from '../../src/domain/export-csv.ts';
+import type { RegistrationRecord } from '../../src/domain/export-format.ts';
+import { ROOT, startServer } from '../support/server.ts';
 import { publish, startAdminSession, type AdminSession } from './support/admin-session.ts';
+import { buildSite } from './support/site-copy.ts';
 
 let session: AdminSession;
 beforeAll(async () => {
@@ -14,11 +19,35 @@ afterAll(async () => {
   await session?.close();
 });
 
-// What the service exports: UTF-8 with BOM, CRLF, Vietnamese headers.
-const CSV = '\uFEFFMã hồ sơ,Xã,Tên sản phẩm,Trạng thái\r\nK7M2-9QXR,quang-khe,Cà phê Quảng Khê,da-chon\r\n';
+// What the service's export writes for one chosen registration.
+const record: RegistrationRecord = {
+  receipt: 'KXRW-3M7T',
+  submittedAt: '2024-06-10T09:30:00+07:00',
+  reviewedAt: '2024-06-20T14:00:00+07:00',
+  round: '2024-dot-2',
+  status: 'da-chon',
+  producerName: 'Hợp tác xã Cà phê Quảng Khê',
+  producerType: 'hop-tac-xa',
+  representative: 'Nguyễn Thị Hạnh',
+  phone: '0912345678',
+  email: '',
+  commune: 'quang-khe',
+  address: 'Thôn 3',
+  businessId: '',
+  productName: 'Cà phê bột Quảng Khê',
+  productGroup: 'thuc-pham',
+  productStage: 'da-co',
+  description: '',
+  supportNeeds: [],
+  consentProcessing: true,
+  consentPublishName: true,
+  reviewNote: '',
+} as unknown as RegistrationRecord;
+const CSV = exportCsvText([record]);
+const NAME = `quang-khe-2024-06-${process.pid}.csv`;
 
-test('a CSV chosen in the file widget is stored in content/registrations/ and logged', async () => {
-  const upload = join(tmpdir(), `quang-khe-2024-06-${process.pid}.csv`);
+test('a CSV chosen in the file widget is stored in content/registrations/, logged, and listed after a build', async () => {
+  const upload = join(tmpdir(), NAME);
   writeFileSync(upload, CSV);
   const page = await session.signIn();
   await page.getByRole('link', { name: 'Tải lên tệp CSV' }).click();
@@ -26,13 +55,25 @@ test('a CSV chosen in the file widget is stored in content/registrations/ and lo
   await page.getByRole('button', { name: /Thêm tệp csv/i }).click();
   await page.getByRole('button', { name: 'Chọn một tập tin' }).click();
   await page.locator('input[type=file]').setInputFiles(upload);
-  await page.getByRole('button', { name: /Chọn|Lấy/ }).first().click();
+  await page.screenshot({ path: join(ROOT, 'test-results/cms/csv-media-library.png') });
+  await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
+  await page.getByLabel('Ghi chú (không bắt buộc)', { exact: true }).fill('Xuất ngày 20/6/2024 sau khi rà soát đợt 2');
   await publish(page);
 
-  const stored = join(session.repo, 'content/registrations', `quang-khe-2024-06-${process.pid}.csv`);
+  const stored = join(session.repo, 'content/registrations', NAME);
   await expect.poll(() => existsSync(stored), { timeout: 10_000 }).toBe(true);
   expect(readFileSync(stored, 'utf8')).toBe(CSV);
   const log = csvUploadsSchema.parse(JSON.parse(readFileSync(join(session.repo, 'content/csv-uploads.json'), 'utf8')));
-  expect(log.uploads.map((u) => u.file)).toEqual([`/content/registrations/quang-khe-2024-06-${process.pid}.csv`]);
+  expect(log.uploads).toEqual([{ file: `/content/registrations/${NAME}`, note: 'Xuất ngày 20/6/2024 sau khi rà soát đợt 2' }]);
+
+  const dist = await buildSite(session.repo, session.decap.port);
+  const site = await startServer({ distDir: dist, log: () => {} });
+  try {
+    const list = await (await fetch(`${site.url}/danh-sach/quang-khe/`)).text();
+    expect(list).toContain('Cà phê bột Quảng Khê');
+    expect(list).not.toContain('0912345678');
+  } finally {
+    await site.close();
+  }
   expect(session.blocked).toEqual([]);
 }, 120_000);

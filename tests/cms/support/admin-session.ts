@@ -29,6 +29,8 @@ export async function startAdminSession(): Promise<AdminSession> {
   const port = await freePort();
   const dist = await buildSite(repo, port);
   const decap = await startDecapServer(repo, port);
+  // The service's CSP for /admin/ lets the page reach decap-server on the port CMS_PROXY_PORT names, as the build does.
+  process.env.CMS_PROXY_PORT = String(port);
   const site = await startServer({ distDir: dist, log: () => {} });
   const browser = await launchBrowser();
   // An editor's machine in Việt Nam: the datetime widget works in the browser's zone.
