@@ -25,8 +25,10 @@ const bodyOf = (mdx: string) => mdx.slice(mdx.indexOf('\n---', 3) + 4).trim();
 
 test('Đợt 2: a new deadline is saved with +07:00, and the preview shows the last day', async () => {
   const page = await session.signIn();
+  const round = page.getByRole('link', { name: 'Đợt 2: trước ngày 25/6/2024' });
+  await round.waitFor();
   await page.screenshot({ path: join(SHOTS, 'collections.png') });
-  await page.getByRole('link', { name: 'Đợt 2: trước ngày 25/6/2024' }).click();
+  await round.click();
   const deadline = page.getByLabel('Hạn (nhận trước thời điểm này)', { exact: true });
   await expect.poll(() => deadline.inputValue()).toBe('2024-06-25T00:00');
 

@@ -29,7 +29,7 @@ export const noticesCollection: FolderCollection = {
       label: 'Ngày văn bản (để sắp xếp)',
       widget: 'datetime',
       format: 'YYYY-MM-DD',
-      date_format: 'DD/MM/YYYY',
+      // No time: the browser's date input.
       time_format: false,
       hint: 'Ngày dùng để sắp xếp các công văn, công văn mới nhất hiện trên trang chủ.',
     },

@@ -13,9 +13,8 @@ const instant = (name: string, label: string, hint: string, extra: Partial<CmsFi
   name,
   label,
   widget: 'datetime',
+  // With a format given the widget is the browser's own date-and-time input, shown in the editor's locale.
   format: INSTANT_FORMAT,
-  date_format: 'DD/MM/YYYY',
-  time_format: 'HH:mm',
   hint,
   ...extra,
 });
