@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, matchColumns, readCsv } from './csv-read.ts';
 
@@ -28,6 +29,18 @@ describe('readCsv', () => {
   it('finds the header below leading blank lines', () => {
     const t = readCsv('\n;;\nX;Y\n1;2');
     expect(t).toMatchObject({ delimiter: ';', headerLine: 3, header: ['X', 'Y'], rows: [{ line: 4, cells: ['1', '2'] }] });
+  });
+});
+
+describe('readCsv a chunk at a time', () => {
+  it('reads any text, damaged quotes included, exactly as in one piece, whatever the chunk size', () => {
+    const unit = fc.constantFrom('a', 'ă', ',', ';', '"', '""', '\r\n', '\n', '\r', ' ', '');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), fc.integer({ min: 1, max: 12 }), (text, chunk) => {
+        expect(readCsv(text, chunk)).toEqual(readCsv(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

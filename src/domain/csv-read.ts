@@ -49,32 +49,99 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
-/** Parses CSV text; the first non-blank row is the header. */
-export function readCsv(text: string): CsvTable {
-  const delimiter = detectDelimiter(text);
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter, skipEmptyLines: false });
-  const data = parsed.data;
-  const damage = new Map<number, string>();
-  for (const e of parsed.errors) {
-    if (e.row == null || e.type !== 'Quotes') continue;
-    damage.set(e.row, e.code === 'MissingQuotes' ? 'Dòng bị hỏng: thiếu dấu nháy kép đóng (tệp có thể bị cắt cụt)' : 'Dòng bị hỏng: dấu nháy kép đặt sai chỗ');
-  }
-  let h = 0;
-  while (h < data.length && isBlank(data[h]!)) h++;
-  const header = (data[h] ?? []).map((c) => c.trim());
-  const rows: CsvRow[] = [];
-  let blankRows = 0;
-  for (let i = h + 1; i < data.length; i++) {
-    const cells = data[i]!;
-    if (isBlank(cells)) {
-      // Papaparse reads the newline that ends the file as one more empty row; that is not a blank row.
-      if (!(i === data.length - 1 && cells.length === 1)) blankRows++;
-      continue;
+const DAMAGE = {
+  MissingQuotes: 'Dòng bị hỏng: thiếu dấu nháy kép đóng (tệp có thể bị cắt cụt)',
+  other: 'Dòng bị hỏng: dấu nháy kép đặt sai chỗ',
+};
+/** Rows are parsed and handed on a chunk of text at a time, so a large file's cells never all live at once. */
+const CHUNK_CHARS = 1 << 20;
+
+export interface CsvStream extends Omit<CsvTable, 'rows' | 'blankRows'> {
+  /** Calls `visit` with every data row in order (blank rows left out); returns how many blank rows were left out. */
+  forEachRow(visit: (row: CsvRow) => void): number;
+}
+
+interface ParseOptions {
+  delimiter: Delimiter;
+  /** The line break papaparse found in the first megabyte; given again so every chunk splits lines alike. */
+  newline?: string;
+  /** Read only this many rows, in one piece. */
+  preview?: number;
+  chunkSize?: number;
+}
+
+type Visit = (cells: string[], index: number, damage: string | undefined) => void;
+
+/** Every row of the text, in order, with the parser's damage findings, a chunk at a time; returns the line break used. */
+function parseRows(text: string, options: ParseOptions, visit: Visit): string {
+  const { delimiter, newline, preview = 0, chunkSize = CHUNK_CHARS } = options;
+  let base = 0;
+  let linebreak = newline ?? '\n';
+  const take = ({ data, errors, meta }: Papa.ParseResult<string[]>) => {
+    linebreak = meta.linebreak;
+    let damage: Map<number, string> | undefined;
+    for (const e of errors) {
+      // An error in the unfinished last row of a chunk is found again, in its place, in the next chunk.
+      if (e.row == null || e.type !== 'Quotes' || e.row >= data.length) continue;
+      (damage ??= new Map()).set(e.row, e.code === 'MissingQuotes' ? DAMAGE.MissingQuotes : DAMAGE.other);
     }
-    const problem = damage.get(i);
-    rows.push(problem ? { line: i + 1, cells, damage: problem } : { line: i + 1, cells });
+    for (let j = 0; j < data.length; j++) visit(data[j]!, base + j, damage?.get(j));
+    base += data.length;
+  };
+  const config = { delimiter, skipEmptyLines: false, ...(newline ? { newline } : {}) } as const;
+  // Not papaparse's fast mode for a preview: on a text without quotes it would split the whole text first.
+  if (preview > 0) take(Papa.parse<string[]>(text, { ...config, preview, fastMode: false }));
+  // Papaparse streams a string too, synchronously, chunk after chunk (its types allow `chunk` only for files).
+  else Papa.parse<string[]>(text, { ...config, chunkSize, chunk: take } as Papa.ParseConfig<string[]>);
+  return linebreak;
+}
+
+/** The first non-blank row of the text (index and cells; none for blank rows only) and the text's line break. */
+function findHeader(text: string, delimiter: Delimiter): { index: number; cells: string[]; newline: string } {
+  for (let preview = 16; ; preview *= 16) {
+    let found: { index: number; cells: string[] } | undefined;
+    let count = 0;
+    const newline = parseRows(text, { delimiter, preview }, (cells, index) => {
+      count++;
+      if (!found && !isBlank(cells)) found = { index, cells };
+    });
+    if (found) return { ...found, newline };
+    if (count < preview) return { index: count, cells: [], newline };
   }
-  return { delimiter, headerLine: h + 1, header, rows, blankRows };
+}
+
+/** Opens CSV text: the first non-blank row is the header; the data rows are read on demand, as often as asked. */
+export function openCsv(input: string, chunkSize = CHUNK_CHARS): CsvStream {
+  const text = input.replace(/^\uFEFF/, '');
+  const delimiter = detectDelimiter(text);
+  const h = findHeader(text, delimiter);
+  const header = h.cells.map((c) => c.trim());
+  const forEachRow = (visit: (row: CsvRow) => void): number => {
+    let blankRows = 0;
+    // Papaparse reads the newline that ends the file as one more empty row; that is not a blank row.
+    let maybeLast = false;
+    parseRows(text, { delimiter, newline: h.newline, chunkSize }, (cells, i, damage) => {
+      if (i <= h.index) return;
+      if (maybeLast) blankRows++;
+      maybeLast = false;
+      if (isBlank(cells)) {
+        if (cells.length === 1) maybeLast = true;
+        else blankRows++;
+        return;
+      }
+      visit(damage ? { line: i + 1, cells, damage } : { line: i + 1, cells });
+    });
+    return blankRows;
+  };
+  return { delimiter, headerLine: h.index + 1, header, forEachRow };
+}
+
+/** Parses CSV text at once; the first non-blank row is the header. */
+export function readCsv(text: string, chunkSize = CHUNK_CHARS): CsvTable {
+  const { forEachRow, ...table } = openCsv(text, chunkSize);
+  const rows: CsvRow[] = [];
+  const blankRows = forEachRow((row) => rows.push(row));
+  return { ...table, rows, blankRows };
 }
 
 export interface ColumnMatch<K extends string> {

@@ -55,7 +55,7 @@ function canonical(key: ExportKey, value: string): string {
 /** The receipt of a form response: the same submitted content always gives the same receipt. */
 export function deriveReceipt(raw: RawRow): string {
   const parts = Object.entries(raw)
-    .filter(([key]) => !REVIEW_KEYS.has(key as ExportKey))
+    .filter(([key, value]) => value !== undefined && !REVIEW_KEYS.has(key as ExportKey))
     .map(([key, value]) => `${key}=${canonical(key as ExportKey, value ?? '')}`)
     .sort();
   return receiptFromText(`google-forms\n${parts.join('\n')}`);

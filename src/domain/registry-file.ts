@@ -3,10 +3,10 @@
  * file cannot be read at all (English, for the operator's stderr).
  */
 import { decodeCsv, type CsvEncoding } from './csv-decode.ts';
-import { matchColumns, readCsv, type Delimiter } from './csv-read.ts';
-import type { ExportKey } from './export-format.ts';
+import { matchColumns, openCsv, type Delimiter } from './csv-read.ts';
+import { EXPORT_COLUMNS, type ExportKey } from './export-format.ts';
 import { completeFormRow, type FormMapping } from './google-forms.ts';
-import type { InputRow } from './registry.ts';
+import type { InputRow, RowSource } from './registry.ts';
 import { REGISTRY_COLUMN_NAMES, type RawRow } from './registry-row.ts';
 
 export interface FileInfo {
@@ -17,10 +17,11 @@ export interface FileInfo {
   ignoredColumns: string[];
   /** Fields with no column in the file. */
   missingColumns: ExportKey[];
+  /** Blank rows left out; counted as the rows are read (0 until then). */
   blankRows: number;
 }
 
-export type ReadFile = { ok: true; rows: InputRow[]; info: FileInfo } | { ok: false; reason: string };
+export type ReadFile = { ok: true; rows: RowSource; info: FileInfo } | { ok: false; reason: string };
 
 const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 export const delimiterName = (d: Delimiter) => DELIMITER_NAMES[d];
@@ -28,7 +29,7 @@ export const delimiterName = (d: Delimiter) => DELIMITER_NAMES[d];
 export function readRegistryFile(file: string, bytes: Uint8Array, mapping?: FormMapping): ReadFile {
   const decoded = decodeCsv(bytes);
   if (!decoded.ok) return { ok: false, reason: decoded.reason };
-  const table = readCsv(decoded.text);
+  const table = openCsv(decoded.text);
   if (table.header.length === 0) return { ok: false, reason: 'the file holds no header row (only blank lines)' };
 
   const names = new Map<ExportKey, string[]>([...REGISTRY_COLUMN_NAMES].map(([k, v]) => [k, [...v]]));
@@ -46,15 +47,36 @@ export function readRegistryFile(file: string, bytes: Uint8Array, mapping?: Form
     };
   }
 
-  const rows: InputRow[] = table.rows.map(({ line, cells, damage }) => {
-    let raw: RawRow = {};
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (key) raw[key] = cells[i] ?? '';
-    }
-    if (mapping) raw = completeFormRow(raw, mapping);
-    return damage ? { line, raw, damage } : { line, raw };
-  });
+  const toRaw = rawRowBuilder(keys);
   const missingColumns = [...names.keys()].filter((k) => !matched.includes(k) && !(mapping && k in mapping.defaults));
-  return { ok: true, rows, info: { file, encoding: decoded.encoding, delimiter: table.delimiter, ignoredColumns: unknown, missingColumns, blankRows: table.blankRows } };
+  const info: FileInfo = { file, encoding: decoded.encoding, delimiter: table.delimiter, ignoredColumns: unknown, missingColumns, blankRows: 0 };
+  // The rows are parsed when they are read, a chunk at a time: 100,000 rows of cells never all live at once.
+  const rows: RowSource = {
+    forEach(visit: (row: InputRow) => void) {
+      info.blankRows = table.forEachRow(({ line, cells, damage }) => {
+        let raw = toRaw(cells);
+        if (mapping) raw = completeFormRow(raw, mapping);
+        visit(damage ? { line, raw, damage } : { line, raw });
+      });
+    },
+  };
+  return { ok: true, rows, info };
+}
+
+/**
+ * Cells → a row by field key, undefined where the file has no such column. One object literal of
+ * the same shape for every row: a row built key by key becomes a slow dictionary past ~16 keys.
+ */
+function rawRowBuilder(keys: readonly (ExportKey | null)[]): (cells: readonly string[]) => RawRow {
+  const i = Object.fromEntries(EXPORT_COLUMNS.map(({ key }) => [key, keys.indexOf(key)])) as Record<ExportKey, number>;
+  const at = (cells: readonly string[], index: number) => (index < 0 ? undefined : (cells[index] ?? ''));
+  return (c) => ({
+    receipt: at(c, i.receipt), submittedAt: at(c, i.submittedAt), reviewedAt: at(c, i.reviewedAt), round: at(c, i.round),
+    status: at(c, i.status), producerName: at(c, i.producerName), producerType: at(c, i.producerType),
+    representative: at(c, i.representative), phone: at(c, i.phone), email: at(c, i.email), commune: at(c, i.commune),
+    address: at(c, i.address), businessId: at(c, i.businessId), productName: at(c, i.productName),
+    productGroup: at(c, i.productGroup), productStage: at(c, i.productStage), description: at(c, i.description),
+    supportNeeds: at(c, i.supportNeeds), consentProcessing: at(c, i.consentProcessing),
+    consentPublishName: at(c, i.consentPublishName), reviewNote: at(c, i.reviewNote),
+  }) satisfies Record<ExportKey, string | undefined>;
 }

@@ -11,8 +11,9 @@
  */
 import { EXPORT_COLUMNS, restoreCell, type ExportKey } from './export-format.ts';
 import { REGISTRATION_FIELDS as F } from './registration-fields.ts';
-import { makeRegistrationSchema, type RegistrationValueSets } from './registration.ts';
-import { normaliseReceipt } from './receipt.ts';
+import { makeFieldChecks, type FieldChecks, type FieldKey } from './field-checks.ts';
+import { makeRegistrationSchema, type RegistrationSchema, type RegistrationValueSets } from './registration.ts';
+import { normaliseReceipt, RECEIPT_ALPHABET } from './receipt.ts';
 import { assignRound } from './round.ts';
 import { isScientific, memo, readSheetInstant, readYesNo, slugLookup, stripThousands } from './sheet-values.ts';
 import { PRODUCT_STAGES, STATUSES, type Status } from './status.ts';
@@ -64,11 +65,21 @@ export interface RowContext {
 }
 
 const PUBLIC_KEYS = ['productName', 'productGroup', 'producerType', 'commune'] as const;
-/** Fields whose few distinct values repeat down a column. */
-const REPEATED = new Set<string>(['producerType', 'productGroup', 'productStage', 'commune']);
+const isPublicKey = (key: string) => (PUBLIC_KEYS as readonly string[]).includes(key);
+/** A receipt already written as the export writes it: normaliseReceipt would return it unchanged. */
+const CANONICAL_RECEIPT = new RegExp(`^[${RECEIPT_ALPHABET}]{4}-[${RECEIPT_ALPHABET}]{4}$`);
 
-/** Builds the row reader for one set of value sets (the schema is built once). */
-export function makeRowReader(ctx: RowContext) {
+/** The problems of a row that has none (most rows): one shared, frozen list. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/** A cell as the registry reads it: the export's formula guard undone, trimmed (the decoded file is NFC already). */
+function tidy(value: string | undefined): string {
+  if (value === undefined || value === '') return '';
+  return (value.charCodeAt(0) === 39 ? restoreCell(value) : value).trim();
+}
+
+/** Builds the row reader for one set of value sets (the schema is built once); `makeChecks` is swapped only by tests. */
+export function makeRowReader(ctx: RowContext, makeChecks: (schema: RegistrationSchema) => FieldChecks = makeFieldChecks) {
   const schema = makeRegistrationSchema(ctx.sets);
   const findStatus = slugLookup(Object.entries(STATUSES).map(([slug, label]) => ({ slug, label, also: STATUS_SHORT[slug as Status] })));
   const findRound = slugLookup(ctx.rounds);
@@ -76,74 +87,75 @@ export function makeRowReader(ctx: RowContext) {
   const findType = slugLookup(ctx.sets.producerTypes);
   const findStage = slugLookup(Object.entries(PRODUCT_STAGES).map(([slug, label]) => ({ slug, label })));
   const yesNo = memo(readYesNo);
-  // Field by field through the shared schema's own field schemas (it has no cross-field rules), so a
-  // value a column repeats (group, type, commune…) is checked once: 100,000 rows must read in about a second.
-  type Key = keyof typeof schema.shape;
-  type Check = (value: unknown) => { ok: true; value: unknown } | { ok: false; message: string };
-  const fields = Object.keys(schema.shape) as Key[];
-  const checks = Object.fromEntries(
-    fields.map((key) => {
-      const check: Check = (value) => {
-        const r = schema.shape[key].safeParse(value);
-        return r.success ? { ok: true, value: r.data } : { ok: false, message: r.error.issues[0]?.message ?? 'Không hợp lệ' };
-      };
-      return [key, REPEATED.has(key) ? (memo(check as (v: string) => ReturnType<Check>) as Check) : check];
-    }),
-  ) as Record<Key, Check>;
+  const checks = makeChecks(schema);
+  const fields = Object.keys(schema.shape) as FieldKey[];
+  const at = Object.fromEntries(fields.map((key, i) => [key, i])) as Record<FieldKey, number>;
+  // A support-needs cell repeats (a few suggested needs): split and checked once per distinct cell.
+  const checkNeeds = memo((text: string) => checks.supportNeeds(text.split(/\s*[;\n]\s*/).filter(Boolean)));
 
   return function readRow(raw: RawRow): ReadRow {
-    // The decoded file is NFC already (csv-decode); trimming is what is left to do here.
-    const cell = (key: ExportKey) => restoreCell(raw[key] ?? '').trim();
     const problems: string[] = [];
     const blocking: string[] = [];
 
-    const receiptText = cell('receipt');
-    const receipt = normaliseReceipt(receiptText);
+    const receiptText = tidy(raw.receipt);
+    const receipt = CANONICAL_RECEIPT.test(receiptText) ? receiptText : normaliseReceipt(receiptText);
     if (!receipt) blocking.push(receiptText ? `Mã hồ sơ "${receiptText}" không đúng dạng (ví dụ K7QM-3XPA)` : 'Thiếu mã hồ sơ');
 
-    const statusText = cell('status');
+    const statusText = tidy(raw.status);
     const status = (findStatus(statusText) as Status | undefined) ?? null;
     if (!status) blocking.push(statusText ? `Trạng thái "${statusText}" không rõ` : 'Thiếu trạng thái rà soát');
 
-    const submittedAt = readInstant(cell('submittedAt'), 'Thời điểm gửi', problems);
-    const reviewedAt = readInstant(cell('reviewedAt'), 'Thời điểm rà soát', problems);
+    const submittedAt = readInstant(tidy(raw.submittedAt), 'Thời điểm gửi', problems);
+    const reviewedAt = readInstant(tidy(raw.reviewedAt), 'Thời điểm rà soát', problems);
 
     // The round: from its column (slug or label; empty = after the last round), else from the submission time.
     let round: string | null = null;
     let roundProblem: string | null = null;
     if (raw.round !== undefined) {
-      const text = cell('round');
+      const text = tidy(raw.round);
       round = text ? (findRound(text) ?? null) : null;
       if (text && !round) roundProblem = `Đợt "${text}" không có trong danh mục`;
     } else if (submittedAt) round = assignRound(ctx.rounds, new Date(submittedAt))?.slug ?? null;
     else roundProblem = 'Không xác định được đợt: không có cột Đợt và không đọc được thời điểm gửi';
 
-    const input: Record<string, unknown> = {};
-    for (const key of ['producerName', 'representative', 'email', 'commune', 'address', 'businessId', 'productName', 'description'] as const) input[key] = cell(key);
-    input.producerType = findType(cell('producerType')) ?? cell('producerType');
-    input.productGroup = findGroup(cell('productGroup')) ?? cell('productGroup');
-    input.productStage = findStage(cell('productStage')) ?? cell('productStage');
-    const phone = stripThousands(cell('phone'));
-    input.phone = phone;
-    input.supportNeeds = cell('supportNeeds').split(/\s*[;\n]\s*/).filter(Boolean);
-    const consentProcessing = yesNo(cell('consentProcessing'));
-    const consentPublishName = yesNo(cell('consentPublishName'));
-    input.consentProcessing = consentProcessing === true;
-    input.consentPublishName = consentPublishName === true;
-    if (consentPublishName === null) problems.push(`Đồng ý công khai tên: "${cell('consentPublishName')}" không rõ có hay không, nên tên chủ thể không được công khai`);
+    // The cells of the schema's fields (for messages) and what the schema is given for each.
+    const cells: Record<FieldKey, string> = {
+      producerName: tidy(raw.producerName), producerType: tidy(raw.producerType), representative: tidy(raw.representative),
+      phone: tidy(raw.phone), email: tidy(raw.email), commune: tidy(raw.commune), address: tidy(raw.address),
+      businessId: tidy(raw.businessId), productName: tidy(raw.productName), productGroup: tidy(raw.productGroup),
+      productStage: tidy(raw.productStage), description: tidy(raw.description), supportNeeds: tidy(raw.supportNeeds),
+      consentProcessing: tidy(raw.consentProcessing), consentPublishName: tidy(raw.consentPublishName),
+    };
+    const phone = stripThousands(cells.phone);
+    const consentPublishName = yesNo(cells.consentPublishName);
+    if (consentPublishName === null) problems.push(`Đồng ý công khai tên: "${cells.consentPublishName}" không rõ có hay không, nên tên chủ thể không được công khai`);
+    const input: Record<FieldKey, unknown> = {
+      ...cells,
+      producerType: findType(cells.producerType) ?? cells.producerType,
+      productGroup: findGroup(cells.productGroup) ?? cells.productGroup,
+      productStage: findStage(cells.productStage) ?? cells.productStage,
+      phone,
+      consentProcessing: yesNo(cells.consentProcessing) === true,
+      consentPublishName: consentPublishName === true,
+    };
 
-    const values: Record<string, unknown> = {};
-    const fieldErrors = new Map<string, string>();
-    for (const key of fields) {
-      const r = checks[key](input[key]);
-      if (r.ok) values[key] = r.value;
-      else fieldErrors.set(key, r.message);
+    const values: unknown[] = [];
+    let fieldErrors: Map<FieldKey, string> | null = null;
+    for (let i = 0; i < fields.length; i++) {
+      const key = fields[i]!;
+      const r = key === 'supportNeeds' ? checkNeeds(cells.supportNeeds) : checks[key](input[key]);
+      if (r.ok) values[i] = r.value;
+      else (fieldErrors ??= new Map()).set(key, r.message);
     }
-    if (isScientific(phone)) fieldErrors.set('phone', 'Số điện thoại đã bị bảng tính đổi sang dạng số mũ (ví dụ 9,12E+08), không khôi phục được');
-    for (const [field, message] of fieldErrors) {
-      const text = valueSetMessage(field, cell(field as ExportKey)) ?? message;
+    if (isScientific(phone)) (fieldErrors ??= new Map()).set('phone', 'Số điện thoại đã bị bảng tính đổi sang dạng số mũ (ví dụ 9,12E+08), không khôi phục được');
+    let publicError = false;
+    for (const [field, message] of fieldErrors ?? []) {
+      const text = valueSetMessage(field, cells[field]) ?? message;
       problems.push(text);
-      if ((PUBLIC_KEYS as readonly string[]).includes(field) && status === 'da-chon') blocking.push(text);
+      if (isPublicKey(field)) {
+        publicError = true;
+        if (status === 'da-chon') blocking.push(text);
+      }
     }
     if (roundProblem) {
       problems.push(roundProblem);
@@ -151,9 +163,9 @@ export function makeRowReader(ctx: RowContext) {
     }
 
     let publicFields: PublicFields | null = null;
-    if (!PUBLIC_KEYS.some((k) => fieldErrors.has(k)) && !roundProblem) {
-      const value = (key: Key) => String(values[key]);
-      const named = consentPublishName === true && !fieldErrors.has('producerName');
+    if (!publicError && !roundProblem) {
+      const value = (key: FieldKey) => values[at[key]] as string;
+      const named = consentPublishName === true && !fieldErrors?.has('producerName');
       publicFields = {
         productName: value('productName'),
         productGroup: value('productGroup'),
@@ -163,6 +175,7 @@ export function makeRowReader(ctx: RowContext) {
         round,
       };
     }
+    if (blocking.length + problems.length === 0) return { receipt, status, reviewedAt, publicFields, problems: NONE, blocking: NONE };
     return { receipt, status, reviewedAt, publicFields, problems: [...new Set([...blocking, ...problems])], blocking };
   };
 }

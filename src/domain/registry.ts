@@ -16,9 +16,14 @@ export interface InputRow {
   damage?: string;
 }
 
+/** A file's rows in order: an array, or a source that parses them as they are visited. */
+export interface RowSource {
+  forEach(visit: (row: InputRow) => void): void;
+}
+
 export interface InputFile {
   file: string;
-  rows: readonly InputRow[];
+  rows: RowSource;
 }
 
 export type Outcome = 'published' | 'notPublic' | 'duplicate' | 'rejected';
@@ -50,6 +55,7 @@ interface Seen extends ReadRow {
   file: string;
   line: number;
   order: number;
+  outcome: Outcome;
 }
 
 /** True when `a` is the newer review of the two (null is the oldest; a tie goes to the row read later). */
@@ -60,57 +66,61 @@ function newer(a: Seen, b: Seen): boolean {
   return Date.parse(a.reviewedAt) > Date.parse(b.reviewedAt);
 }
 
+function seen(read: ReadRow, file: string, line: number, order: number, damage: string | undefined): Seen {
+  const { receipt, status, reviewedAt } = read;
+  // Only a chosen row can be published: the others need not keep their public fields.
+  const publicFields = status === PUBLISHED_STATUS ? read.publicFields : null;
+  const problems = damage ? [damage, ...read.problems] : read.problems;
+  const blocking = damage ? [damage, ...read.blocking] : read.blocking;
+  return { receipt, status, reviewedAt, publicFields, problems, blocking, file, line, order, outcome: 'rejected' };
+}
+
 export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { communes: readonly { slug: string; name: string }[] }, generatedAt: string): RegistryResult {
   const readRow = makeRowReader(ctx);
   const report: RegistryReport = { read: 0, published: 0, notPublic: 0, duplicates: 0, rejected: 0, rows: [] };
+  // Every row in reading order, each given exactly one outcome below.
+  const all: Seen[] = [];
   const winners = new Map<string, Seen>();
-  const losers: { row: Seen }[] = [];
-  const unidentified: Seen[] = [];
-  let order = 0;
 
   for (const { file, rows } of files) {
-    for (const { line, raw, damage } of rows) {
-      report.read++;
-      const row: Seen = { ...readRow(raw), file, line, order: order++ };
-      if (damage) {
-        row.blocking = [damage, ...row.blocking];
-        row.problems = [damage, ...row.problems];
-      }
-      if (!row.receipt) {
-        unidentified.push(row);
-        continue;
-      }
+    rows.forEach(({ line, raw, damage }) => {
+      const row = seen(readRow(raw), file, line, all.length, damage);
+      all.push(row);
+      if (!row.receipt) return; // rejected: it cannot be identified
       const current = winners.get(row.receipt);
       if (!current) winners.set(row.receipt, row);
       else if (newer(row, current)) {
-        losers.push({ row: current });
+        current.outcome = 'duplicate';
         winners.set(row.receipt, row);
-      } else losers.push({ row });
-    }
+      } else row.outcome = 'duplicate';
+    });
   }
 
-  const outcomes: { row: Seen; outcome: Outcome; extra?: string }[] = [];
-  for (const row of unidentified) outcomes.push({ row, outcome: 'rejected' });
-  for (const { row } of losers) {
-    // The winner may itself lose later; point at the final one.
-    const final = winners.get(row.receipt!)!;
-    outcomes.push({ row, outcome: 'duplicate', extra: `Trùng mã hồ sơ với ${final.file} dòng ${final.line}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)` });
-  }
   const published: (NonNullable<ReadRow['publicFields']> & { receipt: string })[] = [];
   for (const row of winners.values()) {
-    if (row.blocking.length > 0) outcomes.push({ row, outcome: 'rejected' });
+    if (row.blocking.length > 0) row.outcome = 'rejected';
     else if (row.status === PUBLISHED_STATUS && row.publicFields) {
-      outcomes.push({ row, outcome: 'published' });
+      row.outcome = 'published';
       published.push({ ...row.publicFields, receipt: row.receipt! });
-    } else outcomes.push({ row, outcome: 'notPublic' });
+    } else row.outcome = 'notPublic';
   }
 
-  for (const { row, outcome, extra } of outcomes.sort((a, b) => a.row.order - b.row.order)) {
-    report[outcome === 'duplicate' ? 'duplicates' : outcome]++;
-    const problems = extra ? [extra, ...row.problems] : row.problems;
+  for (const row of all) {
+    const { outcome } = row;
+    let problems = row.problems;
+    if (outcome === 'published') report.published++;
+    else if (outcome === 'notPublic') report.notPublic++;
+    else if (outcome === 'rejected') report.rejected++;
+    else {
+      report.duplicates++;
+      // The winner may itself have lost later; point at the final one.
+      const final = winners.get(row.receipt!)!;
+      problems = [`Trùng mã hồ sơ với ${final.file} dòng ${final.line}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)`, ...problems];
+    }
     const quietSpam = outcome === 'notPublic' && row.status === 'rac';
     if (problems.length > 0 && !quietSpam) report.rows.push({ file: row.file, line: row.line, receipt: row.receipt, outcome, problems });
   }
+  report.read = all.length;
   return { list: makePublicList(ctx.communes, published, generatedAt), report };
 }
 

@@ -19,6 +19,12 @@ function vnInstant(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): stri
   return toVnIso(new Date(wall - VN_OFFSET_MS));
 }
 
+/** The export's own form, "2024-03-25T08:05:00+07:00": days past the 28th left to the full path. */
+const CANONICAL = /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\+07:00$/;
+
+/** True when the text is already what readSheetInstant would return for it (the common case, checked without a Date). */
+export const isCanonicalInstant = (value: string): boolean => CANONICAL.test(value);
+
 /**
  * An instant from what a spreadsheet shows, as ISO 8601 with +07:00; null when unreadable.
  * Accepts ISO (an offset is kept, none means Việt Nam time), `25/03/2024 08:05`,
@@ -27,6 +33,7 @@ function vnInstant(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): stri
  */
 export function readSheetInstant(input: string): string | null {
   const value = input.trim();
+  if (isCanonicalInstant(value)) return value;
   let m = ISO.exec(value);
   if (m) {
     const [, y, mo, d, h, mi, s, zone] = m;
