@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { roundSchema } from '../../src/domain/round.ts';
 import { ROOT, startServer } from '../support/server.ts';
 import { publish, startAdminSession, type AdminSession } from './support/admin-session.ts';
+import { keepOffline } from './support/offline.ts';
 import { buildSite } from './support/site-copy.ts';
 
 const SHOTS = join(ROOT, 'test-results/cms');
@@ -47,6 +48,31 @@ test('Đợt 2: a new deadline is saved with +07:00, and the preview shows the l
     deadlineText: 'trước ngày 15/7/2024',
     notice: 'dang-ky-san-pham-ocop-2024',
   });
+}, 90_000);
+
+test('Đợt 1 edited from a browser set to UTC: saved with +07:00, a cleared start date removed', async () => {
+  // A second machine whose clock is not on Việt Nam time; our preSave rule must still write +07:00.
+  const context = await session.browser.newContext({ timezoneId: 'UTC', locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  const blocked = await keepOffline(context);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${session.site.url}/admin/`);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'Đợt 1: trước ngày 25/3/2024' }).click();
+    const deadline = page.getByLabel('Hạn (nhận trước thời điểm này)', { exact: true });
+    // The same instant, shown in the machine's zone: 00:00 in Việt Nam is 17:00 UTC the day before.
+    await expect.poll(() => deadline.inputValue()).toBe('2024-03-24T17:00');
+    await deadline.fill('2024-03-29T17:00');
+    await page.getByLabel('Bắt đầu nhận (không bắt buộc)', { exact: true }).locator('..').getByRole('button', { name: 'Xóa' }).click();
+    await publish(page);
+    await expect.poll(() => JSON.parse(read('content/rounds/2024-dot-1.json')).deadline, { timeout: 10_000 }).toBe('2024-03-30T00:00:00+07:00');
+    const saved = roundSchema.parse(JSON.parse(read('content/rounds/2024-dot-1.json')));
+    expect(saved.opensAt).toBeUndefined();
+    expect(Object.keys(JSON.parse(read('content/rounds/2024-dot-1.json')))).not.toContain('opensAt');
+    expect(blocked).toEqual([]);
+  } finally {
+    await context.close();
+  }
 }, 90_000);
 
 test('the notice: a number given in the form is saved in the front matter, the MDX body kept', async () => {
