@@ -77,3 +77,21 @@ test('a CSV chosen in the file widget is stored in content/registrations/, logge
   }
   expect(session.blocked).toEqual([]);
 }, 120_000);
+
+test('a spreadsheet that is not CSV is refused in Vietnamese and never reaches content/registrations/', async () => {
+  const upload = join(tmpdir(), `bang-tinh-${process.pid}.xlsx`);
+  writeFileSync(upload, 'PK not a CSV');
+  const page = await session.signIn();
+  await page.getByRole('link', { name: 'Tải lên tệp CSV' }).click();
+  await page.getByText('Các tệp CSV đã tải lên', { exact: true }).click();
+  await page.getByRole('button', { name: /Thêm tệp csv/i }).click();
+  await page.getByRole('button', { name: 'Chọn một tập tin' }).first().click();
+  await page.locator('input[type=file]').setInputFiles(upload);
+  await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
+  await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+  await page.getByText('Công bố ngay', { exact: true }).click();
+  await page.getByText(/Chỉ nhận tệp \.csv/).first().waitFor();
+  await page.screenshot({ path: join(ROOT, 'test-results/cms/csv-refused.png') });
+  expect(existsSync(join(session.repo, 'content/registrations', `bang-tinh-${process.pid}.xlsx`))).toBe(false);
+  expect(session.blocked).toEqual([]);
+}, 60_000);
