@@ -8,7 +8,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ocop.dakglong.example',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Pages are written four at a time: thousands of commune pages otherwise wait on each file write in turn.
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/dang-ky/da-nhan/') }), decapCms()],
   devToolbar: { enabled: false },
 });

@@ -8,9 +8,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { publicListSchema, type PublicList } from '../domain/public-list.ts';
-import { LIST_JSON, runRegistry } from './registry-run.ts';
+import { LIST_CSV, LIST_JSON, runRegistry } from './registry-run.ts';
 
 let cached: PublicList | undefined;
+/** The folder the list was read from; undefined when it was built in-process. */
+let cachedDir: string | undefined;
 
 export function loadPublicList(): PublicList {
   if (cached) return cached;
@@ -26,5 +28,17 @@ export function loadPublicList(): PublicList {
   }
   const parsed = publicListSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file} is not a public list (${parsed.error.issues[0]?.message}); run npm run registry`);
+  cachedDir = dir;
   return (cached = parsed.data);
+}
+
+/**
+ * An open-data file exactly as the registry wrote it beside the list (same domain writers, same
+ * content/), so the build need not write 40,000 products again; null when the list was built
+ * in-process or the file is missing, and the page writes it itself.
+ */
+export function publicListFileText(name: typeof LIST_JSON | typeof LIST_CSV): string | null {
+  loadPublicList(); // validates the list first
+  const file = cachedDir === undefined ? undefined : join(cachedDir, name);
+  return file && existsSync(file) ? readFileSync(file, 'utf8') : null;
 }
