@@ -7,7 +7,8 @@ import { matchColumns, openCsv, type Delimiter } from './csv-read.ts';
 import { EXPORT_COLUMNS, type ExportKey } from './export-format.ts';
 import { completeFormRow, type FormMapping } from './google-forms.ts';
 import type { InputRow, RowSource } from './registry.ts';
-import { REGISTRY_COLUMN_NAMES, type RawRow } from './registry-row.ts';
+import { REGISTRY_COLUMN_NAMES } from './registry-columns.ts';
+import type { RawRow } from './registry-row.ts';
 
 export interface FileInfo {
   file: string;

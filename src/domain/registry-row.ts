@@ -8,32 +8,20 @@
  * a field that is published (product name, product group, producer type,
  * commune, round). A private field a spreadsheet mangled (phone, email,
  * address, dates…) is noted in the report and never keeps a product off the list.
+ *
+ * Only the work a row needs: a row with a readable receipt and a status other
+ * than `da-chon` can only be counted (not published, never rejected), so only
+ * its receipt, status and review time are read; its other cells are not checked.
  */
-import { EXPORT_COLUMNS, restoreCell, type ExportKey } from './export-format.ts';
+import { restoreCell, type ExportKey } from './export-format.ts';
 import { REGISTRATION_FIELDS as F } from './registration-fields.ts';
 import { makeFieldChecks, type FieldChecks, type FieldKey } from './field-checks.ts';
 import { makeRegistrationSchema, type RegistrationSchema, type RegistrationValueSets } from './registration.ts';
 import { normaliseReceipt, RECEIPT_ALPHABET } from './receipt.ts';
 import { assignRound } from './round.ts';
 import { isScientific, memo, readSheetInstant, readYesNo, slugLookup, stripThousands } from './sheet-values.ts';
-import { PRODUCT_STAGES, STATUSES, type Status } from './status.ts';
+import { PRODUCT_STAGES, PUBLISHED_STATUS, STATUSES, type Status } from './status.ts';
 
-// Headers staff are likely to type when they rebuild or merge a sheet by hand.
-const EXTRA_HEADERS: Partial<Record<ExportKey, string[]>> = {
-  receipt: ['Mã', 'Mã đăng ký', 'Mã số hồ sơ'],
-  status: ['Trạng thái rà soát', 'Kết quả rà soát'],
-  producerName: ['Tên chủ thể', 'Chủ thể'],
-  representative: ['Người đại diện'],
-  phone: ['Điện thoại', 'SĐT'],
-  email: ['Email', 'Thư điện tử'],
-  address: ['Địa chỉ'],
-  reviewNote: ['Ghi chú'],
-};
-
-/** Every header a column of the export may carry: the export's own, the form's label, the field key. */
-export const REGISTRY_COLUMN_NAMES: ReadonlyMap<ExportKey, readonly string[]> = new Map(
-  EXPORT_COLUMNS.map(({ key, header }) => [key, [header, key, ...(key in F ? [F[key as keyof typeof F].label] : []), ...(EXTRA_HEADERS[key] ?? [])]]),
-);
 export type RawRow = Partial<Record<ExportKey, string>>;
 
 export interface PublicFields {
@@ -105,8 +93,11 @@ export function makeRowReader(ctx: RowContext, makeChecks: (schema: Registration
     const status = (findStatus(statusText) as Status | undefined) ?? null;
     if (!status) blocking.push(statusText ? `Trạng thái "${statusText}" không rõ` : 'Thiếu trạng thái rà soát');
 
+    const reviewProblem: string[] = [];
+    const reviewedAt = readInstant(tidy(raw.reviewedAt), 'Thời điểm rà soát', reviewProblem);
+    if (receipt && status && status !== PUBLISHED_STATUS) return { receipt, status, reviewedAt, publicFields: null, problems: reviewProblem.length ? reviewProblem : NONE, blocking: NONE };
     const submittedAt = readInstant(tidy(raw.submittedAt), 'Thời điểm gửi', problems);
-    const reviewedAt = readInstant(tidy(raw.reviewedAt), 'Thời điểm rà soát', problems);
+    problems.push(...reviewProblem);
 
     // The round: from its column (slug or label; empty = after the last round), else from the submission time.
     let round: string | null = null;

@@ -49,4 +49,13 @@ describe('buildRegistry', () => {
     const { report } = buildRegistry([{ file: 'a.csv', rows }], ctx, 'now');
     expect(report).toMatchObject({ read: 3, published: 1, duplicates: 2, notPublic: 0, rejected: 0 });
   });
+
+  it('checks the cells of a row only as far as its outcome needs: all of a chosen or rejected row, the review of the rest', () => {
+    const raw = { ...base, receipt: 'K7QM-3XPA', phone: 'abc', reviewedAt: 'hôm qua' };
+    const run = (status: string) => buildRegistry([{ file: 'a.csv', rows: [{ line: 2, raw: { ...raw, status } }] }], ctx, 'now').report;
+    expect(run('cho-ra-soat')).toMatchObject({ notPublic: 1, rows: [{ outcome: 'notPublic', problems: [expect.stringContaining('Thời điểm rà soát')] }] });
+    expect(run('da-chon').rows[0]!.outcome).toBe('published');
+    expect(run('da-chon').rows[0]!.problems.join(' ')).toMatch(/Thời điểm rà soát[\s\S]*Số điện thoại không đúng/);
+    expect(run('???')).toMatchObject({ rejected: 1, rows: [{ outcome: 'rejected', problems: [expect.stringContaining('Trạng thái "???"'), expect.stringContaining('Thời điểm rà soát'), expect.stringContaining('Số điện thoại')] }] });
+  });
 });
