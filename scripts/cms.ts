@@ -13,8 +13,11 @@ import { readProxyPort } from '../src/cms/backend.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const ANSI = /\x1b\[[0-9;]*m/g;
 
-function start(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(name: string, args: string[], extra: NodeJS.ProcessEnv): ChildProcess {
+  const env = { ...process.env, ...extra };
+  // astro dev chooses its own mode; an inherited NODE_ENV (e.g. "production" on a server) must not leak in.
+  delete env.NODE_ENV;
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr!.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
   return child;
 }

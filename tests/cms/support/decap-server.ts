@@ -12,13 +12,18 @@ export interface RunningDecapServer {
   close(): Promise<void>;
 }
 
-/** A port that was free a moment ago (decap-server cannot be told to pick one itself). */
+/** Ports that were free a moment ago, all different (decap-server cannot be told to pick one itself). */
+export async function freePorts(count: number): Promise<number[]> {
+  // Held open together, so the system cannot hand out the same port twice.
+  const servers = Array.from({ length: count }, () => createServer());
+  await Promise.all(servers.map((s) => new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok))));
+  const ports = servers.map((s) => (s.address() as { port: number }).port);
+  await Promise.all(servers.map((s) => new Promise<void>((ok) => s.close(() => ok()))));
+  return ports;
+}
+
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
+  return (await freePorts(1))[0]!;
 }
 
 export async function startDecapServer(repoDir: string, port?: number): Promise<RunningDecapServer> {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from '../../support/server.ts';
 
-const COPIED = ['content', 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const COPIED = ['content', 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 /** Build state and caches stay per copy. */
 const NOT_LINKED = new Set(['.astro', '.vite', '.cache']);
 
