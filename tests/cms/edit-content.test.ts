@@ -1,6 +1,6 @@
 // Editors change Đợt 2's deadline and the notice's number through the real admin and the
 // real decap-server; the files on disk change, and a build from them shows the changes.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { roundSchema } from '../../src/domain/round.ts';
@@ -103,6 +103,7 @@ test('a build from the edited content shows the new deadline and number, and not
     expect(notice).toContain('Số: 125/UBND-NN');
   } finally {
     await site.close();
+    rmSync(dist, { recursive: true, force: true });
   }
   expect(session.blocked).toEqual([]);
 }, 90_000);

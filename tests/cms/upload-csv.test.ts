@@ -1,6 +1,6 @@
 // An editor uploads a CSV export through the CMS's file widget: it lands in
 // content/registrations/ of the repository, and the next build lists its product.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -74,6 +74,7 @@ test('a CSV chosen in the file widget is stored in content/registrations/, logge
     expect(list).not.toContain('0912345678');
   } finally {
     await site.close();
+    rmSync(dist, { recursive: true, force: true });
   }
   expect(session.blocked).toEqual([]);
 }, 120_000);
