@@ -33,7 +33,7 @@ export function copyProject(): string {
 /** `astro build` in the copy into a fresh directory, the admin pointed at decap-server's port. */
 export async function buildSite(repo: string, proxyPort: number): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'ocop-cms-dist-'));
-  const env = { ...process.env, CMS_PROXY_PORT: String(proxyPort), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CMS_PROXY_PORT: String(proxyPort), ASTRO_TELEMETRY_DISABLED: '1' };
   for (const name of ['CONTENT_DIR', 'REGISTRY_DIR']) delete env[name];
   await promisify(execFile)(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: repo,
