@@ -5,7 +5,17 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 
 export function mountStaticSite(app: Hono, distDir: string): void {
-  app.use('*', serveStatic({ root: distDir }));
+  app.use(
+    '*',
+    serveStatic({
+      root: distDir,
+      // Types Hono does not know: the CMS configuration and the round calendar.
+      onFound: (path, c) => {
+        if (path.endsWith('.yml')) c.header('Content-Type', 'text/yaml; charset=utf-8');
+        if (path.endsWith('.ics')) c.header('Content-Type', 'text/calendar; charset=utf-8');
+      },
+    }),
+  );
   app.get('*', (c) => {
     const path = c.req.path;
     if (!path.endsWith('/') && !path.includes('.') && isDir(join(distDir, path))) {
