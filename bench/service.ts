@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../tests/support/process.ts';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -22,16 +22,6 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const RAW_SECONDS = 3;
 const TARGET = { perSecond: 1000, p99Ms: 100, ofRaw: 0.3 };
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 /** One row per transaction, as fast as the disk allows: the ceiling a committed-per-request design is held to. */
 function rawCommitRate(dir: string): number {

@@ -1,11 +1,8 @@
 /** HTML for pages the service writes itself: escaping and a plain Vietnamese page shell. */
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { esc } from '../forms/html.ts';
 
-/** Escapes text for element content and quoted attribute values. */
-export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
-}
+export { esc };
 
 export interface PageOptions {
   title: string;
