@@ -9,7 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { exportCsvText } from '../src/domain/export-csv.ts';
+import { PARALLEL_MIN_BYTES } from '../src/lib/registry-parallel.ts';
 import { runRegistry } from '../src/lib/registry-run.ts';
 import { makeRecord, seeded } from '../tests/registry/fixtures/people.ts';
 
@@ -60,8 +63,11 @@ try {
   console.log(`bench:registry: generating ${ROWS.toLocaleString('en')} registrations over ${COMMUNES.toLocaleString('en')} communes in ${tmp}`);
   makeContent();
 
+  // The generator's 100,000 records are garbage now: collected before the clock starts, not charged to the registry.
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
   const t0 = performance.now();
-  const result = runRegistry({ contentDir: content });
+  const result = runRegistry({ contentDir: content, parallelMinBytes: PARALLEL_MIN_BYTES });
   const registrySeconds = (performance.now() - t0) / 1000;
   if (!result.ok) throw new Error(result.errors.join('\n'));
   const r = result.run.report;

@@ -53,6 +53,27 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
     text = utf8 ?? new TextDecoder('windows-1258').decode(bytes);
   }
   if (text.includes('\u0000')) return { ok: false, reason: 'the file is not text (it holds NUL characters)' };
-  // Normalising a large file is slow; text without combining marks is already NFC for Vietnamese.
-  return { ok: true, text: /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text, encoding };
+  return { ok: true, text: nfc(text), encoding };
+}
+
+/** Normalising a large file is slow; text without combining marks is already NFC for Vietnamese. */
+const nfc = (text: string) => (/[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text);
+
+/**
+ * For a large file read in parts cut at line breaks: the encoding decodeCsv would find if the file
+ * is UTF-8 (with or without BOM), else null (then the file is read whole).
+ */
+export function utf8Candidate(bytes: Uint8Array): 'utf-8' | 'utf-8-bom' | null {
+  if (bytes.length === 0 || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return null;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
+  return looksBinary(bytes) ? null : 'utf-8';
+}
+
+/**
+ * One part of such a file, as decodeCsv decodes the whole (a line break is a whole character in
+ * UTF-8 and NFC never joins across it); null when the part is not UTF-8 text.
+ */
+export function decodeUtf8Part(bytes: Uint8Array): string | null {
+  const text = strictUtf8(bytes);
+  return text === null || text.includes('\u0000') ? null : nfc(text);
 }

@@ -56,12 +56,24 @@ const DAMAGE = {
 /** Rows are parsed and handed on a chunk of text at a time, so a large file's cells never all live at once. */
 const CHUNK_CHARS = 1 << 20;
 
-export interface CsvStream extends Omit<CsvTable, 'rows' | 'blankRows'> {
-  /** Calls `visit` with every data row in order (blank rows left out); returns how many blank rows were left out. */
-  forEachRow(visit: (row: CsvRow) => void): number;
+/** What reading the rows found besides the rows themselves. */
+export interface RowsRead {
+  /** Blank rows left out. */
+  blankRows: number;
+  /** Rows parsed, header and blank rows included (so the next part of a file starts at this row index). */
+  count: number;
+  /** The text ended with a line break outside quotes: a part cut there leaves no row cut in two. */
+  endsWithLineBreak: boolean;
 }
 
-interface ParseOptions {
+export interface CsvStream extends Omit<CsvTable, 'rows' | 'blankRows'> {
+  /** The line break papaparse found (given again when parts of the same file are read apart). */
+  newline: string;
+  /** Calls `visit` with every data row in order (blank rows left out). */
+  forEachRow(visit: (row: CsvRow) => void): RowsRead;
+}
+
+export interface ParseOptions {
   delimiter: Delimiter;
   /** The line break papaparse found in the first megabyte; given again so every chunk splits lines alike. */
   newline?: string;
@@ -90,7 +102,7 @@ function parseRows(text: string, options: ParseOptions, visit: Visit): string {
   };
   const config = { delimiter, skipEmptyLines: false, ...(newline ? { newline } : {}) } as const;
   // Not papaparse's fast mode for a preview: on a text without quotes it would split the whole text first.
-  if (preview > 0) take(Papa.parse<string[]>(text, { ...config, preview, fastMode: false }));
+  if (preview > 0) take(Papa.parse<string[]>(text, { ...config, preview, fastMode: false } as Papa.ParseConfig<string[]>));
   // Papaparse streams a string too, synchronously, chunk after chunk (its types allow `chunk` only for files).
   else Papa.parse<string[]>(text, { ...config, chunkSize, chunk: take } as Papa.ParseConfig<string[]>);
   return linebreak;
@@ -110,37 +122,46 @@ function findHeader(text: string, delimiter: Delimiter): { index: number; cells:
   }
 }
 
+/**
+ * The data rows of CSV text after row `after` (the header's index; -1 for a part of a file that has
+ * none), numbered from `firstIndex` (the part's first row index in the whole file).
+ */
+export function forEachDataRow(text: string, options: ParseOptions, after: number, firstIndex: number, visit: (row: CsvRow) => void): RowsRead {
+  let blankRows = 0;
+  let count = 0;
+  // Papaparse reads the newline that ends the file as one more empty row; that is not a blank row.
+  let maybeLast = false;
+  parseRows(text, options, (cells, i, damage) => {
+    count = i + 1;
+    if (i <= after) return;
+    if (maybeLast) blankRows++;
+    maybeLast = false;
+    if (isBlank(cells)) {
+      if (cells.length === 1) maybeLast = true;
+      else blankRows++;
+      return;
+    }
+    const line = firstIndex + i + 1;
+    visit(damage ? { line, cells, damage } : { line, cells });
+  });
+  return { blankRows, count: maybeLast ? count - 1 : count, endsWithLineBreak: maybeLast };
+}
+
 /** Opens CSV text: the first non-blank row is the header; the data rows are read on demand, as often as asked. */
 export function openCsv(input: string, chunkSize = CHUNK_CHARS): CsvStream {
   const text = input.replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(text);
   const h = findHeader(text, delimiter);
   const header = h.cells.map((c) => c.trim());
-  const forEachRow = (visit: (row: CsvRow) => void): number => {
-    let blankRows = 0;
-    // Papaparse reads the newline that ends the file as one more empty row; that is not a blank row.
-    let maybeLast = false;
-    parseRows(text, { delimiter, newline: h.newline, chunkSize }, (cells, i, damage) => {
-      if (i <= h.index) return;
-      if (maybeLast) blankRows++;
-      maybeLast = false;
-      if (isBlank(cells)) {
-        if (cells.length === 1) maybeLast = true;
-        else blankRows++;
-        return;
-      }
-      visit(damage ? { line: i + 1, cells, damage } : { line: i + 1, cells });
-    });
-    return blankRows;
-  };
-  return { delimiter, headerLine: h.index + 1, header, forEachRow };
+  const forEachRow = (visit: (row: CsvRow) => void) => forEachDataRow(text, { delimiter, newline: h.newline, chunkSize }, h.index, 0, visit);
+  return { delimiter, headerLine: h.index + 1, header, newline: h.newline, forEachRow };
 }
 
 /** Parses CSV text at once; the first non-blank row is the header. */
 export function readCsv(text: string, chunkSize = CHUNK_CHARS): CsvTable {
-  const { forEachRow, ...table } = openCsv(text, chunkSize);
+  const { forEachRow, newline: _, ...table } = openCsv(text, chunkSize);
   const rows: CsvRow[] = [];
-  const blankRows = forEachRow((row) => rows.push(row));
+  const { blankRows } = forEachRow((row) => rows.push(row));
   return { ...table, rows, blankRows };
 }
 

@@ -3,7 +3,7 @@
  * file cannot be read at all (English, for the operator's stderr).
  */
 import { decodeCsv, type CsvEncoding } from './csv-decode.ts';
-import { matchColumns, openCsv, type Delimiter } from './csv-read.ts';
+import { matchColumns, openCsv, type CsvRow, type CsvStream, type Delimiter } from './csv-read.ts';
 import { EXPORT_COLUMNS, type ExportKey } from './export-format.ts';
 import { completeFormRow, type FormMapping } from './google-forms.ts';
 import type { InputRow, RowSource } from './registry.ts';
@@ -30,7 +30,25 @@ export const delimiterName = (d: Delimiter) => DELIMITER_NAMES[d];
 export function readRegistryFile(file: string, bytes: Uint8Array, mapping?: FormMapping): ReadFile {
   const decoded = decodeCsv(bytes);
   if (!decoded.ok) return { ok: false, reason: decoded.reason };
-  const table = openCsv(decoded.text);
+  const opened = openRegistryText(file, decoded.text, decoded.encoding, mapping);
+  if (!opened.ok) return opened;
+  const { table, info, toInputRow } = opened;
+  // The rows are parsed when they are read, a chunk at a time: 100,000 rows of cells never all live at once.
+  const rows: RowSource = {
+    forEach(visit: (row: InputRow) => void) {
+      info.blankRows = table.forEachRow((row) => visit(toInputRow(row))).blankRows;
+    },
+  };
+  return { ok: true, rows, info };
+}
+
+export type OpenedFile =
+  | { ok: true; table: CsvStream; info: FileInfo; keys: (ExportKey | null)[]; toInputRow: (row: CsvRow) => InputRow }
+  | { ok: false; reason: string };
+
+/** Decoded text → its header matched to fields, and how each CSV row becomes a registry row. */
+export function openRegistryText(file: string, text: string, encoding: CsvEncoding, mapping?: FormMapping): OpenedFile {
+  const table = openCsv(text);
   if (table.header.length === 0) return { ok: false, reason: 'the file holds no header row (only blank lines)' };
 
   const names = new Map<ExportKey, string[]>([...REGISTRY_COLUMN_NAMES].map(([k, v]) => [k, [...v]]));
@@ -47,28 +65,22 @@ export function readRegistryFile(file: string, bytes: Uint8Array, mapping?: Form
       reason: `none of the expected columns found (header row ${table.headerLine} starts ${shown}); is this the registration export? A Google Forms export needs a mapping file ${file.replace(/\.[^./]*$/, '')}.mapping.json beside it`,
     };
   }
-
   const toRaw = rawRowBuilder(keys);
-  const missingColumns = [...names.keys()].filter((k) => !matched.includes(k) && !(mapping && k in mapping.defaults));
-  const info: FileInfo = { file, encoding: decoded.encoding, delimiter: table.delimiter, ignoredColumns: unknown, missingColumns, blankRows: 0 };
-  // The rows are parsed when they are read, a chunk at a time: 100,000 rows of cells never all live at once.
-  const rows: RowSource = {
-    forEach(visit: (row: InputRow) => void) {
-      info.blankRows = table.forEachRow(({ line, cells, damage }) => {
-        let raw = toRaw(cells);
-        if (mapping) raw = completeFormRow(raw, mapping);
-        visit(damage ? { line, raw, damage } : { line, raw });
-      });
-    },
+  const toInputRow = ({ line, cells, damage }: CsvRow): InputRow => {
+    let raw = toRaw(cells);
+    if (mapping) raw = completeFormRow(raw, mapping);
+    return damage ? { line, raw, damage } : { line, raw };
   };
-  return { ok: true, rows, info };
+  const missingColumns = [...names.keys()].filter((k) => !matched.includes(k) && !(mapping && k in mapping.defaults));
+  const info: FileInfo = { file, encoding, delimiter: table.delimiter, ignoredColumns: unknown, missingColumns, blankRows: 0 };
+  return { ok: true, table, info, keys, toInputRow };
 }
 
 /**
  * Cells → a row by field key, undefined where the file has no such column. One object literal of
  * the same shape for every row: a row built key by key becomes a slow dictionary past ~16 keys.
  */
-function rawRowBuilder(keys: readonly (ExportKey | null)[]): (cells: readonly string[]) => RawRow {
+export function rawRowBuilder(keys: readonly (ExportKey | null)[]): (cells: readonly string[]) => RawRow {
   const i = Object.fromEntries(EXPORT_COLUMNS.map(({ key }) => [key, keys.indexOf(key)])) as Record<ExportKey, number>;
   const at = (cells: readonly string[], index: number) => (index < 0 ? undefined : (cells[index] ?? ''));
   return (c) => ({

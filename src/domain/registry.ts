@@ -12,6 +12,8 @@ import { PUBLISHED_STATUS } from './status.ts';
 export interface InputRow {
   line: number;
   raw: RawRow;
+  /** The row already read from `raw` (by another thread, with the same reader); then `raw` is not read again. */
+  read?: ReadRow;
   /** The parser found the row damaged (e.g. cut off inside quotes): it is rejected with this problem. */
   damage?: string;
 }
@@ -83,8 +85,8 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
   const winners = new Map<string, Seen>();
 
   for (const { file, rows } of files) {
-    rows.forEach(({ line, raw, damage }) => {
-      const row = seen(readRow(raw), file, line, all.length, damage);
+    rows.forEach(({ line, raw, read, damage }) => {
+      const row = seen(read ?? readRow(raw), file, line, all.length, damage);
       all.push(row);
       if (!row.receipt) return; // rejected: it cannot be identified
       const current = winners.get(row.receipt);

@@ -9,8 +9,10 @@ import { parseFormMapping } from '../domain/google-forms.ts';
 import { publicListCsv, publicListJson } from '../domain/public-list.ts';
 import { readRegistryFile, type FileInfo } from '../domain/registry-file.ts';
 import { buildRegistry, type InputFile, type RegistryResult } from '../domain/registry.ts';
+import type { RowContext } from '../domain/registry-row.ts';
 import { toVnIso } from '../domain/time.ts';
 import { readSiteContent, type SiteContent } from './content-files.ts';
+import { readRegistryFileInParallel, SplitFailed } from './registry-parallel.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const DEFAULT_INPUT = join(PROJECT_ROOT, 'content/registrations');
@@ -47,11 +49,37 @@ export interface RegistryRun extends RegistryResult {
 
 const mappingPath = (file: string) => file.replace(/\.[^./]*$/, '') + '.mapping.json';
 
+export interface RunOptions {
+  paths?: readonly string[];
+  contentDir?: string;
+  now?: Date;
+  /** Files from this size up are read by two threads (the CLI and the benchmark); unset: one thread. */
+  parallelMinBytes?: number;
+}
+
 /** Reads and combines the files; errors (English) for every file that cannot be read at all. */
-export function runRegistry(options: { paths?: readonly string[]; contentDir?: string; now?: Date } = {}): { ok: true; run: RegistryRun } | { ok: false; errors: string[] } {
+export function runRegistry(options: RunOptions = {}): { ok: true; run: RegistryRun } | { ok: false; errors: string[] } {
   const contentDir = options.contentDir ?? process.env.CONTENT_DIR;
   const content = readSiteContent(contentDir);
   const { files, errors } = collectCsvFiles(options.paths?.length ? options.paths : [contentDir ? join(contentDir, 'registrations') : DEFAULT_INPUT]);
+  const rounds = content.rounds.map((r) => ({ slug: r.slug, label: r.label, deadline: r.deadline }));
+  const ctx = { sets: content, rounds, communes: content.communes };
+  const generatedAt = toVnIso(options.now ?? new Date());
+  const build = (parallelMinBytes?: number) => {
+    const { inputs, infos } = readInputs(files, errors, ctx, parallelMinBytes);
+    return errors.length > 0 ? null : { ...buildRegistry(inputs, ctx, generatedAt), files: infos, content };
+  };
+  let run: RegistryRun | null;
+  try {
+    run = build(options.parallelMinBytes);
+  } catch (err) {
+    if (!(err instanceof SplitFailed)) throw err;
+    run = build(); // a file could not be cut cleanly: read every file whole, the same result
+  }
+  return run ? { ok: true, run } : { ok: false, errors };
+}
+
+function readInputs(files: readonly string[], errors: string[], ctx: RowContext, parallelMinBytes?: number) {
   const inputs: InputFile[] = [];
   const infos: FileInfo[] = [];
   for (const path of files) {
@@ -72,17 +100,15 @@ export function runRegistry(options: { paths?: readonly string[]; contentDir?: s
       errors.push(`${name}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
       continue;
     }
-    const read = readRegistryFile(name, bytes, mapping);
+    const parallel = !mapping && parallelMinBytes !== undefined && bytes.length >= parallelMinBytes;
+    const read = (parallel ? readRegistryFileInParallel(name, bytes, ctx) : null) ?? readRegistryFile(name, bytes, mapping);
     if (!read.ok) errors.push(`${name}: ${read.reason}`);
     else {
       inputs.push({ file: name, rows: read.rows });
       infos.push(read.info);
     }
   }
-  if (errors.length > 0) return { ok: false, errors };
-  const rounds = content.rounds.map((r) => ({ slug: r.slug, label: r.label, deadline: r.deadline }));
-  const result = buildRegistry(inputs, { sets: content, rounds, communes: content.communes }, toVnIso(options.now ?? new Date()));
-  return { ok: true, run: { ...result, files: infos, content } };
+  return { inputs, infos };
 }
 
 /** Writes the public list (JSON, CSV) and the private report into `outDir`. */

@@ -1,0 +1,89 @@
+/**
+ * A large UTF-8 export read by two threads: the file is cut at a line break past the middle; this
+ * thread reads the first part while a worker decodes, parses and reads the second, and the rows
+ * come out in the file's order with the lines one thread would give them. Synchronous to the
+ * caller (the worker's answer is awaited with Atomics.wait), so runRegistry stays synchronous.
+ *
+ * The cut is chosen where the count of quotes before it is even; a file whose quotes are damaged
+ * may still be cut inside a quoted cell. Then the first part does not end with a complete row,
+ * SplitFailed is thrown, and the caller reads the file whole instead: never a different result.
+ */
+import { Buffer } from 'node:buffer';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { decodeUtf8Part, utf8Candidate } from '../domain/csv-decode.ts';
+import type { InputRow, RowSource } from '../domain/registry.ts';
+import { openRegistryText, type ReadFile } from '../domain/registry-file.ts';
+import type { RowContext } from '../domain/registry-row.ts';
+import type { WorkerJob, WorkerResult } from './registry-worker.ts';
+
+/** Below this size a second thread costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/** The worker's share of the file: less than half, as it first loads its modules and this thread needs none. */
+const WORKER_SHARE = 0.4;
+const WORKER_TIMEOUT_MS = 120_000;
+
+export class SplitFailed extends Error {}
+
+/** Just after the first line feed from `from` on with an even count of quotes before it; -1 if none. */
+export function findCut(bytes: Uint8Array, from: number): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let quotes = 0;
+  for (let i = buf.indexOf(0x22); i !== -1 && i < from; i = buf.indexOf(0x22, i + 1)) quotes++;
+  for (let i = from; i < buf.length; i++) {
+    if (buf[i] === 0x22) quotes++;
+    else if (buf[i] === 0x0a && quotes % 2 === 0) return i + 1 < buf.length ? i + 1 : -1;
+  }
+  return -1;
+}
+
+/** The file read by two threads, or null when it is not a UTF-8 file that can be cut (read it whole). */
+export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx: RowContext, cutAt?: number): ReadFile | null {
+  const encoding = utf8Candidate(bytes);
+  const cut = encoding ? findCut(bytes, cutAt ?? Math.floor(bytes.length * (1 - WORKER_SHARE))) : -1;
+  if (!encoding || cut <= 0) return null;
+  const shared = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const part = new Uint8Array(bytes.subarray(cut)); // a copy of its own to hand over (Buffer.slice would share)
+  const job: WorkerJob = { port: port2, shared, part, ctx };
+  let worker: Worker;
+  try {
+    // Started first, so that loading its modules overlaps this thread's decoding.
+    worker = new Worker(new URL('./registry-worker.ts', import.meta.url), { workerData: job, transferList: [port2, part.buffer] });
+  } catch {
+    return null; // no worker here (e.g. bundled code): one thread
+  }
+  worker.unref();
+  const stop = () => void worker.terminate();
+
+  const text = decodeUtf8Part(bytes.subarray(0, cut));
+  const opened = text === null ? null : openRegistryText(file, text, encoding, undefined);
+  if (!opened?.ok) {
+    stop();
+    return null; // read whole: decodeCsv gives the exact reason or the other encoding
+  }
+  const { table, info, keys, toInputRow } = opened;
+  port1.postMessage({ delimiter: table.delimiter, newline: table.newline, keys });
+
+  let result: WorkerResult | undefined;
+  const second = (): WorkerResult => {
+    if (result) return result;
+    const waited = Atomics.wait(shared, 0, 0, WORKER_TIMEOUT_MS);
+    result = waited === 'timed-out' ? { ok: false, reason: 'worker timed out' } : ((receiveMessageOnPort(port1)?.message as WorkerResult | undefined) ?? { ok: false, reason: 'no answer' });
+    stop();
+    return result;
+  };
+  const rows: RowSource = {
+    forEach(visit: (row: InputRow) => void) {
+      const first = table.forEachRow((row) => visit(toInputRow(row)));
+      if (!first.endsWithLineBreak) {
+        stop();
+        throw new SplitFailed(`${file}: the cut fell inside a quoted cell`);
+      }
+      const r = second();
+      if (!r.ok) throw new SplitFailed(`${file}: ${r.reason}`);
+      for (const row of r.rows) visit({ line: first.count + row.line, raw: {}, read: row.read, ...(row.damage ? { damage: row.damage } : {}) });
+      info.blankRows = first.blankRows + r.blankRows;
+    },
+  };
+  return { ok: true, rows, info };
+}
