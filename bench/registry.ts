@@ -3,7 +3,8 @@
  * communes. Reports registry rows/s, the full build (registry + astro build)
  * time and peak memory, beside a bare Astro build of the same number of pages
  * with a minimal template, in the same run. Not a test: it prints numbers.
- *   BENCH_ROWS=20000 npm run bench:registry   (a smaller run)
+ * The in-process registry is called as the CLI calls it (a large file read by two threads).
+ *   BENCH_ROWS=20000 BENCH_COMMUNES=300 npm run bench:registry   (a smaller run)
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
