@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, matchColumns, readCsv } from './csv-read.ts';
+import { detectDelimiter, forEachDataRow, matchColumns, readCsv, type CsvRow, type Delimiter } from './csv-read.ts';
 
 describe('detectDelimiter', () => {
   it('picks the delimiter of the header line, ignoring quoted text', () => {
@@ -40,6 +40,40 @@ describe('readCsv a chunk at a time', () => {
         expect(readCsv(text, chunk)).toEqual(readCsv(text));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the fast row reader', () => {
+  const read = (text: string, delimiter: Delimiter, newline: string, chunkSize: number, papaparseOnly: boolean) => {
+    const rows: CsvRow[] = [];
+    const result = forEachDataRow(text, { delimiter, newline, chunkSize, papaparseOnly }, 0, 3, (row) => rows.push(row));
+    return { rows, result };
+  };
+  it('reads any text, damaged quotes included, exactly as papaparse does', () => {
+    const unit = fc.constantFrom('a', 'ă', ',', ';', '\t', '"', '""', '\r\n', '\n', '\r', ' ', '', '"a"', '"\n"');
+    fc.assert(
+      fc.property(
+        fc.string({ unit, maxLength: 60 }),
+        fc.constantFrom<Delimiter>(',', ';', '\t'),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.integer({ min: 1, max: 12 }),
+        (text, delimiter, newline, chunk) => {
+          expect(read(text, delimiter, newline, chunk, false)).toEqual(read(text, delimiter, newline, chunk, true));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+  it('reads well-formed rows of quoted cells with line breaks and quotes inside', () => {
+    const cell = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'ô', ' ', "'"), maxLength: 4 }), fc.string({ unit: fc.constantFrom('a', ',', '"', '\r\n', '\n'), maxLength: 5 }).map((c) => `"${c.replaceAll('"', '""')}"`));
+    const csv = fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 6 }).map((rows) => rows.map((r) => r.join(',')).join('\r\n'));
+    fc.assert(
+      fc.property(csv, fc.boolean(), (text, endBreak) => {
+        const t = endBreak ? `${text}\r\n` : text;
+        expect(read(t, ',', '\r\n', 1 << 20, false)).toEqual(read(t, ',', '\r\n', 7, true));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
