@@ -61,6 +61,19 @@ describe('publicListCsv', () => {
 });
 
 describe('publicListJson', () => {
+  const anyText = fc.oneof(text, fc.string({ unit: 'binary' }), fc.constantFrom('\ud800', 'a\udc00b', '😀', '\\', '\u2028', '\u007f'));
+  it('is JSON.stringify of the list, byte for byte', () => {
+    const someList = fc.record({
+      generatedAt: anyText,
+      communes: fc.array(fc.record({ slug: anyText, name: anyText, products: fc.array(fc.record({ receipt: anyText, productName: anyText, productGroup: anyText, producerType: anyText, producerName: fc.option(anyText), round: fc.option(anyText) }), { maxLength: 3 }) }), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(someList, (l) => {
+        expect(publicListJson(l)).toBe(`${JSON.stringify(l)}\n`);
+      }),
+      { numRuns: 1000 },
+    );
+  });
   it('reads back as the same list, one line', () => {
     fc.assert(fc.property(list, (l) => {
       const json = publicListJson(l);
