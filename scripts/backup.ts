@@ -9,6 +9,9 @@ import { backup, DatabaseSync } from 'node:sqlite';
 import { readConfig } from '../src/service/config.ts';
 import { DB_FILE, openDatabase } from '../src/service/db.ts';
 
+// The database, its journal and backups hold producers' personal data: owner-only files.
+process.umask(0o077);
+
 process.removeAllListeners('warning');
 
 async function main(argv: string[]): Promise<void> {

@@ -11,6 +11,9 @@ import { readSiteContent } from '../src/lib/content-files.ts';
 import { AccountStore, ACCOUNT_NAME, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../src/service/accounts.ts';
 import { openDatabase } from '../src/service/db.ts';
 
+// The database, its journal and backups hold producers' personal data: owner-only files.
+process.umask(0o077);
+
 // node:sqlite announces itself as experimental on every run; that is noise for people using this tool.
 process.removeAllListeners('warning');
 

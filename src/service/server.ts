@@ -3,6 +3,9 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 
+// The database, its journal and backups hold producers' personal data: owner-only files.
+process.umask(0o077);
+
 // node:sqlite announces itself as experimental; keep stderr for real problems.
 process.removeAllListeners('warning');
 
