@@ -9,12 +9,12 @@
  * SplitFailed is thrown, and the caller reads the file whole instead: never a different result.
  */
 import { Buffer } from 'node:buffer';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { decodeUtf8Part, utf8Candidate } from '../domain/csv-decode.ts';
 import type { InputRow, RowSource } from '../domain/registry.ts';
 import { openRegistryText, type ReadFile } from '../domain/registry-file.ts';
 import type { RowContext } from '../domain/registry-row.ts';
-import type { WorkerJob, WorkerResult } from './registry-worker.ts';
+import { unpackRows, type PartHeader, type WorkerJob, type WorkerResult, type WorkerStart } from './registry-worker.ts';
 
 /** Below this size a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -36,39 +36,60 @@ export function findCut(bytes: Uint8Array, from: number): number {
   return -1;
 }
 
-/** The file read by two threads, or null when it is not a UTF-8 file that can be cut (read it whole). */
-export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx: RowContext, cutAt?: number): ReadFile | null {
-  const encoding = utf8Candidate(bytes);
-  const cut = encoding ? findCut(bytes, cutAt ?? Math.floor(bytes.length * (1 - WORKER_SHARE))) : -1;
-  if (!encoding || cut <= 0) return null;
+/** A worker started ahead of the file it will read: loading its modules overlaps reading the content. */
+export interface StartedWorker {
+  worker: Worker;
+  port: MessagePort;
+  shared: Int32Array;
+}
+
+/** Starts a worker that waits for its part; null where there are no workers (e.g. bundled code). */
+export function startRegistryWorker(): StartedWorker | null {
   const shared = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const part = new Uint8Array(bytes.subarray(cut)); // a copy of its own to hand over (Buffer.slice would share)
-  const job: WorkerJob = { port: port2, shared, part, ctx };
-  let worker: Worker;
+  const start: WorkerStart = { registryWorker: true, port: port2, shared };
   try {
-    // Started first, so that loading its modules overlaps this thread's decoding.
-    worker = new Worker(new URL('./registry-worker.ts', import.meta.url), { workerData: job, transferList: [port2, part.buffer] });
+    const worker = new Worker(new URL('./registry-worker.ts', import.meta.url), { workerData: start, transferList: [port2] });
+    worker.unref();
+    return { worker, port: port1, shared };
   } catch {
-    return null; // no worker here (e.g. bundled code): one thread
+    return null;
   }
-  worker.unref();
-  const stop = () => void worker.terminate();
+}
+
+/**
+ * The file read by two threads, or null when it is not a UTF-8 file that can be cut (read it whole).
+ * `started` is a worker from startRegistryWorker, used for this file only (one is started if none).
+ */
+export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx: RowContext, cutAt?: number, started?: StartedWorker | null): ReadFile | null {
+  const encoding = utf8Candidate(bytes);
+  const cut = encoding ? findCut(bytes, cutAt ?? Math.floor(bytes.length * (1 - WORKER_SHARE))) : -1;
+  const w = encoding && cut > 0 ? (started ?? startRegistryWorker()) : null;
+  if (!w) {
+    if (started) void started.worker.terminate();
+    return null;
+  }
+  const { port, shared } = w;
+  const stop = () => void w.worker.terminate();
+  const part = new Uint8Array(bytes.subarray(cut)); // a copy of its own to hand over (Buffer.slice would share)
+  const job: WorkerJob = { part, ctx };
+  port.postMessage(job, [part.buffer]);
 
   const text = decodeUtf8Part(bytes.subarray(0, cut));
-  const opened = text === null ? null : openRegistryText(file, text, encoding, undefined);
+  const opened = text === null ? null : openRegistryText(file, text, encoding!, undefined);
   if (!opened?.ok) {
     stop();
     return null; // read whole: decodeCsv gives the exact reason or the other encoding
   }
   const { table, info, keys, toInputRow } = opened;
-  port1.postMessage({ delimiter: table.delimiter, newline: table.newline, keys });
+  const header: PartHeader = { delimiter: table.delimiter, newline: table.newline, keys };
+  port.postMessage(header);
 
   let result: WorkerResult | undefined;
   const second = (): WorkerResult => {
     if (result) return result;
     const waited = Atomics.wait(shared, 0, 0, WORKER_TIMEOUT_MS);
-    result = waited === 'timed-out' ? { ok: false, reason: 'worker timed out' } : ((receiveMessageOnPort(port1)?.message as WorkerResult | undefined) ?? { ok: false, reason: 'no answer' });
+    result = waited === 'timed-out' ? { ok: false, reason: 'worker timed out' } : ((receiveMessageOnPort(port)?.message as WorkerResult | undefined) ?? { ok: false, reason: 'no answer' });
     stop();
     return result;
   };
@@ -81,7 +102,9 @@ export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx:
       }
       const r = second();
       if (!r.ok) throw new SplitFailed(`${file}: ${r.reason}`);
-      for (const row of r.rows) visit({ line: first.count + row.line, raw: {}, read: row.read, ...(row.damage ? { damage: row.damage } : {}) });
+      const secondRows = unpackRows(r.rows, first.count);
+      if (!secondRows) throw new SplitFailed(`${file}: the second part's answer does not add up`);
+      for (const row of secondRows) visit(row);
       info.blankRows = first.blankRows + r.blankRows;
     },
   };

@@ -12,7 +12,7 @@ import { buildRegistry, type InputFile, type RegistryResult } from '../domain/re
 import type { RowContext } from '../domain/registry-row.ts';
 import { toVnIso } from '../domain/time.ts';
 import { readSiteContent, type SiteContent } from './content-files.ts';
-import { readRegistryFileInParallel, SplitFailed } from './registry-parallel.ts';
+import { readRegistryFileInParallel, SplitFailed, startRegistryWorker, type StartedWorker } from './registry-parallel.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const DEFAULT_INPUT = join(PROJECT_ROOT, 'content/registrations');
@@ -60,26 +60,36 @@ export interface RunOptions {
 /** Reads and combines the files; errors (English) for every file that cannot be read at all. */
 export function runRegistry(options: RunOptions = {}): { ok: true; run: RegistryRun } | { ok: false; errors: string[] } {
   const contentDir = options.contentDir ?? process.env.CONTENT_DIR;
-  const content = readSiteContent(contentDir);
   const { files, errors } = collectCsvFiles(options.paths?.length ? options.paths : [contentDir ? join(contentDir, 'registrations') : DEFAULT_INPUT]);
+  // The second thread is started first: loading its modules overlaps reading the content and the file.
+  const min = options.parallelMinBytes;
+  let worker = min !== undefined && files.some((f) => (statSync(f, { throwIfNoEntry: false })?.size ?? 0) >= min) ? startRegistryWorker() : null;
+  const content = readSiteContent(contentDir);
   const rounds = content.rounds.map((r) => ({ slug: r.slug, label: r.label, deadline: r.deadline }));
   const ctx = { sets: content, rounds, communes: content.communes };
   const generatedAt = toVnIso(options.now ?? new Date());
+  const takeWorker = () => {
+    const w = worker;
+    worker = null;
+    return w;
+  };
   const build = (parallelMinBytes?: number) => {
-    const { inputs, infos } = readInputs(files, errors, ctx, parallelMinBytes);
+    const { inputs, infos } = readInputs(files, errors, ctx, parallelMinBytes, takeWorker);
     return errors.length > 0 ? null : { ...buildRegistry(inputs, ctx, generatedAt), files: infos, content };
   };
   let run: RegistryRun | null;
   try {
-    run = build(options.parallelMinBytes);
+    run = build(min);
   } catch (err) {
     if (!(err instanceof SplitFailed)) throw err;
     run = build(); // a file could not be cut cleanly: read every file whole, the same result
+  } finally {
+    void takeWorker()?.worker.terminate(); // started, but no file was read by two threads
   }
   return run ? { ok: true, run } : { ok: false, errors };
 }
 
-function readInputs(files: readonly string[], errors: string[], ctx: RowContext, parallelMinBytes?: number) {
+function readInputs(files: readonly string[], errors: string[], ctx: RowContext, parallelMinBytes: number | undefined, takeWorker: () => StartedWorker | null) {
   const inputs: InputFile[] = [];
   const infos: FileInfo[] = [];
   for (const path of files) {
@@ -101,7 +111,7 @@ function readInputs(files: readonly string[], errors: string[], ctx: RowContext,
       continue;
     }
     const parallel = !mapping && parallelMinBytes !== undefined && bytes.length >= parallelMinBytes;
-    const read = (parallel ? readRegistryFileInParallel(name, bytes, ctx) : null) ?? readRegistryFile(name, bytes, mapping);
+    const read = (parallel ? readRegistryFileInParallel(name, bytes, ctx, undefined, takeWorker()) : null) ?? readRegistryFile(name, bytes, mapping);
     if (!read.ok) errors.push(`${name}: ${read.reason}`);
     else {
       inputs.push({ file: name, rows: read.rows });

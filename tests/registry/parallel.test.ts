@@ -9,6 +9,8 @@ import { buildRegistry } from '../../src/domain/registry.ts';
 import { readSiteContent } from '../../src/lib/content-files.ts';
 import { findCut, readRegistryFileInParallel, SplitFailed } from '../../src/lib/registry-parallel.ts';
 import { runRegistry } from '../../src/lib/registry-run.ts';
+import { rowPacker, unpackRows } from '../../src/lib/registry-worker.ts';
+import fc from 'fast-check';
 import { makeRecord, seeded } from './fixtures/people.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -75,5 +77,30 @@ describe('readRegistryFileInParallel', () => {
       expect(two).toEqual(one);
     }
     expect(readFileSync(join(tmp, 'lon.csv')).length).toBeGreaterThan(1000);
+  });
+});
+
+describe('the worker\'s packed rows', () => {
+  it('unpack to exactly the rows as read, whatever is null, missing or damaged', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'ô', ',', '\n', '"', ' '), maxLength: 5 });
+    const read = fc.record({
+      receipt: fc.option(text),
+      status: fc.option(fc.constantFrom('da-chon', 'chua-chon', 'rac', 'cho-ra-soat' as const)),
+      reviewedAt: fc.option(text),
+      publicFields: fc.option(fc.record({ productName: text, productGroup: text, producerType: text, producerName: fc.option(text), commune: text, round: fc.option(text) })),
+      problems: fc.array(text, { maxLength: 2 }),
+      blocking: fc.array(text, { maxLength: 2 }),
+    });
+    const row = fc.record({ line: fc.nat(1000), read, damage: fc.option(text, { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 8 }), fc.nat(50), (rows, first) => {
+        const packer = rowPacker();
+        for (const r of rows) packer.add(r.line, r.read, r.damage);
+        const packed = structuredClone(packer.finish());
+        const expected = rows.map(({ line, read, damage }) => (damage ? { line: first + line, raw: {}, read, damage } : { line: first + line, raw: {}, read }));
+        expect(unpackRows(packed, first)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
