@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv } from './csv-decode.ts';
+import { decodeCsv, decodeUtf8Part } from './csv-decode.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -34,5 +35,32 @@ describe('decodeCsv', () => {
     expect(decodeCsv(new Uint8Array())).toMatchObject({ ok: false, reason: expect.stringContaining('empty') });
     expect(decodeCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x14]))).toMatchObject({ ok: false, reason: expect.stringContaining('not text') });
     expect(decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xe1, 0x62]))).toMatchObject({ ok: false, reason: expect.stringContaining('not UTF-8') });
+  });
+});
+
+describe('decoding UTF-8 and NFC', () => {
+  // The reference: decode, then the regex over the whole text, as before the byte check.
+  const reference = (bytes: Uint8Array): string | null => {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+      if (text.includes('\u0000')) return null;
+      return /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
+    } catch {
+      return null;
+    }
+  };
+  const unit = fc.constantFrom('a', ',', '\n', 'Cà phê', 'e\u0301', 'a\u036f', 'o\u0300\u0323', 'Ͱ', '\u0340', '😀', 'Ừ', '\u0000');
+  it('gives what the regex over the text gives, cut anywhere or with a byte changed', () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 8 }), fc.nat(), fc.option(fc.integer({ min: 0, max: 255 })), (text, at, byte) => {
+        const bytes = new TextEncoder().encode(text);
+        const cut = bytes.subarray(0, at % (bytes.length + 1));
+        if (byte !== null && cut.length > 0) cut[at % cut.length] = byte;
+        expect(decodeUtf8Part(cut)).toBe(reference(cut));
+        const whole = decodeCsv(cut);
+        if (whole.ok && whole.encoding !== 'windows-1258') expect(whole.text).toBe(reference(cut));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
