@@ -1,5 +1,6 @@
 /** The service: one Hono app with the form API, staff review and the static site. Tested through app.request(). */
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import type { ServiceConfig } from './config.ts';
 import { makeDeps, type AppOptions, type Deps } from './deps.ts';
 import { requestLog, stdoutSink } from './log.ts';
@@ -31,6 +32,12 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
     return c.json({ errors: [{ field: '', message: 'Lỗi máy chủ; vui lòng thử lại sau.' }] }, 500);
   });
   app.get('/healthz', (c) => c.text('ok'));
+  if (config.corsOrigins.length > 0) {
+    // Only the public registration endpoints; the editor API never answers another origin.
+    const publicApi = cors({ origin: config.corsOrigins, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type', 'Accept'], maxAge: 600 });
+    app.use('/api/registrations', publicApi);
+    app.use('/api/registrations/:receipt', publicApi);
+  }
   mountExportRoute(app, deps);
   mountRegistrationRoutes(app, deps);
   mountStatusRoute(app, deps);

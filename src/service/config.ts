@@ -14,6 +14,8 @@ export interface ServiceConfig {
   rateLimit: number;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy). */
   trustProxy: boolean;
+  /** Origins of a separately hosted static site allowed to call the registration API from the browser (CORS). */
+  corsOrigins: string[];
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -26,6 +28,25 @@ function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return n;
 }
 
+/** CORS_ORIGIN: comma-separated origins such as "https://ocop.dakglong.gov.vn". */
+function readOrigins(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.CORS_ORIGIN?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((item) => {
+    const value = item.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      /* reported below */
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== value.replace(/\/$/, '')) {
+      throw new Error(`CORS_ORIGIN must list origins like https://ocop.example.vn (no path), got "${value}"`);
+    }
+    return url.origin;
+  });
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   return {
     port: readInt(env, 'PORT', 4321, 0, 65535),
@@ -35,5 +56,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     contentDir: resolve(env.CONTENT_DIR || resolve(ROOT, 'content')),
     rateLimit: readInt(env, 'RATE_LIMIT', 20, 0, 1_000_000),
     trustProxy: ['1', 'true', 'yes', 'on'].includes(String(env.TRUST_PROXY ?? '').toLowerCase()),
+    corsOrigins: readOrigins(env),
   };
 }
