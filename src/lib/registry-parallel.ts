@@ -18,8 +18,8 @@ import { unpackRows, type PartHeader, type WorkerJob, type WorkerResult, type Wo
 
 /** Below this size a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
-/** The worker's share of the file: less than half, as it first loads its modules and this thread needs none. */
-const WORKER_SHARE = 0.4;
+/** The worker's share: half, as it is started before the content is read and this thread also counts every row. */
+const WORKER_SHARE = 0.5;
 const WORKER_TIMEOUT_MS = 120_000;
 
 export class SplitFailed extends Error {}
