@@ -7,6 +7,9 @@
  * threads) through writing all three outputs.
  *   BENCH_ROWS=20000 BENCH_COMMUNES=300 npm run bench:registry   (a smaller run)
  *   BENCH_REGISTRY_ONLY=1 npm run bench:registry                 (the registry alone)
+ *   BENCH_KEEP=1 npm run bench:registry                          (keeps the temporary folder, e.g. to profile its build)
+ * The full build runs in a temporary copy of the project (node_modules linked): building here with
+ * CONTENT_DIR outside the project would leave that content in this project's .astro/ cache.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -49,6 +52,16 @@ function timed(label: string, command: string, args: string[], env: NodeJS.Proce
   return { seconds, peakMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN };
 }
 
+/** A copy of this project's sources (no .git, node_modules linked, no .astro/ cache or dist/) to build in. */
+function makeProjectCopy(): string {
+  const dir = join(tmp, 'project');
+  const skip = new Set(['.git', 'node_modules', '.astro', 'dist', 'test-results', 'coverage', 'data', 'backup']);
+  mkdirSync(dir);
+  for (const name of readdirSync(ROOT)) if (!skip.has(name)) cpSync(join(ROOT, name), join(dir, name), { recursive: true, filter: (src) => !src.includes('/src/generated/') });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
 /** A minimal Astro project with the same number of pages, reusing this node_modules. */
 function makeBareProject(pages: number): string {
   const dir = join(tmp, 'bare');
@@ -81,8 +94,9 @@ try {
   if (!process.env.BENCH_REGISTRY_ONLY) {
     const env = { CONTENT_DIR: content, REGISTRY_DIR: join(tmp, 'registry') };
     const node = process.execPath;
-    const reg = timed('registry CLI', node, ['scripts/registry.ts', '--out', env.REGISTRY_DIR], env);
-    const astro = timed('astro build', node, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(tmp, 'dist')], env);
+    const project = makeProjectCopy();
+    const reg = timed('registry CLI', node, ['scripts/registry.ts', '--out', env.REGISTRY_DIR], env, project);
+    const astro = timed('astro build', node, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(tmp, 'dist')], env, project);
     const pages = countFiles(join(tmp, 'dist'));
     const full = reg.seconds + astro.seconds;
     const fullPeak = Math.max(reg.peakMb, astro.peakMb);
@@ -94,5 +108,6 @@ try {
     console.log(`ratio full/bare: ${(full / bare.seconds).toFixed(2)} (target ≤ 2); peak ${fullPeak} MB (target ≤ 1536 MB)`);
   }
 } finally {
-  rmSync(tmp, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.log(`kept ${tmp}`);
+  else rmSync(tmp, { recursive: true, force: true });
 }

@@ -1,27 +1,24 @@
-// The content collections, loaded once per build in display order, for Astro pages.
+// The content collections, loaded once per build in display order, for Astro pages: thousands of
+// commune pages share each list (Base.astro asks for the notices on every page).
 import { getCollection } from 'astro:content';
 import { sortRounds, type RoundWithSlug } from '../domain/round.ts';
 import { byOrder } from '../domain/value-set.ts';
 
 const withSlug = <T>(entries: { id: string; data: T }[]) => entries.map((e) => ({ ...e.data, slug: e.id }));
 
-export async function loadRounds(): Promise<RoundWithSlug[]> {
-  return sortRounds(withSlug(await getCollection('rounds')));
+/** Each loader runs once; the dev server re-evaluates this module when content changes (it imports astro:content). */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let shared: Promise<T> | undefined;
+  return () => (shared ??= load());
 }
-export async function loadCommunes() {
-  return byOrder(withSlug(await getCollection('communes')));
-}
-export async function loadProductGroups() {
-  return byOrder(withSlug(await getCollection('productGroups')));
-}
-export async function loadProducerTypes() {
-  return byOrder(withSlug(await getCollection('producerTypes')));
-}
-export async function loadContact() {
+
+export const loadRounds: () => Promise<RoundWithSlug[]> = once(async () => sortRounds(withSlug(await getCollection('rounds'))));
+export const loadCommunes = once(async () => byOrder(withSlug(await getCollection('communes'))));
+export const loadProductGroups = once(async () => byOrder(withSlug(await getCollection('productGroups'))));
+export const loadProducerTypes = once(async () => byOrder(withSlug(await getCollection('producerTypes'))));
+export const loadContact = once(async () => {
   const [entry] = await getCollection('contact');
   if (!entry) throw new Error('content/contact: no contact file');
   return entry.data;
-}
-export async function loadNotices() {
-  return (await getCollection('notices')).sort((a, b) => b.data.date.getTime() - a.data.date.getTime());
-}
+});
+export const loadNotices = once(async () => (await getCollection('notices')).sort((a, b) => b.data.date.getTime() - a.data.date.getTime()));
