@@ -73,7 +73,8 @@ export function rowPacker() {
 
 /** The rows back, lines shifted by `firstLine`; null when the strings do not add up (then read the file whole). */
 export function unpackRows(packed: PackedRows, firstLine: number): InputRow[] | null {
-  const strings = packed.strings === '' ? [] : packed.strings.split('\u0000');
+  // By count, not by text: one empty string joins to '' just as no string does.
+  const strings = packed.count === 0 ? [] : packed.strings.split('\u0000');
   if (strings.length !== packed.count) return null;
   const extras = new Map(packed.extras.map(([i, problems, blocking, damage]) => [i, { problems, blocking, damage }]));
   const rows: InputRow[] = [];

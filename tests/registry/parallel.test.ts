@@ -81,6 +81,12 @@ describe('readRegistryFileInParallel', () => {
 });
 
 describe('the worker\'s packed rows', () => {
+  it('keep a row whose only string is empty (it joins to the same text as no string)', () => {
+    const read = { receipt: null, status: null, reviewedAt: '', publicFields: null, problems: [], blocking: [] };
+    const packer = rowPacker();
+    packer.add(0, read, undefined);
+    expect(unpackRows(packer.finish(), 2)).toEqual([{ line: 2, raw: {}, read }]);
+  });
   it('unpack to exactly the rows as read, whatever is null, missing or damaged', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'ô', ',', '\n', '"', ' '), maxLength: 5 });
     const read = fc.record({
