@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSiteContent } from '../lib/content-files.ts';
-import { makeFieldChecks, schemaChecks, textBounds, type FieldKey } from './field-checks.ts';
+import { makeFieldChecks, PLAIN_EMAIL, schemaChecks, textBounds, type FieldKey } from './field-checks.ts';
 import { makeRegistrationSchema } from './registration.ts';
 
 const content = readSiteContent();
@@ -26,6 +26,7 @@ describe('makeFieldChecks', () => {
     expect(textBounds(schema, 'productName')).toEqual({ min: 1, max: 200 });
     expect(textBounds(schema, 'description')).toEqual({ min: 0, max: 2000 });
     expect(textBounds(schema, 'representative')).toEqual({ min: 1, max: 120 });
+    expect(textBounds(schema, 'email', true)).toEqual({ min: 0, max: 200 });
     for (const key of ['email', 'phone', 'commune', 'productGroup', 'supportNeeds', 'consentProcessing'] as const) expect(textBounds(schema, key)).toBeNull();
   });
 
@@ -43,6 +44,25 @@ describe('makeFieldChecks', () => {
   it('agrees at the length bounds', () => {
     for (const n of [0, 1, 199, 200, 201, 2000, 2001]) {
       for (const key of ['productName', 'description', 'businessId'] as const) expect(fast[key]('ạ'.repeat(n))).toEqual(reference[key]('ạ'.repeat(n)));
+    }
+  });
+
+  it('answers for an email as the schema does: plain addresses, near misses and long ones', () => {
+    // Built from the characters that matter at the edges of the email pattern.
+    const part = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '.', '_', '-', '+', "'", ' ', 'ă', '@'), minLength: 0, maxLength: 8 });
+    const label = fc.oneof(part, fc.constantFrom('gmail', 'x-y', 'b', '-b', 'b-'));
+    const tld = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'V', 'n', '1', '-'), maxLength: 4 }), fc.constantFrom('com', 'vn'));
+    const near = fc.tuple(part, label, label, tld).map(([l, d1, d2, t]) => `${l}@${d1}${d2 ? `.${d2}` : ''}.${t}`);
+    const long = fc.integer({ min: 180, max: 220 }).map((n) => `${'a'.repeat(n)}@b.vn`);
+    fc.assert(
+      fc.property(fc.oneof(fc.emailAddress(), near, long, cellText), (value) => {
+        expect(fast.email(value)).toEqual(reference.email(value));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const value of ['nguoisanxuat.000001@gmail.com', 'a_b@x-y.com.vn', 'A@B.VN']) {
+      expect(PLAIN_EMAIL.test(value)).toBe(true);
+      expect(reference.email(value)).toEqual({ ok: true, value });
     }
   });
 });
