@@ -1,27 +1,15 @@
 // What the client script adds to /dang-ky/: the error summary, the draft, one submissionId per attempt, one send per press.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { requireDist } from '../support/dist.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../support/site-in-browser.ts';
 import { addEditor, exportCsv, fillRegistration, RECEIPT } from './helpers.ts';
 
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  requireDist();
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 
 async function openForm(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/dang-ky/`);
+  await page.goto(`${site.server.url}/dang-ky/`);
   return page;
 }
 
@@ -91,8 +79,8 @@ describe('the enhanced form', () => {
     expect((await page.textContent('#ma-ho-so'))!.trim()).toMatch(RECEIPT);
     expect(ids).toHaveLength(2);
     expect(ids[1]).toBe(ids[0]);
-    addEditor(server, 'mat-mang', 'mat-khau-dai-du');
-    const csv = await exportCsv(server, 'mat-mang', 'mat-khau-dai-du');
+    addEditor(site.server, 'mat-mang', 'mat-khau-dai-du');
+    const csv = await exportCsv(site.server, 'mat-mang', 'mat-khau-dai-du');
     expect(csv.split('Rượu cần mất mạng').length - 1).toBe(1);
   });
 

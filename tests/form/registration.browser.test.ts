@@ -1,29 +1,17 @@
 // The registration form in a real Chromium against the real service and SQLite: with JavaScript on and off.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { requireDist } from '../support/dist.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../support/site-in-browser.ts';
 import { addEditor, exportCsv, fillRegistration, RECEIPT } from './helpers.ts';
 
-let browser: Browser;
-let server: RunningServer;
 const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  requireDist();
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 
 async function openForm(javaScriptEnabled = true) {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 800 } });
+  const context = await site.browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 800 } });
   contexts.push(context);
   const page = await context.newPage();
-  expect((await page.goto(`${server.url}/dang-ky/`))?.status()).toBe(200);
+  expect((await page.goto(`${site.server.url}/dang-ky/`))?.status()).toBe(200);
   return page;
 }
 
@@ -65,8 +53,8 @@ describe('sending a registration', () => {
 
   it('finds both receipts, with what was typed, in the export', async () => {
     expect(receipts).toHaveLength(2);
-    addEditor(server, 'huyen', 'mat-khau-dai-du');
-    const csv = await exportCsv(server, 'huyen', 'mat-khau-dai-du');
+    addEditor(site.server, 'huyen', 'mat-khau-dai-du');
+    const csv = await exportCsv(site.server, 'huyen', 'mat-khau-dai-du');
     for (const r of receipts) expect(csv).toContain(r);
     expect(csv).toContain('Cà phê bột JS');
     expect(csv).toContain('Cà phê bột không JS');
@@ -79,7 +67,9 @@ describe('sending a registration', () => {
     await page.fill('#phone', '12345');
     const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/registrations')), page.click('button[type=submit]')]);
     expect(response.status()).toBe(422);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tom-tat-loi');
+    // The response arrives before the page has loaded and run autofocus: wait for the focus, don't race it.
+    await page.waitForLoadState('load');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tom-tat-loi');
     expect(await page.locator('#tom-tat-loi a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#phone']);
     expect(await page.inputValue('#productName')).toBe('Mật ong rừng');
     expect(await page.isChecked('input[name=productGroup][value=do-uong]')).toBe(true);

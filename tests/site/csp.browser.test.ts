@@ -1,26 +1,14 @@
 // The Content-Security-Policy the service sends is one the pages really satisfy:
 // every page, the form in use, the review UI and /admin/ load with no violation reported.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { requireDist } from '../support/dist.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../support/site-in-browser.ts';
 
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  requireDist();
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 
 /** Opens a page that records every CSP violation (the listener is installed outside the page's policy). */
 async function openRecording(path: string): Promise<{ page: Page; violations: () => Promise<string[]>; csp: string | null }> {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await page.addInitScript(() => {
     const seen: string[] = [];
     (globalThis as unknown as { __csp: string[] }).__csp = seen;
@@ -30,7 +18,7 @@ async function openRecording(path: string): Promise<{ page: Page; violations: ()
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) console.push(m.text());
   });
-  const res = await page.goto(server.url + path);
+  const res = await page.goto(site.server.url + path);
   return {
     page,
     csp: res?.headers()['content-security-policy'] ?? null,

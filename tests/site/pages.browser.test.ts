@@ -1,29 +1,16 @@
 // The reading pages in a real Chromium: accessibility, what residents must see, narrow phones.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, hasHorizontalScroll } from '../support/axe.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { requireDist } from '../support/dist.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { useSiteInBrowser } from '../support/site-in-browser.ts';
 
 const NOTICE = '/cong-van/dang-ky-san-pham-ocop-2024/';
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  requireDist();
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 
 async function open(path: string, width = 360) {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
-  const response = await page.goto(server.url + path);
+  const page = await site.browser.newPage({ viewport: { width, height: 800 } });
+  const response = await page.goto(site.server.url + path);
   expect(response?.status()).toBe(200);
   return page;
 }
@@ -59,9 +46,9 @@ describe('what residents must see', () => {
   });
 
   it('home refreshes round states in the browser for the day it is read', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 800 } });
     await page.clock.install({ time: new Date('2024-03-20T09:00:00+07:00') });
-    await page.goto(server.url + '/');
+    await page.goto(site.server.url + '/');
     const states = await page.locator('[data-deadline]').allInnerTexts();
     expect(states).toEqual(['Sắp hết hạn: còn 5 ngày', 'Chưa bắt đầu']);
     await page.close();
