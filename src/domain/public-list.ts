@@ -63,17 +63,19 @@ const jsonOrNull = (s: string | null) => (s === null ? 'null' : jsonString(s));
  * walks every object generically and is the slowest part of writing the list.
  */
 export function publicListJson(list: PublicList): string {
-  let json = `{"generatedAt":${jsonString(list.generatedAt)},"communes":[`;
+  // Pieces joined once: a string grown by += is a rope that must be flattened (slowly) to be written.
+  const parts = [`{"generatedAt":${jsonString(list.generatedAt)},"communes":[`];
   for (let i = 0; i < list.communes.length; i++) {
     const c = list.communes[i]!;
-    json += `${i > 0 ? ',' : ''}{"slug":${jsonString(c.slug)},"name":${jsonString(c.name)},"products":[`;
+    parts.push(`${i > 0 ? ',' : ''}{"slug":${jsonString(c.slug)},"name":${jsonString(c.name)},"products":[`);
     for (let j = 0; j < c.products.length; j++) {
       const p = c.products[j]!;
-      json += `${j > 0 ? ',' : ''}{"receipt":${jsonString(p.receipt)},"productName":${jsonString(p.productName)},"productGroup":${jsonString(p.productGroup)},"producerType":${jsonString(p.producerType)},"producerName":${jsonOrNull(p.producerName)},"round":${jsonOrNull(p.round)}}`;
+      parts.push(`${j > 0 ? ',' : ''}{"receipt":${jsonString(p.receipt)},"productName":${jsonString(p.productName)},"productGroup":${jsonString(p.productGroup)},"producerType":${jsonString(p.producerType)},"producerName":${jsonOrNull(p.producerName)},"round":${jsonOrNull(p.round)}}`);
     }
-    json += ']}';
+    parts.push(']}');
   }
-  return `${json}]}\n`;
+  parts.push(']}\n');
+  return parts.join('');
 }
 
 export interface PublicLabels {
@@ -114,17 +116,18 @@ export function publicListCsv(list: PublicList, labels: PublicLabels): string {
     return (slug: string | null) => (slug == null ? '' : (map.get(slug) ?? cell(slug)));
   };
   const [group, type, round] = [label(labels.productGroups), label(labels.producerTypes), label(labels.rounds)];
-  // One string built row by row: an array of 40,000 rows of cells first would be garbage at once.
-  let csv = `\uFEFF${PUBLIC_CSV_COLUMNS.map((c) => csvCell(c.name)).join(',')}\r\n`;
+  // Rows joined once: a string grown by += is a rope, flattened slowly when it is written.
+  const parts = [`\uFEFF${PUBLIC_CSV_COLUMNS.map((c) => csvCell(c.name)).join(',')}\r\n`];
   let rows = 0;
   for (const c of list.communes) {
     if (c.products.length === 0) continue;
     const commune = `${cell(c.slug)},${cell(c.name)},`;
     for (const p of c.products) {
       rows++;
-      csv += `${commune}${cell(p.receipt)},${cell(p.productName)},${cell(p.productGroup)},${group(p.productGroup)},${cell(p.producerType)},${type(p.producerType)},${cell(p.producerName ?? '')},${round(p.round)}\r\n`;
+      parts.push(`${commune}${cell(p.receipt)},${cell(p.productName)},${cell(p.productGroup)},${group(p.productGroup)},${cell(p.producerType)},${type(p.producerType)},${cell(p.producerName ?? '')},${round(p.round)}\r\n`);
     }
   }
   // Papaparse ended a list without products with a blank line; kept, so the file does not change.
-  return rows === 0 ? `${csv}\r\n` : csv;
+  if (rows === 0) parts.push('\r\n');
+  return parts.join('');
 }
