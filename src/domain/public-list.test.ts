@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { neutraliseCell } from './export-format.ts';
-import { csvCell, PUBLIC_CSV_COLUMNS, publicListCsv, publicListJson, type PublicLabels, type PublicList } from './public-list.ts';
+import { csvCell, makePublicList, PUBLIC_CSV_COLUMNS, publicListCsv, publicListJson, type PublicLabels, type PublicList } from './public-list.ts';
 
 /** The writer before the fast path: papaparse, every row as an array of cells. */
 function referenceCsv(list: PublicList, labels: PublicLabels): string {
@@ -73,6 +73,12 @@ describe('publicListJson', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+  it('holds only the whitelisted fields of a list makePublicList built (JSON.stringify writes every key)', () => {
+    const product = { receipt: 'R', productName: 'P', productGroup: 'g', producerType: 't', producerName: null, round: null, commune: 'a' };
+    const withPersonal = { ...product, phone: '0912345678', email: 'a@b.vn', representative: 'Nguyễn Văn A' };
+    const json = publicListJson(makePublicList([{ slug: 'a', name: 'A' }], [withPersonal], 'now'));
+    expect(json).toBe(`${JSON.stringify({ generatedAt: 'now', communes: [{ slug: 'a', name: 'A', products: [{ receipt: 'R', productName: 'P', productGroup: 'g', producerType: 't', producerName: null, round: null }] }] })}\n`);
   });
   it('reads back as the same list, one line', () => {
     fc.assert(fc.property(list, (l) => {

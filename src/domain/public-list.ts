@@ -52,30 +52,14 @@ export function makePublicList(
   return { generatedAt, communes: communes.map((c) => ({ slug: c.slug, name: c.name, products: sortProducts(byCommune.get(c.slug)!) })) };
 }
 
-/** A string as JSON.stringify writes it: quoted as is unless it holds a character JSON escapes. */
-const jsonString = (s: string) => (JSON_ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`);
-const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-const jsonOrNull = (s: string | null) => (s === null ? 'null' : jsonString(s));
-
 /**
- * JSON.stringify(list) without indentation (40,000 products indented cost a third more bytes and
- * every reader parses it), written product by product in the schema's key order: JSON.stringify
- * walks every object generically and is the slowest part of writing the list.
+ * The list as JSON, without indentation (40,000 products indented cost a third more bytes and every
+ * reader parses it). Node 24's JSON.stringify has a fast path for plain objects of strings that beats
+ * writing the text by hand (~120 ms against ~180 ms for 40,000 products). The list holds exactly the
+ * schema's keys in its order, as makePublicList builds it field by field from the whitelist.
  */
 export function publicListJson(list: PublicList): string {
-  // Pieces joined once: a string grown by += is a rope that must be flattened (slowly) to be written.
-  const parts = [`{"generatedAt":${jsonString(list.generatedAt)},"communes":[`];
-  for (let i = 0; i < list.communes.length; i++) {
-    const c = list.communes[i]!;
-    parts.push(`${i > 0 ? ',' : ''}{"slug":${jsonString(c.slug)},"name":${jsonString(c.name)},"products":[`);
-    for (let j = 0; j < c.products.length; j++) {
-      const p = c.products[j]!;
-      parts.push(`${j > 0 ? ',' : ''}{"receipt":${jsonString(p.receipt)},"productName":${jsonString(p.productName)},"productGroup":${jsonString(p.productGroup)},"producerType":${jsonString(p.producerType)},"producerName":${jsonOrNull(p.producerName)},"round":${jsonOrNull(p.round)}}`);
-    }
-    parts.push(']}');
-  }
-  parts.push(']}\n');
-  return parts.join('');
+  return `${JSON.stringify(list)}\n`;
 }
 
 export interface PublicLabels {
