@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FieldError } from '../domain/registration.ts';
 import type { SiteContent } from '../lib/content-files.ts';
 import { renderErrorSummary } from './error-summary.ts';
-import { esc } from './html.ts';
+import { esc, htmlPage } from './html.ts';
 import { renderRegistrationForm } from './render-form.ts';
 
 const CSS = ['../styles/site.css', './form.css']
@@ -34,17 +34,10 @@ export function renderInvalidPage(input: {
   const { values, errors, content, now } = input;
   const count = errors.length;
   const nav = NAV.map(([href, label]) => `<li><a href="${href}"${href === '/dang-ky/' ? ' aria-current="page"' : ''}>${label}</a></li>`).join('');
-  return `<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Lỗi: Đăng ký sản phẩm OCOP | OCOP Đắk Glong</title>
-<style>${CSS}</style>
-</head>
-<body>
-<a class="skip" href="#noi-dung">Chuyển đến nội dung chính</a>
+  return htmlPage({
+    title: 'Lỗi: Đăng ký sản phẩm OCOP',
+    head: `<style>${CSS}</style>`,
+    body: `<a class="skip" href="#noi-dung">Chuyển đến nội dung chính</a>
 <header class="site"><div class="wrap"><a class="brand" href="/">OCOP huyện Đắk Glong</a><nav class="main" aria-label="Trang chính"><ul>${nav}</ul></nav></div></header>
 <main id="noi-dung" class="wrap">
 ${renderErrorSummary(errors, { autofocus: true })}
@@ -53,7 +46,6 @@ ${renderErrorSummary(errors, { autofocus: true })}
 ${renderRegistrationForm({ values, errors, content, now })}
 <p>Cần giúp đỡ? Gọi ${esc(content.contact.office)}: <a class="tel" href="tel:${esc(content.contact.phoneE164)}">${esc(content.contact.phone)}</a>.</p>
 </main>
-<footer class="site"><div class="wrap"><p>Ủy ban nhân dân huyện Đắk Glong, tỉnh Đắk Nông · Chương trình mỗi xã một sản phẩm (OCOP).</p></div></footer>
-</body>
-</html>`;
+<footer class="site"><div class="wrap"><p>Ủy ban nhân dân huyện Đắk Glong, tỉnh Đắk Nông · Chương trình mỗi xã một sản phẩm (OCOP).</p></div></footer>`,
+  });
 }

@@ -1,6 +1,6 @@
 /** HTML for pages the service writes itself: escaping and a plain Vietnamese page shell. */
 
-import { esc } from '../forms/html.ts';
+import { esc, htmlPage } from '../forms/html.ts';
 
 export { esc };
 
@@ -14,20 +14,7 @@ export interface PageOptions {
 /** A complete page: lang="vi", no scripts, no external assets. */
 export function page({ title, body, stylesheets = [] }: PageOptions): string {
   const links = stylesheets.map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join('');
-  return `<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${esc(title)} | OCOP Đắk Glong</title>
-${links}
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return htmlPage({ title, head: links, body });
 }
 
 /** A short message page (413, 415, 429 … for people who posted the form without JavaScript). */

@@ -1,26 +1,20 @@
 // The editors' API: the CSV export and status changes, with HTTP Basic or the review UI's session.
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS } from '../../src/domain/export-format.ts';
-import { addEditor, basic, makeTestApp, postJson, validBody, type TestApp } from './helpers.ts';
+import { basic, EDITOR_PASSWORD, postJson, useAppWithTwoEditors, validBody } from './helpers.ts';
 
-const PASSWORD = 'mật khẩu đủ dài 123';
-let t: TestApp;
-beforeEach(async () => {
-  t = makeTestApp();
-  await addEditor(t, 'huyen', PASSWORD);
-  await addEditor(t, 'quangson', PASSWORD, 'quang-son');
-});
-afterEach(() => t.close());
+const PASSWORD = EDITOR_PASSWORD;
+const app = useAppWithTwoEditors();
 
 async function register(extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await postJson(t, validBody(extra));
+  const res = await postJson(app(), validBody(extra));
   expect(res.status).toBe(201);
   return ((await res.json()) as { receipt: string }).receipt;
 }
 
 async function exportRows(query = '', who = 'huyen') {
-  const res = await t.request(`/api/registrations.csv${query}`, { headers: basic(who, PASSWORD) });
+  const res = await app().request(`/api/registrations.csv${query}`, { headers: basic(who, PASSWORD) });
   expect(res.status).toBe(200);
   const text = new TextDecoder().decode(await res.arrayBuffer());
   return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
@@ -31,7 +25,7 @@ const col = (key: string) => EXPORT_COLUMNS.find((c) => c.key === key)!.header;
 describe('GET /api/registrations.csv', () => {
   it('without or with wrong credentials → 401 with WWW-Authenticate', async () => {
     for (const headers of [{}, basic('huyen', 'sai mật khẩu rồi'), basic('nobody', PASSWORD), { Authorization: 'Basic !!!' }]) {
-      const res = await t.request('/api/registrations.csv', { headers });
+      const res = await app().request('/api/registrations.csv', { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
     }
@@ -39,7 +33,7 @@ describe('GET /api/registrations.csv', () => {
 
   it('the bytes: BOM, CRLF, Vietnamese header row, +07:00 times, neutralised formulas, empty reviewed-at', async () => {
     const receipt = await register({ producerName: '=HYPERLINK("http://x")', description: 'dòng 1\ndòng 2, có "ngoặc"', businessId: '-5', supportNeeds: ['@SUM(A1)'] });
-    const res = await t.request('/api/registrations.csv', { headers: basic('huyen', PASSWORD) });
+    const res = await app().request('/api/registrations.csv', { headers: basic('huyen', PASSWORD) });
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="dang-ky-ocop-.*\.csv"$/);
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -64,8 +58,8 @@ describe('GET /api/registrations.csv', () => {
 
   it('reviewed-at is filled by the first review, in +07:00', async () => {
     const receipt = await register();
-    t.clock.now = new Date('2024-04-01T02:03:04Z');
-    const res = await t.request(`/api/registrations/${receipt}/status`, {
+    app().clock.now = new Date('2024-04-01T02:03:04Z');
+    const res = await app().request(`/api/registrations/${receipt}/status`, {
       method: 'POST',
       headers: { ...basic('huyen', PASSWORD), 'Content-Type': 'application/json' },
       body: JSON.stringify({ status: 'da-chon', note: 'Đạt yêu cầu' }),
@@ -80,7 +74,7 @@ describe('GET /api/registrations.csv', () => {
   it('a commune editor sees only their commune; filters by commune, round and status', async () => {
     const son = await register({ commune: 'quang-son' });
     const ha = await register({ commune: 'Đăk Ha' });
-    t.clock.now = new Date('2024-05-01T00:00:00+07:00');
+    app().clock.now = new Date('2024-05-01T00:00:00+07:00');
     const later = await register({ commune: 'quang-son', website: 'spam' });
     expect((await exportRows()).map((r) => r[col('receipt')])).toEqual([son, ha, later]);
     expect((await exportRows('', 'quangson')).map((r) => r[col('receipt')])).toEqual([son, later]);
@@ -89,42 +83,42 @@ describe('GET /api/registrations.csv', () => {
     expect((await exportRows('?round=2024-dot-2')).map((r) => r[col('receipt')])).toEqual([later]);
     expect((await exportRows('?status=rac')).map((r) => r[col('receipt')])).toEqual([later]);
     expect((await exportRows('?round=tiep-theo'))).toEqual([]);
-    const bad = await t.request('/api/registrations.csv?status=nope', { headers: basic('huyen', PASSWORD) });
+    const bad = await app().request('/api/registrations.csv?status=nope', { headers: basic('huyen', PASSWORD) });
     expect(bad.status).toBe(422);
   });
 
   it('throttles repeated wrong Basic passwords per account and address', async () => {
-    for (let i = 0; i < 5; i++) expect((await t.request('/api/registrations.csv', { headers: basic('huyen', 'sai sai sai sai') })).status).toBe(401);
-    const blocked = await t.request('/api/registrations.csv', { headers: basic('huyen', PASSWORD) });
+    for (let i = 0; i < 5; i++) expect((await app().request('/api/registrations.csv', { headers: basic('huyen', 'sai sai sai sai') })).status).toBe(401);
+    const blocked = await app().request('/api/registrations.csv', { headers: basic('huyen', PASSWORD) });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await t.request('/api/registrations.csv', { headers: basic('quangson', PASSWORD) })).status).toBe(200);
+    expect((await app().request('/api/registrations.csv', { headers: basic('quangson', PASSWORD) })).status).toBe(200);
   });
 });
 
 describe('POST /api/registrations/RECEIPT/status', () => {
   const post = (receipt: string, body: unknown, headers: Record<string, string> = basic('huyen', PASSWORD)) =>
-    t.request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    app().request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
   it('200 for an allowed editor; records reviewedAt, the note and who', async () => {
     const receipt = await register();
     const res = await post(receipt, { status: 'chua-chon', note: '  Thiếu hồ sơ  ' }, basic('quangson', PASSWORD));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ receipt, status: 'chua-chon', reviewedAt: '2024-03-20T10:00:00+07:00' });
-    expect(t.app.deps.registrations.get(receipt)).toMatchObject({ status: 'chua-chon', reviewNote: 'Thiếu hồ sơ' });
-    expect(t.app.deps.registrations.history(receipt)).toEqual([{ status: 'chua-chon', note: 'Thiếu hồ sơ', account: 'quangson', at: '2024-03-20T10:00:00+07:00' }]);
-    expect(await (await t.request(`/api/registrations/${receipt}`)).json()).toMatchObject({ status: 'chua-chon' });
+    expect(app().app.deps.registrations.get(receipt)).toMatchObject({ status: 'chua-chon', reviewNote: 'Thiếu hồ sơ' });
+    expect(app().app.deps.registrations.history(receipt)).toEqual([{ status: 'chua-chon', note: 'Thiếu hồ sơ', account: 'quangson', at: '2024-03-20T10:00:00+07:00' }]);
+    expect(await (await app().request(`/api/registrations/${receipt}`)).json()).toMatchObject({ status: 'chua-chon' });
   });
 
   it('401 without credentials, 403 for another commune, 404 unknown receipt, 422 unknown status', async () => {
     const receipt = await register({ commune: 'dak-som' });
     expect((await post(receipt, { status: 'da-chon' }, {})).status).toBe(401);
     expect((await post(receipt, { status: 'da-chon' }, basic('quangson', PASSWORD))).status).toBe(403);
-    expect(t.app.deps.registrations.get(receipt)!.status).toBe('cho-ra-soat');
+    expect(app().app.deps.registrations.get(receipt)!.status).toBe('cho-ra-soat');
     expect((await post('2222-2222', { status: 'da-chon' })).status).toBe(404);
     expect((await post(receipt, { status: 'duyet' })).status).toBe(422);
     expect((await post(receipt, { status: 'da-chon', note: ['x'] })).status).toBe(422);
-    const broken = await t.request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...basic('huyen', PASSWORD) }, body: '{' });
+    const broken = await app().request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...basic('huyen', PASSWORD) }, body: '{' });
     expect(broken.status).toBe(422);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type ServiceApp } from '../../src/service/app.ts';
 import { readConfig, type ServiceConfig } from '../../src/service/config.ts';
+import { afterEach, beforeEach } from 'vitest';
 
 export const CONFIRMATION_FIXTURE = `<!doctype html><html lang="vi"><body><h1>Đã nhận đăng ký</h1>
 <p>Mã hồ sơ: <strong id="ma">%MA_HO_SO%</strong></p><p>Đợt: <span id="dot">%DOT%</span></p></body></html>`;
@@ -103,4 +104,21 @@ export function basic(name: string, password: string): Record<string, string> {
 /** Adds an editor account straight through the store (the CLI has its own test). */
 export async function addEditor(t: TestApp, name: string, password: string, commune: string | null = null): Promise<void> {
   await t.app.deps.accounts.add(name, password, commune);
+}
+
+export const EDITOR_PASSWORD = 'mật khẩu đủ dài 123';
+
+/**
+ * A fresh app per test with two accounts: "huyen" (every commune) and
+ * "quangson" (quang-son only). Returns a getter for the current app.
+ */
+export function useAppWithTwoEditors(): () => TestApp {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = makeTestApp();
+    await addEditor(t, 'huyen', EDITOR_PASSWORD);
+    await addEditor(t, 'quangson', EDITOR_PASSWORD, 'quang-son');
+  });
+  afterEach(() => t.close());
+  return () => t;
 }

@@ -1,15 +1,9 @@
 // The review UI at /quan-ly/: sign-in, sessions, CSRF, throttling, commune scoping, status changes.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addEditor, makeTestApp, postJson, validBody, type TestApp } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { EDITOR_PASSWORD, postJson, useAppWithTwoEditors, validBody } from './helpers.ts';
 
-const PASSWORD = 'mật khẩu đủ dài 123';
-let t: TestApp;
-beforeEach(async () => {
-  t = makeTestApp();
-  await addEditor(t, 'huyen', PASSWORD);
-  await addEditor(t, 'quangson', PASSWORD, 'quang-son');
-});
-afterEach(() => t.close());
+const PASSWORD = EDITOR_PASSWORD;
+const app = useAppWithTwoEditors();
 
 /** A browser's cookie jar, just enough for these tests. */
 class Browser {
@@ -20,7 +14,7 @@ class Browser {
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await t.request(new URL(path, this.base).toString(), { ...init, headers });
+    const res = await app().request(new URL(path, this.base).toString(), { ...init, headers });
     this.lastSetCookies = res.headers.getSetCookie();
     for (const c of this.lastSetCookies) {
       const [pair] = c.split(';');
@@ -47,15 +41,15 @@ class Browser {
 }
 
 async function register(extra: Record<string, unknown> = {}): Promise<string> {
-  return ((await (await postJson(t, validBody(extra))).json()) as { receipt: string }).receipt;
+  return ((await (await postJson(app(), validBody(extra))).json()) as { receipt: string }).receipt;
 }
 
 describe('sign-in and sessions', () => {
   it('sends people who are not signed in to the sign-in page', async () => {
-    const res = await t.request('/quan-ly/');
+    const res = await app().request('/quan-ly/');
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/quan-ly/dang-nhap');
-    expect((await t.request('/quan-ly/ho-so/2222-2222')).status).toBe(303);
+    expect((await app().request('/quan-ly/ho-so/2222-2222')).status).toBe(303);
   });
 
   it('signs in with a new HttpOnly SameSite=Strict session, not the one planted before', async () => {
@@ -99,7 +93,7 @@ describe('sign-in and sessions', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toBeTruthy();
     expect((await new Browser().signIn('quangson', PASSWORD)).status).toBe(303);
-    t.clock.now = new Date(t.clock.now.getTime() + 16 * 60_000);
+    app().clock.now = new Date(app().clock.now.getTime() + 16 * 60_000);
     expect((await b.signIn('huyen', PASSWORD)).status).toBe(303);
   });
 
@@ -135,11 +129,11 @@ describe('reviewing', () => {
     const detail = await (await br.request(`/quan-ly/ho-so/${a}`)).text();
     expect(detail).toContain('0912345678');
     expect((await br.post(`/quan-ly/ho-so/${a}`, { status: 'da-chon', note: 'x' })).status).toBe(403);
-    expect(t.app.deps.registrations.get(a)!.reviewedAt).toBeNull();
-    t.clock.now = new Date('2024-03-20T15:30:00+07:00'); // within the 8-hour session
+    expect(app().app.deps.registrations.get(a)!.reviewedAt).toBeNull();
+    app().clock.now = new Date('2024-03-20T15:30:00+07:00'); // within the 8-hour session
     const saved = await br.post(`/quan-ly/ho-so/${a}`, { _csrf: Browser.csrf(detail), status: 'da-chon', note: 'Sản phẩm tốt' });
     expect(saved.status).toBe(303);
-    expect(t.app.deps.registrations.get(a)).toMatchObject({ status: 'da-chon', reviewNote: 'Sản phẩm tốt', reviewedAt: '2024-03-20T15:30:00+07:00' });
+    expect(app().app.deps.registrations.get(a)).toMatchObject({ status: 'da-chon', reviewNote: 'Sản phẩm tốt', reviewedAt: '2024-03-20T15:30:00+07:00' });
     const after = await (await br.request(saved.headers.get('location')!)).text();
     expect(after).toContain('Đã lưu trạng thái');
     expect(after).toContain('Lịch sử rà soát');
@@ -171,7 +165,7 @@ describe('reviewing', () => {
     const detail = await (await br.request(`/quan-ly/ho-so/${own}`)).text();
     const res = await br.post(`/quan-ly/ho-so/${other}`, { _csrf: Browser.csrf(detail), status: 'rac' });
     expect(res.status).toBe(403);
-    expect(t.app.deps.registrations.get(other)!.status).toBe('cho-ra-soat');
+    expect(app().app.deps.registrations.get(other)!.status).toBe('cho-ra-soat');
     const csv = await (await br.request('/api/registrations.csv')).text();
     expect(csv).toContain(own);
     expect(csv).not.toContain(other);
