@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, decodeUtf8Part } from './csv-decode.ts';
+import { decodeCsv, utf8File } from './csv-decode.ts';
+import { cellValues, csvLayoutOfPrefix, openCsv, openCsvSource, type CsvStream } from './csv-read.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -38,29 +39,58 @@ describe('decodeCsv', () => {
   });
 });
 
-describe('decoding UTF-8 and NFC', () => {
-  // The reference: decode, then the regex over the whole text, as before the byte check.
-  const reference = (bytes: Uint8Array): string | null => {
-    try {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-      if (text.includes('\u0000')) return null;
-      return /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
-    } catch {
-      return null;
-    }
+describe('a UTF-8 file read cell by cell', () => {
+  const rowsOf = (table: CsvStream) => {
+    const rows: unknown[] = [];
+    const read = table.forEachRow(({ cells, ...row }) => rows.push({ ...row, cells: cellValues(cells) }));
+    return { header: table.header, headerLine: table.headerLine, delimiter: table.delimiter, newline: table.newline, rows, read };
   };
-  const unit = fc.constantFrom('a', ',', '\n', 'Cà phê', 'e\u0301', 'a\u036f', 'o\u0300\u0323', 'Ͱ', '\u0340', '😀', 'Ừ', '\u0000');
-  it('gives what the regex over the text gives, cut anywhere or with a byte changed', () => {
+  /** The rows as the decoded text gives them: decodeCsv, then openCsv. */
+  const reference = (bytes: Uint8Array) => {
+    const decoded = decodeCsv(bytes);
+    return decoded.ok && decoded.encoding !== 'windows-1258' ? rowsOf(openCsv(decoded.text)) : null;
+  };
+  const viaBytes = (bytes: Uint8Array, prefixBytes?: number) => {
+    const file = utf8File(bytes, prefixBytes);
+    const layout = file && csvLayoutOfPrefix(file.prefix, file.whole);
+    return file && layout ? rowsOf(openCsvSource(file.source, layout)) : null;
+  };
+  // Combining marks (NFC composes them), Greek next to them in the same lead bytes, astral characters,
+  // byte order marks, spaces trim() removes, damaged quotes and every delimiter and line break.
+  const unit = fc.constantFrom('a', 'Mã', ',', ';', '\t', '"', '""', '\n', '\r\n', '\r', ' ', '\u00a0', '\u3000', 'Cà phê', 'e\u0301', 'a\u036f', 'o\u0300\u0323', 'Ͱ', '\u2126', '😀', '\ufeff', '"x,\ny"');
+
+  it('gives exactly the rows of the decoded text, for any file decodeCsv reads as UTF-8', () => {
     fc.assert(
-      fc.property(fc.string({ unit, maxLength: 8 }), fc.nat(), fc.option(fc.integer({ min: 0, max: 255 })), (text, at, byte) => {
-        const bytes = new TextEncoder().encode(text);
-        const cut = bytes.subarray(0, at % (bytes.length + 1));
-        if (byte !== null && cut.length > 0) cut[at % cut.length] = byte;
-        expect(decodeUtf8Part(cut)).toBe(reference(cut));
-        const whole = decodeCsv(cut);
-        if (whole.ok && whole.encoding !== 'windows-1258') expect(whole.text).toBe(reference(cut));
+      fc.property(fc.string({ unit, maxLength: 30 }), fc.constantFrom('', '\ufeff', '\ufeff\ufeff'), (text, bom) => {
+        const bytes = new TextEncoder().encode(bom + text);
+        const expected = reference(bytes);
+        const got = viaBytes(bytes);
+        // Only a file the bytes cannot be trusted for (a header longer than the prefix) is decoded whole.
+        if (expected) expect(got).toEqual(expected);
+        else expect(got).toBeNull();
       }),
-      { numRuns: 2000 },
+      { numRuns: 4000 },
     );
+  });
+
+  it('finds the layout in the first megabytes of a large file, and decodes whole a file whose header is not among them', () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => `K${i},"Cà phê ${i}",Xã Quảng Sơn`).join('\r\n');
+    const large = new TextEncoder().encode(`Mã,Tên,Xã\r\n${rows}\r\n`);
+    const file = utf8File(large, 1000)!;
+    expect(file.whole).toBe(false);
+    expect(file.prefix.length).toBeGreaterThan(1 << 20);
+    expect(viaBytes(large, 1000)).toEqual(reference(large));
+
+    const lateHeader = new TextEncoder().encode(`"Mã ${'x'.repeat(2_500_000)}",Tên\nA,B\n`);
+    expect(viaBytes(lateHeader, 1000)).toBeNull();
+    expect(viaBytes(lateHeader)).toEqual(reference(lateHeader));
+  });
+
+  it('is not used for another encoding, damaged UTF-8, NUL or binary data', () => {
+    expect(utf8File(new Uint8Array([0xd0, 0xe3, 0xf2, 0x63]))).toBeNull();
+    expect(utf8File(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xe1, 0x62]))).toBeNull();
+    expect(utf8File(new TextEncoder().encode('a,b\u0000'))).toBeNull();
+    expect(utf8File(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toBeNull();
+    expect(utf8File(new Uint8Array())).toBeNull();
   });
 });

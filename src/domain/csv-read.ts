@@ -10,11 +10,118 @@ import { foldKey } from './text.ts';
 export type Delimiter = ',' | ';' | '\t';
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
+/**
+ * A row's cells, read on demand: a large file's rows are found without turning every cell into a
+ * string, and the registry reads only the cells a row needs (three for a row that is not published).
+ */
+export interface Cells {
+  readonly length: number;
+  /** The cell at `i` (0 ≤ i < length). */
+  at(i: number): string;
+  /** Every cell is empty or white space. */
+  isBlank(): boolean;
+}
+
+/** Cells already parsed into strings (papaparse's rows). */
+export class ListCells implements Cells {
+  readonly values: readonly string[];
+  constructor(values: readonly string[]) {
+    this.values = values;
+  }
+  get length() {
+    return this.values.length;
+  }
+  at(i: number) {
+    return this.values[i]!;
+  }
+  isBlank() {
+    return this.values.every((c) => c.trim() === '');
+  }
+}
+
+/**
+ * What rows are read from. `scan` holds the file's delimiters, quotes and line breaks where the
+ * file has them: the decoded text itself, or a UTF-8 file's bytes as Latin-1 (one character per
+ * byte, and a multi-byte character never holds an ASCII byte), so that the file need not be
+ * decoded whole. `cell` turns a range of `scan` into the cell's text; `textFrom` decodes the rest
+ * of the file from a row's start, for papaparse to read a damaged part.
+ */
+export interface CsvSource {
+  scan: string;
+  cell(start: number, end: number): string;
+  textFrom(start: number): string;
+}
+
+/** Decoded text as a source. */
+export function textSource(text: string): CsvSource {
+  return { scan: text, cell: (start, end) => text.slice(start, end), textFrom: (start) => (start === 0 ? text : text.slice(start)) };
+}
+
+/**
+ * Where the fast reader writes each row's cells: start and end in `scan` for each, the end written
+ * as ~end (negative) when the quoted cell holds doubled quotes. Grows by doubling; a row's cells
+ * keep the array they were written in.
+ */
+class RangeStore {
+  data = new Int32Array(1 << 12);
+  length = 0;
+  push(start: number, end: number) {
+    if (this.length + 2 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = start;
+    this.data[this.length++] = end;
+  }
+}
+
+/** An ASCII character that String.prototype.trim keeps (a cell starting with one is not blank). */
+const isPrintableAscii = (c: number) => c < 0x80 && c !== 32 && (c < 9 || c > 13);
+
+/** One row's cells as ranges of a source, each decoded when asked for. */
+export class RangeCells implements Cells {
+  private readonly source: CsvSource;
+  private readonly ranges: Int32Array;
+  private readonly first: number;
+  readonly length: number;
+  constructor(source: CsvSource, ranges: Int32Array, first: number, length: number) {
+    this.source = source;
+    this.ranges = ranges;
+    this.first = first;
+    this.length = length;
+  }
+  at(i: number): string {
+    const start = this.ranges[this.first + 2 * i]!;
+    const end = this.ranges[this.first + 2 * i + 1]!;
+    return end < 0 ? this.source.cell(start, ~end).replaceAll('""', '"') : this.source.cell(start, end);
+  }
+  isBlank(): boolean {
+    const scan = this.source.scan;
+    for (let i = 0; i < this.length; i++) {
+      const start = this.ranges[this.first + 2 * i]!;
+      const end = this.ranges[this.first + 2 * i + 1]!;
+      if (start === end) continue;
+      // A cell that starts with a printable ASCII character is not blank: decided without decoding it.
+      if (isPrintableAscii(scan.charCodeAt(start))) return false;
+      if (this.at(i).trim() !== '') return false;
+    }
+    return true;
+  }
+}
+
 export interface CsvRow {
   /** Row number as a spreadsheet shows it (the header row is 1). */
   line: number;
-  cells: string[];
+  cells: Cells;
   /** Set when the parser found the row damaged (an unclosed or misplaced quote): what went wrong, in Vietnamese. */
+  damage?: string;
+}
+
+/** A row with its cells as strings (what readCsv returns). */
+export interface CsvRowValues {
+  line: number;
+  cells: string[];
   damage?: string;
 }
 
@@ -24,12 +131,10 @@ export interface CsvTable {
   headerLine: number;
   header: string[];
   /** Data rows, blank rows left out. */
-  rows: CsvRow[];
+  rows: CsvRowValues[];
   /** How many blank rows were left out. */
   blankRows: number;
 }
-
-const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
 /** The delimiter that occurs most often outside quotes in the first non-blank line; comma on a tie. */
 export function detectDelimiter(text: string): Delimiter {
@@ -84,27 +189,31 @@ export interface ParseOptions {
   papaparseOnly?: boolean;
 }
 
-type Visit = (cells: string[], index: number, damage: string | undefined) => void;
+type Visit = (cells: Cells, index: number, damage: string | undefined) => void;
 
 /**
- * Rows of CSV text exactly as papaparse reads them, a row at a time, for as long as the text is
+ * Rows of the source exactly as papaparse reads them, a row at a time, for as long as the text is
  * well formed: every quoted cell closed and followed at once by the delimiter, the line break or
  * the end. Papaparse is slow on a large file (a regex and several arrays per cell), and that is
- * nearly every file. Returns where it stopped: the start of the first row it cannot vouch for
- * (papaparse reads from there, as it resumes its own chunks at a row's start) and the rows read.
+ * nearly every file; and here a cell is a range, not yet a string. Returns where it stopped: the
+ * start of the first row it cannot vouch for (papaparse reads from there, as it resumes its own
+ * chunks at a row's start) and the rows read.
  */
-export function fastRows(text: string, delimiter: Delimiter, newline: string, visit: (cells: string[], index: number) => void): { end: number; rows: number } {
+export function fastRows(source: CsvSource, delimiter: Delimiter, newline: string, visit: (cells: RangeCells, index: number) => void): { end: number; rows: number } {
+  const text = source.scan;
   const len = text.length;
   if (len === 0) return { end: 0, rows: 0 }; // papaparse reads no row at all here, not one empty row
+  const store = new RangeStore();
   const d = delimiter.charCodeAt(0);
   const nlLen = newline.length;
   let pos = 0;
   let index = 0;
   let nextDelim = text.indexOf(delimiter);
   let nextNewline = text.indexOf(newline);
+  const row = (first: number) => new RangeCells(source, store.data, first, (store.length - first) / 2);
   for (;;) {
     const rowStart = pos;
-    const cells: string[] = [];
+    const first = store.length;
     for (;;) {
       if (nextDelim !== -1 && nextDelim < pos) nextDelim = text.indexOf(delimiter, pos);
       if (nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf(newline, pos);
@@ -116,47 +225,47 @@ export function fastRows(text: string, delimiter: Delimiter, newline: string, vi
           close = text.indexOf('"', close + 2);
         }
         if (close === -1) return { end: rowStart, rows: index };
-        const value = escaped ? text.slice(pos + 1, close).replaceAll('""', '"') : text.slice(pos + 1, close);
         const after = close + 1;
-        cells.push(value);
+        store.push(pos + 1, escaped ? ~close : close);
         if (after === len) {
-          visit(cells, index++);
+          visit(row(first), index++);
           return { end: len, rows: index };
         }
         if (text.charCodeAt(after) === d) pos = after + 1;
         else if (text.startsWith(newline, after)) {
-          visit(cells, index++);
+          visit(row(first), index++);
           pos = after + nlLen;
           break;
         } else return { end: rowStart, rows: index };
       } else if (nextDelim !== -1 && (nextNewline === -1 || nextDelim < nextNewline)) {
-        cells.push(text.slice(pos, nextDelim));
+        store.push(pos, nextDelim);
         pos = nextDelim + 1;
       } else if (nextNewline !== -1) {
-        cells.push(text.slice(pos, nextNewline));
-        visit(cells, index++);
+        store.push(pos, nextNewline);
+        visit(row(first), index++);
         pos = nextNewline + nlLen;
         break;
       } else {
-        cells.push(text.slice(pos));
-        visit(cells, index++);
+        store.push(pos, len);
+        visit(row(first), index++);
         return { end: len, rows: index };
       }
     }
   }
 }
 
-/** Every row of the text, in order, with the parser's damage findings, a chunk at a time; returns the line break used. */
-function parseRows(input: string, options: ParseOptions, visit: Visit): string {
+/** Every row of the source, in order, with the parser's damage findings, a chunk at a time; returns the line break used. */
+function parseRows(source: CsvSource, options: ParseOptions, visit: Visit): string {
   const { delimiter, newline, preview = 0, chunkSize = CHUNK_CHARS } = options;
-  let text = input;
   let base = 0;
+  let start = 0;
   if (newline && preview === 0 && !options.papaparseOnly) {
-    const fast = fastRows(text, delimiter, newline, (cells, index) => visit(cells, index, undefined));
-    if (fast.end === text.length && text.length > 0) return newline;
+    const fast = fastRows(source, delimiter, newline, (cells, index) => visit(cells, index, undefined));
+    if (fast.end === source.scan.length && source.scan.length > 0) return newline;
     base = fast.rows;
-    text = text.slice(fast.end); // the rest from a row's start: papaparse, which also words the damage
+    start = fast.end; // the rest from a row's start: papaparse, which also words the damage
   }
+  const text = source.textFrom(start);
   let linebreak = newline ?? '\n';
   const take = ({ data, errors, meta }: Papa.ParseResult<string[]>) => {
     linebreak = meta.linebreak;
@@ -166,7 +275,7 @@ function parseRows(input: string, options: ParseOptions, visit: Visit): string {
       if (e.row == null || e.type !== 'Quotes' || e.row >= data.length) continue;
       (damage ??= new Map()).set(e.row, e.code === 'MissingQuotes' ? DAMAGE.MissingQuotes : DAMAGE.other);
     }
-    for (let j = 0; j < data.length; j++) visit(data[j]!, base + j, damage?.get(j));
+    for (let j = 0; j < data.length; j++) visit(new ListCells(data[j]!), base + j, damage?.get(j));
     base += data.length;
   };
   const config = { delimiter, skipEmptyLines: false, ...(newline ? { newline } : {}) } as const;
@@ -179,12 +288,13 @@ function parseRows(input: string, options: ParseOptions, visit: Visit): string {
 
 /** The first non-blank row of the text (index and cells; none for blank rows only) and the text's line break. */
 function findHeader(text: string, delimiter: Delimiter): { index: number; cells: string[]; newline: string } {
+  const source = textSource(text);
   for (let preview = 16; ; preview *= 16) {
     let found: { index: number; cells: string[] } | undefined;
     let count = 0;
-    const newline = parseRows(text, { delimiter, preview }, (cells, index) => {
+    const newline = parseRows(source, { delimiter, preview }, (cells, index) => {
       count++;
-      if (!found && !isBlank(cells)) found = { index, cells };
+      if (!found && !cells.isBlank()) found = { index, cells: cellValues(cells) };
     });
     if (found) return { ...found, newline };
     if (count < preview) return { index: count, cells: [], newline };
@@ -192,20 +302,20 @@ function findHeader(text: string, delimiter: Delimiter): { index: number; cells:
 }
 
 /**
- * The data rows of CSV text after row `after` (the header's index; -1 for a part of a file that has
- * none), numbered from `firstIndex` (the part's first row index in the whole file).
+ * The data rows of the source after row `after` (the header's index; -1 for a part of a file that
+ * has none), numbered from `firstIndex` (the part's first row index in the whole file).
  */
-export function forEachDataRow(text: string, options: ParseOptions, after: number, firstIndex: number, visit: (row: CsvRow) => void): RowsRead {
+export function forEachDataRow(source: CsvSource, options: ParseOptions, after: number, firstIndex: number, visit: (row: CsvRow) => void): RowsRead {
   let blankRows = 0;
   let count = 0;
   // Papaparse reads the newline that ends the file as one more empty row; that is not a blank row.
   let maybeLast = false;
-  parseRows(text, options, (cells, i, damage) => {
+  parseRows(source, options, (cells, i, damage) => {
     count = i + 1;
     if (i <= after) return;
     if (maybeLast) blankRows++;
     maybeLast = false;
-    if (isBlank(cells)) {
+    if (cells.isBlank()) {
       if (cells.length === 1) maybeLast = true;
       else blankRows++;
       return;
@@ -216,21 +326,59 @@ export function forEachDataRow(text: string, options: ParseOptions, after: numbe
   return { blankRows, count: maybeLast ? count - 1 : count, endsWithLineBreak: maybeLast };
 }
 
+/** What opening CSV text finds before the rows: the delimiter, the header and the line break. */
+export interface CsvLayout {
+  delimiter: Delimiter;
+  /** Index of the header row (the number of rows before it). */
+  headerIndex: number;
+  header: string[];
+  newline: string;
+}
+
+/**
+ * The layout of CSV text (BOM already removed): the first non-blank row is the header. Only the
+ * first million characters decide the delimiter and the line break, so a UTF-8 file's first few
+ * megabytes, decoded, give the same layout as the whole file.
+ */
+export function csvLayout(text: string): CsvLayout {
+  const delimiter = detectDelimiter(text);
+  const h = findHeader(text, delimiter);
+  return { delimiter, headerIndex: h.index, header: h.cells.map((c) => c.trim()), newline: h.newline };
+}
+
+/**
+ * The layout of a file from its first part (at least the first 2^20 characters, decoded): null when
+ * that part may not hold the whole header row (no row follows it there), then decode the whole file.
+ */
+export function csvLayoutOfPrefix(prefix: string, whole: boolean): CsvLayout | null {
+  const layout = csvLayout(prefix);
+  if (whole) return layout;
+  if (layout.header.length === 0) return null;
+  const rows = Papa.parse<string[]>(prefix, { delimiter: layout.delimiter, newline: layout.newline as '\n', preview: layout.headerIndex + 2, fastMode: false }).data.length;
+  return rows === layout.headerIndex + 2 ? layout : null;
+}
+
+/** A source opened with its layout: the data rows are read on demand, as often as asked. */
+export function openCsvSource(source: CsvSource, layout: CsvLayout, chunkSize = CHUNK_CHARS): CsvStream {
+  const { delimiter, headerIndex, header, newline } = layout;
+  const forEachRow = (visit: (row: CsvRow) => void) => forEachDataRow(source, { delimiter, newline, chunkSize }, headerIndex, 0, visit);
+  return { delimiter, headerLine: headerIndex + 1, header, newline, forEachRow };
+}
+
 /** Opens CSV text: the first non-blank row is the header; the data rows are read on demand, as often as asked. */
 export function openCsv(input: string, chunkSize = CHUNK_CHARS): CsvStream {
   const text = input.replace(/^\uFEFF/, '');
-  const delimiter = detectDelimiter(text);
-  const h = findHeader(text, delimiter);
-  const header = h.cells.map((c) => c.trim());
-  const forEachRow = (visit: (row: CsvRow) => void) => forEachDataRow(text, { delimiter, newline: h.newline, chunkSize }, h.index, 0, visit);
-  return { delimiter, headerLine: h.index + 1, header, newline: h.newline, forEachRow };
+  return openCsvSource(textSource(text), csvLayout(text), chunkSize);
 }
+
+/** The cells of a row as strings. */
+export const cellValues = (cells: Cells): string[] => (cells instanceof ListCells ? [...cells.values] : Array.from({ length: cells.length }, (_, i) => cells.at(i)));
 
 /** Parses CSV text at once; the first non-blank row is the header. */
 export function readCsv(text: string, chunkSize = CHUNK_CHARS): CsvTable {
   const { forEachRow, newline: _, ...table } = openCsv(text, chunkSize);
-  const rows: CsvRow[] = [];
-  const { blankRows } = forEachRow((row) => rows.push(row));
+  const rows: CsvRowValues[] = [];
+  const { blankRows } = forEachRow(({ line, cells, damage }) => rows.push(damage ? { line, cells: cellValues(cells), damage } : { line, cells: cellValues(cells) }));
   return { ...table, rows, blankRows };
 }
 

@@ -2,8 +2,8 @@
  * One uploaded file's bytes → the rows the registry counts, or the reason the
  * file cannot be read at all (English, for the operator's stderr).
  */
-import { decodeCsv, type CsvEncoding } from './csv-decode.ts';
-import { matchColumns, openCsv, type CsvRow, type CsvStream, type Delimiter } from './csv-read.ts';
+import { decodeCsv, utf8File, type CsvEncoding } from './csv-decode.ts';
+import { csvLayoutOfPrefix, matchColumns, openCsv, openCsvSource, type Cells, type CsvRow, type CsvStream, type Delimiter } from './csv-read.ts';
 import { EXPORT_COLUMNS, type ExportKey } from './export-format.ts';
 import { completeFormRow, type FormMapping } from './google-forms.ts';
 import type { InputRow, RowSource } from './registry.ts';
@@ -28,9 +28,7 @@ const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicol
 export const delimiterName = (d: Delimiter) => DELIMITER_NAMES[d];
 
 export function readRegistryFile(file: string, bytes: Uint8Array, mapping?: FormMapping): ReadFile {
-  const decoded = decodeCsv(bytes);
-  if (!decoded.ok) return { ok: false, reason: decoded.reason };
-  const opened = openRegistryText(file, decoded.text, decoded.encoding, mapping);
+  const opened = openRegistryBytes(file, bytes, mapping);
   if (!opened.ok) return opened;
   const { table, info, toInputRow } = opened;
   // The rows are parsed when they are read, a chunk at a time: 100,000 rows of cells never all live at once.
@@ -46,9 +44,27 @@ export type OpenedFile =
   | { ok: true; table: CsvStream; info: FileInfo; keys: (ExportKey | null)[]; toInputRow: (row: CsvRow) => InputRow }
   | { ok: false; reason: string };
 
-/** Decoded text → its header matched to fields, and how each CSV row becomes a registry row. */
-export function openRegistryText(file: string, text: string, encoding: CsvEncoding, mapping?: FormMapping): OpenedFile {
-  const table = openCsv(text);
+/**
+ * A file's bytes opened: a UTF-8 file is read without decoding it whole (its cells are decoded as
+ * the rows are read), any other is decoded first; both give exactly the same rows.
+ */
+export function openRegistryBytes(file: string, bytes: Uint8Array, mapping?: FormMapping, prefixBytes?: number): OpenedFile {
+  const utf8 = openRegistryUtf8(file, bytes, mapping, prefixBytes);
+  if (utf8) return utf8;
+  const decoded = decodeCsv(bytes);
+  if (!decoded.ok) return { ok: false, reason: decoded.reason };
+  return openRegistryTable(file, openCsv(decoded.text), decoded.encoding, mapping);
+}
+
+/** A UTF-8 file opened without decoding it whole; null for any other file (decode it whole). */
+export function openRegistryUtf8(file: string, bytes: Uint8Array, mapping?: FormMapping, prefixBytes?: number): OpenedFile | null {
+  const utf8 = utf8File(bytes, prefixBytes);
+  const layout = utf8 && csvLayoutOfPrefix(utf8.prefix, utf8.whole);
+  return utf8 && layout ? openRegistryTable(file, openCsvSource(utf8.source, layout), utf8.encoding, mapping) : null;
+}
+
+/** An opened CSV → its header matched to fields, and how each CSV row becomes a registry row. */
+function openRegistryTable(file: string, table: CsvStream, encoding: CsvEncoding, mapping?: FormMapping): OpenedFile {
   if (table.header.length === 0) return { ok: false, reason: 'the file holds no header row (only blank lines)' };
 
   const names = new Map<ExportKey, string[]>([...REGISTRY_COLUMN_NAMES].map(([k, v]) => [k, [...v]]));
@@ -67,8 +83,8 @@ export function openRegistryText(file: string, text: string, encoding: CsvEncodi
   }
   const toRaw = rawRowBuilder(keys);
   const toInputRow = ({ line, cells, damage }: CsvRow): InputRow => {
-    let raw = toRaw(cells);
-    if (mapping) raw = completeFormRow(raw, mapping);
+    // A form response is completed from all its cells (defaults, a receipt derived from its content).
+    const raw = mapping ? completeFormRow(eagerRow(toRaw(cells)), mapping) : toRaw(cells);
     return damage ? { line, raw, damage } : { line, raw };
   };
   const missingColumns = [...names.keys()].filter((k) => !matched.includes(k) && !(mapping && k in mapping.defaults));
@@ -77,19 +93,28 @@ export function openRegistryText(file: string, text: string, encoding: CsvEncodi
 }
 
 /**
- * Cells → a row by field key, undefined where the file has no such column. One object literal of
- * the same shape for every row: a row built key by key becomes a slow dictionary past ~16 keys.
+ * Cells → a row by field key, undefined where the file has no such column, '' where the row is
+ * shorter than the header. Each field's cell is decoded when the field is read: a row that is not
+ * published is read from three cells. Every row has the same shape (a class, its fields getters).
  */
-export function rawRowBuilder(keys: readonly (ExportKey | null)[]): (cells: readonly string[]) => RawRow {
-  const i = Object.fromEntries(EXPORT_COLUMNS.map(({ key }) => [key, keys.indexOf(key)])) as Record<ExportKey, number>;
-  const at = (cells: readonly string[], index: number) => (index < 0 ? undefined : (cells[index] ?? ''));
-  return (c) => ({
-    receipt: at(c, i.receipt), submittedAt: at(c, i.submittedAt), reviewedAt: at(c, i.reviewedAt), round: at(c, i.round),
-    status: at(c, i.status), producerName: at(c, i.producerName), producerType: at(c, i.producerType),
-    representative: at(c, i.representative), phone: at(c, i.phone), email: at(c, i.email), commune: at(c, i.commune),
-    address: at(c, i.address), businessId: at(c, i.businessId), productName: at(c, i.productName),
-    productGroup: at(c, i.productGroup), productStage: at(c, i.productStage), description: at(c, i.description),
-    supportNeeds: at(c, i.supportNeeds), consentProcessing: at(c, i.consentProcessing),
-    consentPublishName: at(c, i.consentPublishName), reviewNote: at(c, i.reviewNote),
-  }) satisfies Record<ExportKey, string | undefined>;
+export function rawRowBuilder(keys: readonly (ExportKey | null)[]): (cells: Cells) => RawRow {
+  class LazyRow {
+    readonly cells: Cells;
+    constructor(cells: Cells) {
+      this.cells = cells;
+    }
+  }
+  for (const { key } of EXPORT_COLUMNS) {
+    const index = keys.indexOf(key);
+    Object.defineProperty(LazyRow.prototype, key, {
+      enumerable: true,
+      get(this: LazyRow) {
+        return index < 0 ? undefined : index < this.cells.length ? this.cells.at(index) : '';
+      },
+    });
+  }
+  return (cells) => new LazyRow(cells) as RawRow;
 }
+
+/** A row's every field read once, as a plain object. */
+export const eagerRow = (raw: RawRow): RawRow => Object.fromEntries(EXPORT_COLUMNS.map(({ key }) => [key, raw[key]])) as RawRow;

@@ -10,9 +10,9 @@
  */
 import { Buffer } from 'node:buffer';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { decodeUtf8Part, utf8Candidate } from '../domain/csv-decode.ts';
+import { utf8Candidate } from '../domain/csv-decode.ts';
 import type { InputRow, RowSource } from '../domain/registry.ts';
-import { openRegistryText, type ReadFile } from '../domain/registry-file.ts';
+import { openRegistryUtf8, type ReadFile } from '../domain/registry-file.ts';
 import type { RowContext } from '../domain/registry-row.ts';
 import { unpackRows, type PartHeader, type WorkerJob, type WorkerResult, type WorkerStart } from './registry-worker.ts';
 
@@ -75,8 +75,7 @@ export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx:
   const job: WorkerJob = { part, ctx };
   port.postMessage(job, [part.buffer]);
 
-  const text = decodeUtf8Part(bytes.subarray(0, cut));
-  const opened = text === null ? null : openRegistryText(file, text, encoding!, undefined);
+  const opened = openRegistryUtf8(file, bytes.subarray(0, cut));
   if (!opened?.ok) {
     stop();
     return null; // read whole: decodeCsv gives the exact reason or the other encoding

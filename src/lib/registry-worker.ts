@@ -5,7 +5,7 @@
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { once } from 'node:events';
-import { decodeUtf8Part } from '../domain/csv-decode.ts';
+import { utf8PartSource } from '../domain/csv-decode.ts';
 import { forEachDataRow, type Delimiter } from '../domain/csv-read.ts';
 import type { ExportKey } from '../domain/export-format.ts';
 import type { InputRow } from '../domain/registry.ts';
@@ -102,12 +102,12 @@ export function unpackRows(packed: PackedRows, firstLine: number): InputRow[] | 
 async function run(port: MessagePort): Promise<WorkerResult> {
   const job = (receiveMessageOnPort(port)?.message ?? (await once(port, 'message'))[0]) as WorkerJob;
   const readRow = makeRowReader(job.ctx);
-  const text = decodeUtf8Part(job.part);
-  if (text === null) return { ok: false, reason: 'the second part is not UTF-8 text' };
+  const source = utf8PartSource(job.part);
+  if (source === null) return { ok: false, reason: 'the second part is not UTF-8 text' };
   const header = (receiveMessageOnPort(port)?.message ?? (await once(port, 'message'))[0]) as PartHeader;
   const toRaw = rawRowBuilder(header.keys);
   const packer = rowPacker();
-  const { blankRows } = forEachDataRow(text, { delimiter: header.delimiter, newline: header.newline }, -1, 0, ({ line, cells, damage }) => {
+  const { blankRows } = forEachDataRow(source, { delimiter: header.delimiter, newline: header.newline }, -1, 0, ({ line, cells, damage }) => {
     packer.add(line, readRow(toRaw(cells)), damage);
   });
   return { ok: true, rows: packer.finish(), blankRows };

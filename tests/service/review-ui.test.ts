@@ -9,7 +9,10 @@ const app = useAppWithTwoEditors();
 class Browser {
   cookies = new Map<string, string>();
   lastSetCookies: string[] = [];
-  constructor(private base = 'http://localhost') {}
+  private readonly base: string;
+  constructor(base = 'http://localhost') {
+    this.base = base;
+  }
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
