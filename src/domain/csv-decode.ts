@@ -92,6 +92,12 @@ function holdsCombiningMarks(buf: Buffer): boolean {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** Buffer's own utf8Slice (no argument checks: a third quicker for a short cell) where it exists. */
+const utf8Slice: (buf: Buffer, start: number, end: number) => string =
+  typeof (Buffer.prototype as unknown as { utf8Slice?: unknown }).utf8Slice === 'function'
+    ? (buf, start, end) => (buf as unknown as { utf8Slice(start: number, end: number): string }).utf8Slice(start, end)
+    : (buf, start, end) => buf.toString('utf8', start, end);
+
 /**
  * Valid UTF-8 bytes as a CSV source, without decoding them whole: the rows are found in the bytes
  * read as Latin-1 (a fifth of the time of decoding), and a cell is decoded when it is read, NFC
@@ -103,7 +109,7 @@ export function utf8BytesSource(bytes: Uint8Array): CsvSource {
   const scan = buf.toString('latin1');
   const normalise = holdsCombiningMarks(buf);
   const decode = (start: number, end: number) => {
-    const text = buf.toString('utf8', start, end);
+    const text = utf8Slice(buf, start, end);
     return normalise ? text.normalize('NFC') : text;
   };
   return {
