@@ -6,7 +6,7 @@
  * on a tie the row read last wins, so a later file overrides an earlier one).
  */
 import { makePublicList, type PublicList } from './public-list.ts';
-import { makeRowReader, type RawRow, type ReadRow, type RowContext } from './registry-row.ts';
+import { makeRowReader, type PublicFields, type RawRow, type ReadRow, type RowContext } from './registry-row.ts';
 import { PUBLISHED_STATUS } from './status.ts';
 
 export interface InputRow {
@@ -53,76 +53,98 @@ export interface RegistryResult {
   report: RegistryReport;
 }
 
-interface Seen extends ReadRow {
-  file: string;
-  line: number;
-  order: number;
-  outcome: Outcome;
-}
+const OUTCOMES: readonly Outcome[] = ['rejected', 'published', 'notPublic', 'duplicate'];
+const [REJECTED, PUBLISHED, NOT_PUBLIC, DUPLICATE] = [0, 1, 2, 3];
 
-/** True when `a` is the newer review of the two (null is the oldest; a tie goes to the row read later). */
-function newer(a: Seen, b: Seen): boolean {
-  if (a.reviewedAt === b.reviewedAt) return a.order > b.order;
-  if (a.reviewedAt === null) return false;
-  if (b.reviewedAt === null) return true;
-  return Date.parse(a.reviewedAt) > Date.parse(b.reviewedAt);
-}
+/**
+ * Every row read, in reading order, kept as columns (index = order read): what deciding the
+ * outcomes and writing the report need, without an object per row living to the end of the run.
+ */
+class RowLog {
+  readonly files: string[] = [];
+  readonly file: number[] = [];
+  readonly line: number[] = [];
+  readonly receipt: (string | null)[] = [];
+  readonly status: (ReadRow['status'])[] = [];
+  readonly reviewedAt: (string | null)[] = [];
+  /** Only for a chosen row: the others are never published. */
+  readonly publicFields: ReadRow['publicFields'][] = [];
+  readonly problems: string[][] = [];
+  readonly blocked: boolean[] = [];
+  readonly outcome: number[] = [];
 
-function seen(read: ReadRow, file: string, line: number, order: number, damage: string | undefined): Seen {
-  const { receipt, status, reviewedAt } = read;
-  // Only a chosen row can be published: the others need not keep their public fields.
-  const publicFields = status === PUBLISHED_STATUS ? read.publicFields : null;
-  const problems = damage ? [damage, ...read.problems] : read.problems;
-  const blocking = damage ? [damage, ...read.blocking] : read.blocking;
-  return { receipt, status, reviewedAt, publicFields, problems, blocking, file, line, order, outcome: 'rejected' };
+  add(file: number, line: number, read: ReadRow, damage: string | undefined): number {
+    const i = this.line.length;
+    this.file.push(file);
+    this.line.push(line);
+    this.receipt.push(read.receipt);
+    this.status.push(read.status);
+    this.reviewedAt.push(read.reviewedAt);
+    this.publicFields.push(read.status === PUBLISHED_STATUS ? read.publicFields : null);
+    this.problems.push(damage ? [damage, ...read.problems] : read.problems);
+    this.blocked.push(damage !== undefined || read.blocking.length > 0);
+    this.outcome.push(REJECTED);
+    return i;
+  }
+
+  /** True when row `a` is the newer review of the two (null is the oldest; a tie goes to the row read later). */
+  newer(a: number, b: number): boolean {
+    const [ra, rb] = [this.reviewedAt[a]!, this.reviewedAt[b]!];
+    if (ra === rb) return a > b;
+    if (ra === null) return false;
+    if (rb === null) return true;
+    return Date.parse(ra) > Date.parse(rb);
+  }
 }
 
 export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { communes: readonly { slug: string; name: string }[] }, generatedAt: string): RegistryResult {
   const readRow = makeRowReader(ctx);
   const report: RegistryReport = { read: 0, published: 0, notPublic: 0, duplicates: 0, rejected: 0, rows: [] };
-  // Every row in reading order, each given exactly one outcome below.
-  const all: Seen[] = [];
-  const winners = new Map<string, Seen>();
+  const log = new RowLog();
+  // The row that counts for each receipt (by its index in the log).
+  const winners = new Map<string, number>();
 
   for (const { file, rows } of files) {
+    const f = log.files.push(file) - 1;
     rows.forEach(({ line, raw, read, damage }) => {
-      const row = seen(read ?? readRow(raw), file, line, all.length, damage);
-      all.push(row);
-      if (!row.receipt) return; // rejected: it cannot be identified
-      const current = winners.get(row.receipt);
-      if (!current) winners.set(row.receipt, row);
-      else if (newer(row, current)) {
-        current.outcome = 'duplicate';
-        winners.set(row.receipt, row);
-      } else row.outcome = 'duplicate';
+      const r = read ?? readRow(raw);
+      const i = log.add(f, line, r, damage);
+      const receipt = r.receipt;
+      if (!receipt) return; // rejected: it cannot be identified
+      const current = winners.get(receipt);
+      if (current === undefined) winners.set(receipt, i);
+      else if (log.newer(i, current)) {
+        log.outcome[current] = DUPLICATE;
+        winners.set(receipt, i);
+      } else log.outcome[i] = DUPLICATE;
     });
   }
 
-  const published: (NonNullable<ReadRow['publicFields']> & { receipt: string })[] = [];
-  for (const row of winners.values()) {
-    if (row.blocking.length > 0) row.outcome = 'rejected';
-    else if (row.status === PUBLISHED_STATUS && row.publicFields) {
-      row.outcome = 'published';
-      published.push({ ...row.publicFields, receipt: row.receipt! });
-    } else row.outcome = 'notPublic';
+  const published: (PublicFields & { receipt: string })[] = [];
+  for (const [receipt, i] of winners) {
+    const publicFields = log.publicFields[i];
+    if (log.blocked[i]) log.outcome[i] = REJECTED;
+    else if (publicFields) {
+      log.outcome[i] = PUBLISHED;
+      published.push({ ...publicFields, receipt });
+    } else log.outcome[i] = NOT_PUBLIC;
   }
 
-  for (const row of all) {
-    const { outcome } = row;
-    let problems = row.problems;
-    if (outcome === 'published') report.published++;
-    else if (outcome === 'notPublic') report.notPublic++;
-    else if (outcome === 'rejected') report.rejected++;
-    else {
-      report.duplicates++;
+  const counts = [0, 0, 0, 0];
+  for (let i = 0; i < log.line.length; i++) {
+    const code = log.outcome[i]!;
+    counts[code]!++;
+    let problems = log.problems[i]!;
+    if (code === DUPLICATE) {
       // The winner may itself have lost later; point at the final one.
-      const final = winners.get(row.receipt!)!;
-      problems = [`Trùng mã hồ sơ với ${final.file} dòng ${final.line}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)`, ...problems];
+      const final = winners.get(log.receipt[i]!)!;
+      problems = [`Trùng mã hồ sơ với ${log.files[log.file[final]!]} dòng ${log.line[final]}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)`, ...problems];
     }
-    const quietSpam = outcome === 'notPublic' && row.status === 'rac';
-    if (problems.length > 0 && !quietSpam) report.rows.push({ file: row.file, line: row.line, receipt: row.receipt, outcome, problems });
+    const quietSpam = code === NOT_PUBLIC && log.status[i] === 'rac';
+    if (problems.length > 0 && !quietSpam) report.rows.push({ file: log.files[log.file[i]!]!, line: log.line[i]!, receipt: log.receipt[i]!, outcome: OUTCOMES[code]!, problems });
   }
-  report.read = all.length;
+  [report.rejected, report.published, report.notPublic, report.duplicates] = counts as [number, number, number, number];
+  report.read = log.line.length;
   return { list: makePublicList(ctx.communes, published, generatedAt), report };
 }
 
