@@ -7,7 +7,8 @@
  */
 import { makePublicList, type PublicList } from './public-list.ts';
 import { makeRowReader, type PublicFields, type RawRow, type ReadRow, type RowContext } from './registry-row.ts';
-import { PUBLISHED_STATUS } from './status.ts';
+import { forEachRead, type ReadRows, type ReadRowVisit } from './registry-packed.ts';
+import { PUBLISHED_STATUS, type Status } from './status.ts';
 
 export interface InputRow {
   line: number;
@@ -20,7 +21,11 @@ export interface InputRow {
 
 /** A file's rows in order: an array, or a source that parses them as they are visited. */
 export interface RowSource {
-  forEach(visit: (row: InputRow) => void): void;
+  /**
+   * Visits every row. A source holding rows another thread read hands them to `visitRead` when
+   * given (kept as columns, no object per row), else to `visit` one by one.
+   */
+  forEach(visit: (row: InputRow) => void, visitRead?: (rows: ReadRows) => void): void;
 }
 
 export interface InputFile {
@@ -65,24 +70,24 @@ class RowLog {
   readonly file: number[] = [];
   readonly line: number[] = [];
   readonly receipt: (string | null)[] = [];
-  readonly status: (ReadRow['status'])[] = [];
+  readonly status: (Status | null)[] = [];
   readonly reviewedAt: (string | null)[] = [];
   /** Only for a chosen row: the others are never published. */
-  readonly publicFields: ReadRow['publicFields'][] = [];
+  readonly publicFields: (PublicFields | null)[] = [];
   readonly problems: string[][] = [];
   readonly blocked: boolean[] = [];
   readonly outcome: number[] = [];
 
-  add(file: number, line: number, read: ReadRow, damage: string | undefined): number {
+  add(file: number, line: number, receipt: string | null, status: Status | null, reviewedAt: string | null, publicFields: PublicFields | null, problems: string[], blocking: string[], damage: string | undefined): number {
     const i = this.line.length;
     this.file.push(file);
     this.line.push(line);
-    this.receipt.push(read.receipt);
-    this.status.push(read.status);
-    this.reviewedAt.push(read.reviewedAt);
-    this.publicFields.push(read.status === PUBLISHED_STATUS ? read.publicFields : null);
-    this.problems.push(damage ? [damage, ...read.problems] : read.problems);
-    this.blocked.push(damage !== undefined || read.blocking.length > 0);
+    this.receipt.push(receipt);
+    this.status.push(status);
+    this.reviewedAt.push(reviewedAt);
+    this.publicFields.push(status === PUBLISHED_STATUS ? publicFields : null);
+    this.problems.push(damage ? [damage, ...problems] : problems);
+    this.blocked.push(damage !== undefined || blocking.length > 0);
     this.outcome.push(REJECTED);
     return i;
   }
@@ -104,20 +109,26 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
   // The row that counts for each receipt (by its index in the log).
   const winners = new Map<string, number>();
 
+  let f = 0;
+  const add: ReadRowVisit = (line, receipt, status, reviewedAt, publicFields, problems, blocking, damage) => {
+    const i = log.add(f, line, receipt, status, reviewedAt, publicFields, problems, blocking, damage);
+    if (!receipt) return; // rejected: it cannot be identified
+    const current = winners.get(receipt);
+    if (current === undefined) winners.set(receipt, i);
+    else if (log.newer(i, current)) {
+      log.outcome[current] = DUPLICATE;
+      winners.set(receipt, i);
+    } else log.outcome[i] = DUPLICATE;
+  };
   for (const { file, rows } of files) {
-    const f = log.files.push(file) - 1;
-    rows.forEach(({ line, raw, read, damage }) => {
-      const r = read ?? readRow(raw);
-      const i = log.add(f, line, r, damage);
-      const receipt = r.receipt;
-      if (!receipt) return; // rejected: it cannot be identified
-      const current = winners.get(receipt);
-      if (current === undefined) winners.set(receipt, i);
-      else if (log.newer(i, current)) {
-        log.outcome[current] = DUPLICATE;
-        winners.set(receipt, i);
-      } else log.outcome[i] = DUPLICATE;
-    });
+    f = log.files.push(file) - 1;
+    rows.forEach(
+      ({ line, raw, read, damage }) => {
+        const r = read ?? readRow(raw);
+        add(line, r.receipt, r.status, r.reviewedAt, r.publicFields, r.problems, r.blocking, damage);
+      },
+      (read) => forEachRead(read, add),
+    );
   }
 
   const published: (PublicFields & { receipt: string })[] = [];

@@ -14,7 +14,8 @@ import { utf8Candidate } from '../domain/csv-decode.ts';
 import type { InputRow, RowSource } from '../domain/registry.ts';
 import { openRegistryUtf8, type ReadFile } from '../domain/registry-file.ts';
 import type { RowContext } from '../domain/registry-row.ts';
-import { unpackRows, type PartHeader, type WorkerJob, type WorkerResult, type WorkerStart } from './registry-worker.ts';
+import { forEachRead, openPacked, type ReadRows } from '../domain/registry-packed.ts';
+import type { PartHeader, WorkerJob, WorkerResult, WorkerStart } from './registry-worker.ts';
 
 /** Below this size a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -93,7 +94,7 @@ export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx:
     return result;
   };
   const rows: RowSource = {
-    forEach(visit: (row: InputRow) => void) {
+    forEach(visit: (row: InputRow) => void, visitRead?: (rows: ReadRows) => void) {
       const first = table.forEachRow((row) => visit(toInputRow(row)));
       if (!first.endsWithLineBreak) {
         stop();
@@ -101,9 +102,10 @@ export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx:
       }
       const r = second();
       if (!r.ok) throw new SplitFailed(`${file}: ${r.reason}`);
-      const secondRows = unpackRows(r.rows, first.count);
-      if (!secondRows) throw new SplitFailed(`${file}: the second part's answer does not add up`);
-      for (const row of secondRows) visit(row);
+      const read = openPacked(r.rows, first.count);
+      if (!read) throw new SplitFailed(`${file}: the second part's answer does not add up`);
+      if (visitRead) visitRead(read);
+      else forEachRead(read, (line, receipt, status, reviewedAt, publicFields, problems, blocking, damage) => visit({ line, raw: {}, read: { receipt, status, reviewedAt, publicFields, problems, blocking }, damage }));
       info.blankRows = first.blankRows + r.blankRows;
     },
   };

@@ -9,7 +9,7 @@ import { buildRegistry } from '../../src/domain/registry.ts';
 import { readSiteContent } from '../../src/lib/content-files.ts';
 import { findCut, readRegistryFileInParallel, SplitFailed } from '../../src/lib/registry-parallel.ts';
 import { runRegistry } from '../../src/lib/registry-run.ts';
-import { rowPacker, unpackRows } from '../../src/lib/registry-worker.ts';
+import { forEachRead, openPacked, rowPacker, type PackedRows } from '../../src/domain/registry-packed.ts';
 import fc from 'fast-check';
 import { makeRecord, seeded } from './fixtures/people.ts';
 
@@ -80,7 +80,27 @@ describe('readRegistryFileInParallel', () => {
   });
 });
 
+/** Packed rows opened and visited, as rows (null when they do not add up). */
+function unpackRows(packed: PackedRows, firstLine: number) {
+  const read = openPacked(packed, firstLine);
+  if (!read) return null;
+  const rows: unknown[] = [];
+  forEachRead(read, (line, receipt, status, reviewedAt, publicFields, problems, blocking, damage) => {
+    const row = { receipt, status, reviewedAt, publicFields, problems, blocking };
+    rows.push(damage ? { line, raw: {}, read: row, damage } : { line, raw: {}, read: row });
+  });
+  return rows;
+}
+
 describe('the worker\'s packed rows', () => {
+  it('are refused when their strings do not add up to their flags', () => {
+    const packer = rowPacker();
+    packer.add(0, { receipt: 'K7QM-3XPA', status: 'da-chon', reviewedAt: null, publicFields: null, problems: [], blocking: [] }, undefined);
+    const packed = packer.finish();
+    expect(openPacked(packed, 2)).not.toBeNull();
+    expect(openPacked({ ...packed, strings: 'K7QM-3XPA', count: 1 }, 2)).toBeNull();
+    expect(openPacked({ ...packed, strings: `${packed.strings}\u0000x`, count: 3 }, 2)).toBeNull();
+  });
   it('keep a row whose only string is empty (it joins to the same text as no string)', () => {
     const read = { receipt: null, status: null, reviewedAt: '', publicFields: null, problems: [], blocking: [] };
     const packer = rowPacker();
