@@ -8,14 +8,26 @@ export function communeKey(value: string): string {
   return foldKey(folded.replace(/\(\s*\d+\s*\)\s*$/, ''));
 }
 
-/** A resolver from any written form (slug, name, alias, GSO code, "xã …") to the commune. */
+/**
+ * A resolver from any written form (slug, name, alias, GSO code, "xã …") to the commune. A slug
+ * written exactly (what the export writes) is found without folding; the folded index of every
+ * form is built on the first value that is not one, so a large list costs nothing until then.
+ */
 export function communeResolver<T extends CommuneWithSlug>(communes: readonly T[]): (value: string) => T | undefined {
-  const index = new Map<string, T>();
-  for (const c of communes) {
-    for (const form of [c.slug, c.name, c.gsoCode, ...c.aliases]) index.set(communeKey(form), c);
-  }
+  const bySlug = new Map<string, T>();
+  for (const c of communes) if (!bySlug.has(c.slug)) bySlug.set(c.slug, c);
+  let index: Map<string, T> | undefined;
+  const folded = () => {
+    index = new Map<string, T>();
+    for (const c of communes) {
+      for (const form of [c.slug, c.name, c.gsoCode, ...c.aliases]) index.set(communeKey(form), c);
+    }
+    return index;
+  };
   return (value) => {
+    const exact = typeof value === 'string' ? bySlug.get(value) : undefined;
+    if (exact) return exact;
     const key = communeKey(String(value ?? ''));
-    return key ? index.get(key) : undefined;
+    return key ? (index ?? folded()).get(key) : undefined;
   };
 }

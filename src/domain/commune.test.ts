@@ -33,4 +33,15 @@ describe('communeResolver', () => {
     expect(resolve('')).toBeUndefined();
     expect(resolve('xã')).toBeUndefined();
   });
+
+  it('finds a slug written exactly as that commune, even where another commune has a form that folds alike', () => {
+    const communes = [
+      { slug: 'dak-ha', name: 'Đắk Ha', gsoCode: '20905', aliases: [], order: 1 },
+      { slug: 'dak-ha-moi', name: 'Đắk Hà Mới', gsoCode: '20999', aliases: ['Dak-Ha'], order: 2 },
+    ];
+    const r = communeResolver(communes);
+    expect(r('dak-ha')?.slug).toBe('dak-ha');
+    expect(r('Đắk Hà Mới')?.slug).toBe('dak-ha-moi');
+    expect(r('dak-ha-moi')?.slug).toBe('dak-ha-moi');
+  });
 });
