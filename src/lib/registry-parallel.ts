@@ -15,8 +15,7 @@ import type { InputRow, RowSource } from '../domain/registry.ts';
 import { openRegistryUtf8, type ReadFile } from '../domain/registry-file.ts';
 import type { RowContext } from '../domain/registry-row.ts';
 import { forEachRead, openPacked, type ReadRows } from '../domain/registry-packed.ts';
-import type { PublicList } from '../domain/public-list.ts';
-import { csvJob, CSV_WRITTEN, ROWS_ANSWERED, type PartHeader, type WorkerJob, type WorkerResult, type WorkerStart } from './registry-worker.ts';
+import type { PartHeader, WorkerJob, WorkerResult, WorkerStart } from './registry-worker.ts';
 
 /** Below this size a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -63,7 +62,7 @@ export function startRegistryWorker(): StartedWorker | null {
  * The file read by two threads, or null when it is not a UTF-8 file that can be cut (read it whole).
  * `started` is a worker from startRegistryWorker, used for this file only (one is started if none).
  */
-export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx: RowContext, cutAt?: number, started?: StartedWorker | null): (ReadFile & { csvHelper?: CsvHelper }) | null {
+export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx: RowContext, cutAt?: number, started?: StartedWorker | null): ReadFile | null {
   const encoding = utf8Candidate(bytes);
   const cut = encoding ? findCut(bytes, cutAt ?? Math.floor(bytes.length * (1 - WORKER_SHARE))) : -1;
   const w = encoding && cut > 0 ? (started ?? startRegistryWorker()) : null;
@@ -91,21 +90,8 @@ export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx:
     if (result) return result;
     const waited = Atomics.wait(shared, 0, 0, WORKER_TIMEOUT_MS);
     result = waited === 'timed-out' ? { ok: false, reason: 'worker timed out' } : ((receiveMessageOnPort(port)?.message as WorkerResult | undefined) ?? { ok: false, reason: 'no answer' });
-    if (!result.ok) stop();
+    stop();
     return result;
-  };
-  const csvHelper: CsvHelper = {
-    write(path, list) {
-      if (!result?.ok) return () => false;
-      port.postMessage(csvJob(path, list));
-      return () => {
-        Atomics.wait(shared, 0, ROWS_ANSWERED, WORKER_TIMEOUT_MS);
-        const written = Atomics.load(shared, 0) === CSV_WRITTEN;
-        stop();
-        return written;
-      };
-    },
-    close: stop,
   };
   const rows: RowSource = {
     forEach(visit: (row: InputRow) => void, visitRead?: (rows: ReadRows) => void) {
@@ -117,24 +103,11 @@ export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx:
       const r = second();
       if (!r.ok) throw new SplitFailed(`${file}: ${r.reason}`);
       const read = openPacked(r.rows, first.count);
-      if (!read) {
-        stop();
-        throw new SplitFailed(`${file}: the second part's answer does not add up`);
-      }
+      if (!read) throw new SplitFailed(`${file}: the second part's answer does not add up`);
       if (visitRead) visitRead(read);
       else forEachRead(read, (line, receipt, status, reviewedAt, publicFields, problems, blocking, damage) => visit({ line, raw: {}, read: { receipt, status, reviewedAt, publicFields, problems, blocking }, damage }));
       info.blankRows = first.blankRows + r.blankRows;
     },
   };
-  return { ok: true, rows, info, csvHelper };
-}
-
-/**
- * The second thread, kept once it has read its part: it writes the open-data CSV while this
- * thread writes the JSON. `write` starts it and returns a wait: true once the file is written
- * (false: write it here). `close` lets the thread go when no CSV is asked for.
- */
-export interface CsvHelper {
-  write(path: string, list: PublicList): () => boolean;
-  close(): void;
+  return { ok: true, rows, info };
 }

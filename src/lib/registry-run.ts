@@ -12,7 +12,7 @@ import { buildRegistry, type InputFile, type RegistryResult } from '../domain/re
 import type { RowContext } from '../domain/registry-row.ts';
 import { toVnIso } from '../domain/time.ts';
 import { readSiteContent, type SiteContent } from './content-files.ts';
-import { readRegistryFileInParallel, SplitFailed, startRegistryWorker, type CsvHelper, type StartedWorker } from './registry-parallel.ts';
+import { readRegistryFileInParallel, SplitFailed, startRegistryWorker, type StartedWorker } from './registry-parallel.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const DEFAULT_INPUT = join(PROJECT_ROOT, 'content/registrations');
@@ -45,8 +45,6 @@ export function collectCsvFiles(paths: readonly string[]): { files: string[]; er
 export interface RegistryRun extends RegistryResult {
   files: FileInfo[];
   content: SiteContent;
-  /** The second thread, when a file was read by two: writeRegistryOutputs has it write the CSV. */
-  csvHelper?: CsvHelper;
 }
 
 const mappingPath = (file: string) => file.replace(/\.[^./]*$/, '') + '.mapping.json';
@@ -75,17 +73,9 @@ export function runRegistry(options: RunOptions = {}): { ok: true; run: Registry
     worker = null;
     return w;
   };
-  const build = (parallelMinBytes?: number): RegistryRun | null => {
-    const { inputs, infos, helpers } = readInputs(files, errors, ctx, parallelMinBytes, takeWorker);
-    try {
-      const run = errors.length > 0 ? null : { ...buildRegistry(inputs, ctx, generatedAt), files: infos, content };
-      const [csvHelper, ...others] = helpers;
-      for (const h of run ? others : helpers) h.close();
-      return run && csvHelper ? { ...run, csvHelper } : run;
-    } catch (err) {
-      for (const h of helpers) h.close();
-      throw err;
-    }
+  const build = (parallelMinBytes?: number) => {
+    const { inputs, infos } = readInputs(files, errors, ctx, parallelMinBytes, takeWorker);
+    return errors.length > 0 ? null : { ...buildRegistry(inputs, ctx, generatedAt), files: infos, content };
   };
   let run: RegistryRun | null;
   try {
@@ -102,7 +92,6 @@ export function runRegistry(options: RunOptions = {}): { ok: true; run: Registry
 function readInputs(files: readonly string[], errors: string[], ctx: RowContext, parallelMinBytes: number | undefined, takeWorker: () => StartedWorker | null) {
   const inputs: InputFile[] = [];
   const infos: FileInfo[] = [];
-  const helpers: CsvHelper[] = [];
   for (const path of files) {
     const name = relative(process.cwd(), path) || path;
     let mapping;
@@ -122,27 +111,20 @@ function readInputs(files: readonly string[], errors: string[], ctx: RowContext,
       continue;
     }
     const parallel = !mapping && parallelMinBytes !== undefined && bytes.length >= parallelMinBytes;
-    const inParallel = parallel ? readRegistryFileInParallel(name, bytes, ctx, undefined, takeWorker()) : null;
-    if (inParallel?.csvHelper) helpers.push(inParallel.csvHelper);
-    const read = inParallel ?? readRegistryFile(name, bytes, mapping);
+    const read = (parallel ? readRegistryFileInParallel(name, bytes, ctx, undefined, takeWorker()) : null) ?? readRegistryFile(name, bytes, mapping);
     if (!read.ok) errors.push(`${name}: ${read.reason}`);
     else {
       inputs.push({ file: name, rows: read.rows });
       infos.push(read.info);
     }
   }
-  return { inputs, infos, helpers };
+  return { inputs, infos };
 }
 
-/**
- * Writes the public list (JSON, CSV) and the private report into `outDir`; the second thread, if
- * the run kept one, writes the CSV meanwhile (the same writer; here again if it could not).
- */
+/** Writes the public list (JSON, CSV) and the private report into `outDir`. */
 export function writeRegistryOutputs(outDir: string, run: RegistryRun): void {
   mkdirSync(outDir, { recursive: true });
-  const csvPath = join(outDir, LIST_CSV);
-  const csvWritten = run.csvHelper?.write(csvPath, run.list);
   writeFileSync(join(outDir, LIST_JSON), publicListJson(run.list));
-  if (!csvWritten?.()) writeFileSync(csvPath, publicListCsv(run.list, { ...run.content, rounds: run.content.rounds }));
+  writeFileSync(join(outDir, LIST_CSV), publicListCsv(run.list, { ...run.content, rounds: run.content.rounds }));
   writeFileSync(join(outDir, REPORT_JSON), `${JSON.stringify({ ...run.report, files: run.files }, null, 1)}\n`);
 }
