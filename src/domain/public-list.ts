@@ -91,10 +91,13 @@ export function csvCell(value: string): string {
   return quote ? `"${value.replaceAll('"', '""')}"` : value;
 }
 const NEEDS_QUOTES = /[,"\r\n\uFEFF]/;
+/** A cell that neither neutraliseCell nor csvCell changes: no formula start, nothing to quote, no space at either end. */
+const PLAIN_CELL = /^(?![=+\-@\t\r ])[^,"\r\n\uFEFF]*(?<! )$/;
 
 /** The list as CSV: UTF-8 with BOM, CRLF, Vietnamese headers, cells neutralised against formulas. */
 export function publicListCsv(list: PublicList, labels: PublicLabels): string {
-  const cell = (value: string) => csvCell(neutraliseCell(value));
+  // Nearly every cell is plain (one regex says so); the others are neutralised and quoted.
+  const cell = (value: string) => (PLAIN_CELL.test(value) ? value : csvCell(neutraliseCell(value)));
   const label = (items: readonly { slug: string; label: string }[]) => {
     const map = new Map(items.map((i) => [i.slug, cell(i.label)]));
     return (slug: string | null) => (slug == null ? '' : (map.get(slug) ?? cell(slug)));
