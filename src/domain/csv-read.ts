@@ -58,12 +58,11 @@ export function textSource(text: string): CsvSource {
 }
 
 /**
- * Where the fast reader writes each row's cells: start and end in `scan` for each, the end written
- * as ~end (negative) when the quoted cell holds doubled quotes. Grows by doubling; a row's cells
- * keep the array they were written in.
+ * Where the fast reader writes a row's cells: start and end in `scan` for each, the end written as
+ * ~end (negative) when the quoted cell holds doubled quotes. Reused for every row; grows by doubling.
  */
 class RangeStore {
-  data = new Int32Array(1 << 12);
+  data = new Int32Array(64);
   length = 0;
   push(start: number, end: number) {
     if (this.length + 2 > this.data.length) {
@@ -79,28 +78,31 @@ class RangeStore {
 /** An ASCII character that String.prototype.trim keeps (a cell starting with one is not blank). */
 const isPrintableAscii = (c: number) => c < 0x80 && c !== 32 && (c < 9 || c > 13);
 
-/** One row's cells as ranges of a source, each decoded when asked for. */
+/**
+ * The cells of the row being visited, as ranges of a source, each decoded when asked for. One
+ * object serves every row of a read: a row's cells are read during its visit (keep the values,
+ * not the row).
+ */
 export class RangeCells implements Cells {
   private readonly source: CsvSource;
-  private readonly ranges: Int32Array;
-  private readonly first: number;
-  readonly length: number;
-  constructor(source: CsvSource, ranges: Int32Array, first: number, length: number) {
+  private readonly store: RangeStore;
+  length = 0;
+  constructor(source: CsvSource, store: RangeStore) {
     this.source = source;
-    this.ranges = ranges;
-    this.first = first;
-    this.length = length;
+    this.store = store;
   }
   at(i: number): string {
-    const start = this.ranges[this.first + 2 * i]!;
-    const end = this.ranges[this.first + 2 * i + 1]!;
+    const ranges = this.store.data;
+    const start = ranges[2 * i]!;
+    const end = ranges[2 * i + 1]!;
     return end < 0 ? this.source.cell(start, ~end).replaceAll('""', '"') : this.source.cell(start, end);
   }
   isBlank(): boolean {
     const scan = this.source.scan;
+    const ranges = this.store.data;
     for (let i = 0; i < this.length; i++) {
-      const start = this.ranges[this.first + 2 * i]!;
-      const end = this.ranges[this.first + 2 * i + 1]!;
+      const start = ranges[2 * i]!;
+      const end = ranges[2 * i + 1]!;
       if (start === end) continue;
       // A cell that starts with a printable ASCII character is not blank: decided without decoding it.
       if (isPrintableAscii(scan.charCodeAt(start))) return false;
@@ -113,6 +115,7 @@ export class RangeCells implements Cells {
 export interface CsvRow {
   /** Row number as a spreadsheet shows it (the header row is 1). */
   line: number;
+  /** Read during the visit: the fast reader's cells serve the next row after it. */
   cells: Cells;
   /** Set when the parser found the row damaged (an unclosed or misplaced quote): what went wrong, in Vietnamese. */
   damage?: string;
@@ -204,16 +207,20 @@ export function fastRows(source: CsvSource, delimiter: Delimiter, newline: strin
   const len = text.length;
   if (len === 0) return { end: 0, rows: 0 }; // papaparse reads no row at all here, not one empty row
   const store = new RangeStore();
+  const cells = new RangeCells(source, store);
   const d = delimiter.charCodeAt(0);
   const nlLen = newline.length;
   let pos = 0;
   let index = 0;
   let nextDelim = text.indexOf(delimiter);
   let nextNewline = text.indexOf(newline);
-  const row = (first: number) => new RangeCells(source, store.data, first, (store.length - first) / 2);
+  const row = () => {
+    cells.length = store.length / 2;
+    return cells;
+  };
   for (;;) {
     const rowStart = pos;
-    const first = store.length;
+    store.length = 0;
     for (;;) {
       if (nextDelim !== -1 && nextDelim < pos) nextDelim = text.indexOf(delimiter, pos);
       if (nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf(newline, pos);
@@ -228,12 +235,12 @@ export function fastRows(source: CsvSource, delimiter: Delimiter, newline: strin
         const after = close + 1;
         store.push(pos + 1, escaped ? ~close : close);
         if (after === len) {
-          visit(row(first), index++);
+          visit(row(), index++);
           return { end: len, rows: index };
         }
         if (text.charCodeAt(after) === d) pos = after + 1;
         else if (text.startsWith(newline, after)) {
-          visit(row(first), index++);
+          visit(row(), index++);
           pos = after + nlLen;
           break;
         } else return { end: rowStart, rows: index };
@@ -242,12 +249,12 @@ export function fastRows(source: CsvSource, delimiter: Delimiter, newline: strin
         pos = nextDelim + 1;
       } else if (nextNewline !== -1) {
         store.push(pos, nextNewline);
-        visit(row(first), index++);
+        visit(row(), index++);
         pos = nextNewline + nlLen;
         break;
       } else {
         store.push(pos, len);
-        visit(row(first), index++);
+        visit(row(), index++);
         return { end: len, rows: index };
       }
     }
