@@ -6,7 +6,7 @@ import { readSiteContent } from '../lib/content-files.ts';
 import { communeResolver } from './commune.ts';
 import { normalisePhone } from './phone.ts';
 import { makeRegistrationSchema, parseRegistration } from './registration.ts';
-import { fold } from './text.ts';
+import { clean, fold } from './text.ts';
 
 const content = readSiteContent();
 const schema = makeRegistrationSchema(content);
@@ -97,6 +97,18 @@ describe('the registration schema', () => {
         if (!result.ok) for (const e of result.errors) expect(fields.has(e.field)).toBe(true);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('clean', () => {
+  it('is NFC then trim, for any text (the shortcut for text already in NFC included)', () => {
+    const unit = fc.oneof(fc.constantFrom('a', ' ', 'Ừ', 'ắ', 'e\u0301', 'a\u0323\u0302', 'Ω', '\u2126', '\u212b', 'Å', '\u0344', 'ǅ', '\u1e9b\u0323', '\u1ea0', '\u02ff', '\u0300', '\ufeff', '\u00a0'), fc.string({ unit: 'grapheme', maxLength: 2 }));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), (text) => {
+        expect(clean(text)).toBe(text.normalize('NFC').trim());
+      }),
+      { numRuns: 3000 },
     );
   });
 });

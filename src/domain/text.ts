@@ -2,8 +2,15 @@
 
 /** NFC-normalise and trim; every stored or compared string goes through this. */
 export function clean(value: string): string {
-  return value.normalize('NFC').trim();
+  return (ALWAYS_NFC.test(value) ? value : value.normalize('NFC')).trim();
 }
+
+/**
+ * Text NFC leaves as it is, known without normalising: characters below U+0300 and the
+ * precomposed Vietnamese letters U+1EA0–U+1EFF (Unicode's NFC quick check says Yes to each, and
+ * a string of such characters is in NFC).
+ */
+const ALWAYS_NFC = /^[\u0000-\u02ff\u1ea0-\u1eff]*$/;
 
 /**
  * Lower-case, strip diacritics (đ → d) and collapse whitespace, so that
