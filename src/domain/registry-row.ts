@@ -15,7 +15,7 @@
  */
 import { restoreCell, type ExportKey } from './export-format.ts';
 import { REGISTRATION_FIELDS as F } from './registration-fields.ts';
-import { makeFieldChecks, type FieldChecks, type FieldKey } from './field-checks.ts';
+import { makeFieldChecks, type Check, type FieldChecks, type FieldKey } from './field-checks.ts';
 import { makeRegistrationSchema, type RegistrationSchema, type RegistrationValueSets } from './registration.ts';
 import { normaliseReceipt, RECEIPT_ALPHABET } from './receipt.ts';
 import { assignRound } from './round.ts';
@@ -52,8 +52,6 @@ export interface RowContext {
   rounds: readonly { slug: string; label: string; deadline: string }[];
 }
 
-const PUBLIC_KEYS = ['productName', 'productGroup', 'producerType', 'commune'] as const;
-const isPublicKey = (key: string) => (PUBLIC_KEYS as readonly string[]).includes(key);
 /** A receipt already written as the export writes it: normaliseReceipt would return it unchanged. */
 const CANONICAL_RECEIPT = new RegExp(`^[${RECEIPT_ALPHABET}]{4}-[${RECEIPT_ALPHABET}]{4}$`);
 
@@ -77,9 +75,11 @@ export function makeRowReader(ctx: RowContext, makeChecks: (schema: Registration
   const yesNo = memo(readYesNo);
   const checks = makeChecks(schema);
   const fields = Object.keys(schema.shape) as FieldKey[];
-  const at = Object.fromEntries(fields.map((key, i) => [key, i])) as Record<FieldKey, number>;
+  if (fields.join() !== FIELDS.join()) throw new Error(`registry-row: the schema's fields are now ${fields.join(', ')}; update FIELDS`);
   // A support-needs cell repeats (a few suggested needs): split and checked once per distinct cell.
   const checkNeeds = memo((text: string) => checks.supportNeeds(text.split(/\s*[;\n]\s*/).filter(Boolean)));
+  // By position, in the schema's order: a check looked up by field name in every row is a slow, megamorphic lookup.
+  const checkList = FIELDS.map((key): Check => (key === 'supportNeeds' ? (text) => checkNeeds(text as string) : checks[key]));
 
   return function readRow(raw: RawRow): ReadRow {
     const problems: string[] = [];
@@ -109,41 +109,36 @@ export function makeRowReader(ctx: RowContext, makeChecks: (schema: Registration
     } else if (submittedAt) round = assignRound(ctx.rounds, new Date(submittedAt))?.slug ?? null;
     else roundProblem = 'Không xác định được đợt: không có cột Đợt và không đọc được thời điểm gửi';
 
-    // The cells of the schema's fields (for messages) and what the schema is given for each.
-    const cells: Record<FieldKey, string> = {
-      producerName: tidy(raw.producerName), producerType: tidy(raw.producerType), representative: tidy(raw.representative),
-      phone: tidy(raw.phone), email: tidy(raw.email), commune: tidy(raw.commune), address: tidy(raw.address),
-      businessId: tidy(raw.businessId), productName: tidy(raw.productName), productGroup: tidy(raw.productGroup),
-      productStage: tidy(raw.productStage), description: tidy(raw.description), supportNeeds: tidy(raw.supportNeeds),
-      consentProcessing: tidy(raw.consentProcessing), consentPublishName: tidy(raw.consentPublishName),
-    };
-    const phone = stripThousands(cells.phone);
-    const consentPublishName = yesNo(cells.consentPublishName);
-    if (consentPublishName === null) problems.push(`Đồng ý công khai tên: "${cells.consentPublishName}" không rõ có hay không, nên tên chủ thể không được công khai`);
-    const input: Record<FieldKey, unknown> = {
-      ...cells,
-      producerType: findType(cells.producerType) ?? cells.producerType,
-      productGroup: findGroup(cells.productGroup) ?? cells.productGroup,
-      productStage: findStage(cells.productStage) ?? cells.productStage,
-      phone,
-      consentProcessing: yesNo(cells.consentProcessing) === true,
-      consentPublishName: consentPublishName === true,
-    };
+    // The cells of the schema's fields, in FIELDS order (for messages), and what the schema is given for each.
+    const cells = [
+      tidy(raw.producerName), tidy(raw.producerType), tidy(raw.representative), tidy(raw.phone), tidy(raw.email),
+      tidy(raw.commune), tidy(raw.address), tidy(raw.businessId), tidy(raw.productName), tidy(raw.productGroup),
+      tidy(raw.productStage), tidy(raw.description), tidy(raw.supportNeeds), tidy(raw.consentProcessing), tidy(raw.consentPublishName),
+    ];
+    const phone = stripThousands(cells[PHONE]!);
+    const consentPublishName = yesNo(cells[PUBLISH_NAME]!);
+    if (consentPublishName === null) problems.push(`Đồng ý công khai tên: "${cells[PUBLISH_NAME]}" không rõ có hay không, nên tên chủ thể không được công khai`);
+    const inputs: unknown[] = cells.slice();
+    inputs[PRODUCER_TYPE] = findType(cells[PRODUCER_TYPE]!) ?? cells[PRODUCER_TYPE];
+    inputs[PRODUCT_GROUP] = findGroup(cells[PRODUCT_GROUP]!) ?? cells[PRODUCT_GROUP];
+    inputs[PRODUCT_STAGE] = findStage(cells[PRODUCT_STAGE]!) ?? cells[PRODUCT_STAGE];
+    inputs[PHONE] = phone;
+    inputs[CONSENT] = yesNo(cells[CONSENT]!) === true;
+    inputs[PUBLISH_NAME] = consentPublishName === true;
 
     const values: unknown[] = [];
-    let fieldErrors: Map<FieldKey, string> | null = null;
-    for (let i = 0; i < fields.length; i++) {
-      const key = fields[i]!;
-      const r = key === 'supportNeeds' ? checkNeeds(cells.supportNeeds) : checks[key](input[key]);
+    let fieldErrors: Map<number, string> | null = null;
+    for (let i = 0; i < checkList.length; i++) {
+      const r = checkList[i]!(inputs[i]);
       if (r.ok) values[i] = r.value;
-      else (fieldErrors ??= new Map()).set(key, r.message);
+      else (fieldErrors ??= new Map()).set(i, r.message);
     }
-    if (isScientific(phone)) (fieldErrors ??= new Map()).set('phone', 'Số điện thoại đã bị bảng tính đổi sang dạng số mũ (ví dụ 9,12E+08), không khôi phục được');
+    if (isScientific(phone)) (fieldErrors ??= new Map()).set(PHONE, 'Số điện thoại đã bị bảng tính đổi sang dạng số mũ (ví dụ 9,12E+08), không khôi phục được');
     let publicError = false;
-    for (const [field, message] of fieldErrors ?? []) {
-      const text = valueSetMessage(field, cells[field]) ?? message;
+    for (const [i, message] of fieldErrors ?? []) {
+      const text = valueSetMessage(FIELDS[i]!, cells[i]!) ?? message;
       problems.push(text);
-      if (isPublicKey(field)) {
+      if (PUBLIC_FIELDS.has(i)) {
         publicError = true;
         if (status === 'da-chon') blocking.push(text);
       }
@@ -155,14 +150,13 @@ export function makeRowReader(ctx: RowContext, makeChecks: (schema: Registration
 
     let publicFields: PublicFields | null = null;
     if (!publicError && !roundProblem) {
-      const value = (key: FieldKey) => values[at[key]] as string;
-      const named = consentPublishName === true && !fieldErrors?.has('producerName');
+      const named = consentPublishName === true && !fieldErrors?.has(PRODUCER_NAME);
       publicFields = {
-        productName: value('productName'),
-        productGroup: value('productGroup'),
-        producerType: value('producerType'),
-        producerName: named ? value('producerName') : null,
-        commune: value('commune'),
+        productName: values[PRODUCT_NAME] as string,
+        productGroup: values[PRODUCT_GROUP] as string,
+        producerType: values[PRODUCER_TYPE] as string,
+        producerName: named ? (values[PRODUCER_NAME] as string) : null,
+        commune: values[COMMUNE] as string,
         round,
       };
     }
@@ -170,6 +164,15 @@ export function makeRowReader(ctx: RowContext, makeChecks: (schema: Registration
     return { receipt, status, reviewedAt, publicFields, problems: [...new Set([...blocking, ...problems])], blocking };
   };
 }
+
+/** The schema's fields in its order (checked when a reader is built): readRow reads and checks them by position. */
+const FIELDS = ['producerName', 'producerType', 'representative', 'phone', 'email', 'commune', 'address', 'businessId', 'productName', 'productGroup', 'productStage', 'description', 'supportNeeds', 'consentProcessing', 'consentPublishName'] as const satisfies readonly FieldKey[];
+const at = (key: (typeof FIELDS)[number]) => FIELDS.indexOf(key);
+const [PRODUCER_NAME, PRODUCER_TYPE, PHONE, COMMUNE, PRODUCT_NAME, PRODUCT_GROUP, PRODUCT_STAGE, CONSENT, PUBLISH_NAME] = [
+  at('producerName'), at('producerType'), at('phone'), at('commune'), at('productName'), at('productGroup'), at('productStage'), at('consentProcessing'), at('consentPublishName'),
+];
+/** The published fields: a problem in one keeps the product off the list (and rejects a chosen row). */
+const PUBLIC_FIELDS = new Set([PRODUCT_NAME, PRODUCT_GROUP, PRODUCER_TYPE, COMMUNE]);
 
 const STATUS_SHORT: Record<Status, string[]> = {
   'cho-ra-soat': ['Chờ duyệt', 'Mới'],
