@@ -2,7 +2,7 @@
 // Exported CSVs → the public list (danh-sach-ocop.json/.csv) and the private report (bao-cao.json).
 import { parseArgs } from 'node:util';
 import { countsAddUp, summaryLine } from '../src/domain/registry.ts';
-import { PARALLEL_MIN_BYTES } from '../src/lib/registry-parallel.ts';
+import { parallelMinBytes } from '../src/lib/registry-parallel.ts';
 import { DEFAULT_OUT_DIR, REPORT_JSON, runRegistry, writeRegistryOutputs } from '../src/lib/registry-run.ts';
 
 const USAGE = 'usage: npm run registry -- [PATH ...] [--out DIR] [--strict]';
@@ -25,7 +25,7 @@ if (args.values.help) {
 if (args.values.out !== undefined && args.values.out.trim() === '') fail(`--out needs a folder\n${USAGE}`);
 
 const outDir = args.values.out ?? DEFAULT_OUT_DIR;
-const result = runRegistry({ paths: args.positionals, parallelMinBytes: PARALLEL_MIN_BYTES });
+const result = runRegistry({ paths: args.positionals, parallelMinBytes: parallelMinBytes() });
 if (!result.ok) fail(`cannot read the input, nothing written:\n  ${result.errors.join('\n  ')}`);
 
 const { run } = result;

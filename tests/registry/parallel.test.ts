@@ -7,7 +7,7 @@ import { exportCsvText } from '../../src/domain/export-csv.ts';
 import { readRegistryFile } from '../../src/domain/registry-file.ts';
 import { buildRegistry } from '../../src/domain/registry.ts';
 import { readSiteContent } from '../../src/lib/content-files.ts';
-import { findCut, readRegistryFileInParallel, SplitFailed } from '../../src/lib/registry-parallel.ts';
+import { findCut, PARALLEL_MIN_BYTES, parallelMinBytes, readRegistryFileInParallel, SplitFailed } from '../../src/lib/registry-parallel.ts';
 import { runRegistry } from '../../src/lib/registry-run.ts';
 import { forEachRead, openPacked, rowPacker, type PackedRows } from '../../src/domain/registry-packed.ts';
 import fc from 'fast-check';
@@ -38,6 +38,15 @@ const run = (source: ReturnType<typeof readRegistryFile>) => {
   if (!source?.ok) throw new Error('unreadable');
   return { ...buildRegistry([{ file: 'x.csv', rows: source.rows }], ctx, 'now'), info: source.info };
 };
+
+describe('parallelMinBytes', () => {
+  it('reads by two threads from four cores up, or as REGISTRY_THREADS says', () => {
+    expect(parallelMinBytes({}, 2)).toBeUndefined();
+    expect(parallelMinBytes({}, 4)).toBe(PARALLEL_MIN_BYTES);
+    expect(parallelMinBytes({ REGISTRY_THREADS: '2' }, 2)).toBe(PARALLEL_MIN_BYTES);
+    expect(parallelMinBytes({ REGISTRY_THREADS: '1' }, 8)).toBeUndefined();
+  });
+});
 
 describe('readRegistryFileInParallel', () => {
   it('cuts only after a line feed with an even count of quotes before it', () => {
