@@ -1,8 +1,10 @@
 /**
- * Decoded CSV text → header and rows, whatever delimiter a spreadsheet chose
- * (`,` `;` or tab), with CRLF or LF, quoted newlines and stray blank rows and
- * columns. Header cells are matched to field keys by folded text, so case,
- * diacritics, spacing and column order do not matter.
+ * CSV → header and rows, whatever delimiter a spreadsheet chose (`,` `;` or
+ * tab), with CRLF or LF, quoted newlines and stray blank rows and columns. The
+ * rows are read from decoded text, or from a UTF-8 file's bytes without
+ * decoding them whole (csv-decode's utf8File): the same rows either way.
+ * Header cells are matched to field keys by folded text, so case, diacritics,
+ * spacing and column order do not matter.
  */
 import Papa from 'papaparse';
 import { foldKey } from './text.ts';

@@ -53,7 +53,7 @@ export interface RunOptions {
   paths?: readonly string[];
   contentDir?: string;
   now?: Date;
-  /** Files from this size up are read by two threads (the CLI and the benchmark); unset: one thread. */
+  /** Files from this size up are read by two threads (see parallelMinBytes, which the CLI and the benchmark ask); unset: one thread. */
   parallelMinBytes?: number;
 }
 
