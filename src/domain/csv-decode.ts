@@ -119,6 +119,16 @@ export function utf8BytesSource(bytes: Uint8Array): CsvSource {
       return NON_ASCII.test(latin1) ? decode(start, end) : latin1;
     },
     textFrom: (start) => decode(start, buf.length),
+    window(start, size) {
+      let end = Math.min(buf.length, start + size);
+      while (end < buf.length && (buf[end]! & 0xc0) === 0x80) end++; // not inside a character
+      const text = utf8Slice(buf, start, end);
+      return {
+        text,
+        scanOffset: (offset) => start + Buffer.byteLength(text.slice(0, offset), 'utf8'),
+        cell: (value) => (normalise ? value.normalize('NFC') : value),
+      };
+    },
   };
 }
 

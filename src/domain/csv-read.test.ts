@@ -65,6 +65,20 @@ describe('the fast row reader', () => {
       { numRuns: 5000 },
     );
   });
+  it('goes on after a damaged row in the middle exactly as papaparse reading the rest, whatever the window', () => {
+    // Well-formed rows around damaged ones (a quote after a closed quote, a quote inside a cell,
+    // an unclosed quote), byte order marks and combining marks inside.
+    const good = fc.array(fc.oneof(fc.constantFrom('a', 'ô', 'e\u0301', '\ufeff', ' ', ''), fc.constant('"q,\r\nr""s"')), { maxLength: 3 }).map((cells) => cells.join(','));
+    const bad = fc.constantFrom('"a"b,c', 'x"y,"z', '"un,closed', 'a,"b"\r\n"c', '"\ufeff"x"');
+    const rows = fc.array(fc.oneof(good, good, bad), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(rows, fc.constantFrom('', '\r\n'), fc.integer({ min: 1, max: 40 }), (r, end, chunk) => {
+        const text = `h1,h2\r\n${r.join('\r\n')}${end}`;
+        expect(read(text, ',', '\r\n', chunk, false)).toEqual(read(text, ',', '\r\n', chunk, true));
+      }),
+      { numRuns: 3000 },
+    );
+  });
   it('reads well-formed rows of quoted cells with line breaks and quotes inside', () => {
     const cell = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'ô', ' ', "'"), maxLength: 4 }), fc.string({ unit: fc.constantFrom('a', ',', '"', '\r\n', '\n'), maxLength: 5 }).map((c) => `"${c.replaceAll('"', '""')}"`));
     const csv = fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 6 }).map((rows) => rows.map((r) => r.join(',')).join('\r\n'));

@@ -52,11 +52,27 @@ export interface CsvSource {
   scan: string;
   cell(start: number, end: number): string;
   textFrom(start: number): string;
+  /** About `size` characters of text from a row's start, for papaparse to read one damaged row from. */
+  window(start: number, size: number): SourceWindow;
+}
+
+export interface SourceWindow {
+  /** The text (for a UTF-8 source: decoded, not yet NFC). */
+  text: string;
+  /** Where in `scan` the character at `offset` of the text is. */
+  scanOffset(offset: number): number;
+  /** A cell read from the text, as `cell` gives it. */
+  cell(value: string): string;
 }
 
 /** Decoded text as a source. */
 export function textSource(text: string): CsvSource {
-  return { scan: text, cell: (start, end) => text.slice(start, end), textFrom: (start) => (start === 0 ? text : text.slice(start)) };
+  return {
+    scan: text,
+    cell: (start, end) => text.slice(start, end),
+    textFrom: (start) => (start === 0 ? text : text.slice(start)),
+    window: (start, size) => ({ text: text.slice(start, start + size), scanOffset: (offset) => start + offset, cell: (value) => value }),
+  };
 }
 
 /**
@@ -204,7 +220,7 @@ type Visit = (cells: Cells, index: number, damage: string | undefined) => void;
  * start of the first row it cannot vouch for (papaparse reads from there, as it resumes its own
  * chunks at a row's start) and the rows read.
  */
-export function fastRows(source: CsvSource, delimiter: Delimiter, newline: string, visit: (cells: RangeCells, index: number) => void): { end: number; rows: number } {
+export function fastRows(source: CsvSource, delimiter: Delimiter, newline: string, visit: (cells: RangeCells, index: number) => void, from = 0, firstIndex = 0): { end: number; rows: number } {
   const text = source.scan;
   const len = text.length;
   if (len === 0) return { end: 0, rows: 0 }; // papaparse reads no row at all here, not one empty row
@@ -212,10 +228,10 @@ export function fastRows(source: CsvSource, delimiter: Delimiter, newline: strin
   const cells = new RangeCells(source, store);
   const d = delimiter.charCodeAt(0);
   const nlLen = newline.length;
-  let pos = 0;
-  let index = 0;
-  let nextDelim = text.indexOf(delimiter);
-  let nextNewline = text.indexOf(newline);
+  let pos = from;
+  let index = firstIndex;
+  let nextDelim = text.indexOf(delimiter, pos);
+  let nextNewline = text.indexOf(newline, pos);
   const row = () => {
     cells.length = store.length / 2;
     return cells;
@@ -269,10 +285,20 @@ function parseRows(source: CsvSource, options: ParseOptions, visit: Visit): stri
   let base = 0;
   let start = 0;
   if (newline && preview === 0 && !options.papaparseOnly) {
-    const fast = fastRows(source, delimiter, newline, (cells, index) => visit(cells, index, undefined));
-    if (fast.end === source.scan.length && source.scan.length > 0) return newline;
-    base = fast.rows;
-    start = fast.end; // the rest from a row's start: papaparse, which also words the damage
+    const len = source.scan.length;
+    const visitFast = (cells: Cells, index: number) => visit(cells, index, undefined);
+    for (;;) {
+      const fast = fastRows(source, delimiter, newline, visitFast, start, base);
+      [start, base] = [fast.end, fast.rows];
+      if (start === len && len > 0) return newline;
+      // A row the fast reader cannot vouch for: papaparse reads it (and words the damage), then
+      // the fast reader goes on after it — papaparse starts every row afresh, so the rows are
+      // the same as papaparse reading the whole rest.
+      const damaged = damagedRow(source, start, delimiter, newline, chunkSize);
+      if (!damaged) break; // the rest from this row's start: papaparse
+      visit(damaged.cells, base++, damaged.damage);
+      start = damaged.next;
+    }
   }
   const text = source.textFrom(start);
   let linebreak = newline ?? '\n';
@@ -293,6 +319,25 @@ function parseRows(source: CsvSource, options: ParseOptions, visit: Visit): stri
   // Papaparse streams a string too, synchronously, chunk after chunk (its types allow `chunk` only for files).
   else Papa.parse<string[]>(text, { ...config, chunkSize, chunk: take } as Papa.ParseConfig<string[]>);
   return linebreak;
+}
+
+/**
+ * Papaparse's first row of the source from `start`, read from a window of the text: its cells,
+ * its damage, and where the next row starts; null when the row does not end inside the window.
+ */
+function damagedRow(source: CsvSource, start: number, delimiter: Delimiter, newline: string, size: number): { cells: ListCells; damage: string | undefined; next: number } | null {
+  const window = source.window(start, size);
+  // Papa.parse takes a byte order mark off the start of its input: only the source's first row
+  // would have lost it to papaparse reading the rest, so that row is left to it. Its Parser keeps it.
+  if (start === 0 && window.text.charCodeAt(0) === 0xfeff) return null;
+  const r = new Papa.Parser({ delimiter, newline: newline as '\n', preview: 1, fastMode: false }).parse(window.text, 0, false) as Papa.ParseResult<string[]>;
+  const row = r.data[0];
+  // Only a row ended by a line break inside the window: one running to its end may run further,
+  // and one ending the text is papaparse's to follow with its empty last row or not.
+  if (!row || r.meta.cursor >= window.text.length) return null;
+  let damage: string | undefined;
+  for (const e of r.errors) if (e.row === 0 && e.type === 'Quotes') damage = e.code === 'MissingQuotes' ? DAMAGE.MissingQuotes : DAMAGE.other;
+  return { cells: new ListCells(row.map(window.cell)), damage, next: window.scanOffset(r.meta.cursor) };
 }
 
 /** The first non-blank row of the text (index and cells; none for blank rows only) and the text's line break. */
