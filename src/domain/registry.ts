@@ -58,71 +58,63 @@ export interface RegistryResult {
   report: RegistryReport;
 }
 
-const OUTCOMES: readonly Outcome[] = ['rejected', 'published', 'notPublic', 'duplicate'];
-const [REJECTED, PUBLISHED, NOT_PUBLIC, DUPLICATE] = [0, 1, 2, 3];
-
-/**
- * Every row read, in reading order, kept as columns (index = order read): what deciding the
- * outcomes and writing the report need, without an object per row living to the end of the run.
- */
-class RowLog {
-  readonly files: string[] = [];
-  readonly file: number[] = [];
-  readonly line: number[] = [];
-  readonly receipt: (string | null)[] = [];
-  readonly status: (Status | null)[] = [];
-  readonly reviewedAt: (string | null)[] = [];
+/** A row as read, kept to the end of the run: what deciding its outcome and reporting it need. */
+interface Logged {
+  file: string;
+  line: number;
+  /** Position in reading order (a tie between reviews goes to the row read later). */
+  order: number;
+  receipt: string | null;
+  status: Status | null;
+  reviewedAt: string | null;
   /** Only for a chosen row: the others are never published. */
-  readonly publicFields: (PublicFields | null)[] = [];
-  readonly problems: string[][] = [];
-  readonly blocked: boolean[] = [];
-  readonly outcome: number[] = [];
+  publicFields: PublicFields | null;
+  problems: string[];
+  blocked: boolean;
+  outcome: Outcome;
+}
 
-  add(file: number, line: number, receipt: string | null, status: Status | null, reviewedAt: string | null, publicFields: PublicFields | null, problems: string[], blocking: string[], damage: string | undefined): number {
-    const i = this.line.length;
-    this.file.push(file);
-    this.line.push(line);
-    this.receipt.push(receipt);
-    this.status.push(status);
-    this.reviewedAt.push(reviewedAt);
-    this.publicFields.push(status === PUBLISHED_STATUS ? publicFields : null);
-    this.problems.push(damage ? [damage, ...problems] : problems);
-    this.blocked.push(damage !== undefined || blocking.length > 0);
-    this.outcome.push(REJECTED);
-    return i;
-  }
-
-  /** True when row `a` is the newer review of the two (null is the oldest; a tie goes to the row read later). */
-  newer(a: number, b: number): boolean {
-    const [ra, rb] = [this.reviewedAt[a]!, this.reviewedAt[b]!];
-    if (ra === rb) return a > b;
-    if (ra === null) return false;
-    if (rb === null) return true;
-    return Date.parse(ra) > Date.parse(rb);
-  }
+/** True when `a` is the newer review of the two (null is the oldest; a tie goes to the row read later). */
+function newer(a: Logged, b: Logged): boolean {
+  if (a.reviewedAt === b.reviewedAt) return a.order > b.order;
+  if (a.reviewedAt === null) return false;
+  if (b.reviewedAt === null) return true;
+  return Date.parse(a.reviewedAt) > Date.parse(b.reviewedAt);
 }
 
 export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { communes: readonly { slug: string; name: string }[] }, generatedAt: string): RegistryResult {
   const readRow = makeRowReader(ctx);
   const report: RegistryReport = { read: 0, published: 0, notPublic: 0, duplicates: 0, rejected: 0, rows: [] };
-  const log = new RowLog();
-  // The row that counts for each receipt (by its index in the log).
-  const winners = new Map<string, number>();
+  // Every row in reading order, each given exactly one outcome below; and the row that counts for each receipt.
+  const all: Logged[] = [];
+  const winners = new Map<string, Logged>();
 
-  let f = 0;
+  let file = '';
   const add: ReadRowVisit = (line, receipt, status, reviewedAt, publicFields, problems, blocking, damage) => {
-    const i = log.add(f, line, receipt, status, reviewedAt, publicFields, problems, blocking, damage);
+    const row: Logged = {
+      file,
+      line,
+      order: all.length,
+      receipt,
+      status,
+      reviewedAt,
+      publicFields: status === PUBLISHED_STATUS ? publicFields : null,
+      problems: damage ? [damage, ...problems] : problems,
+      blocked: damage !== undefined || blocking.length > 0,
+      outcome: 'rejected',
+    };
+    all.push(row);
     if (!receipt) return; // rejected: it cannot be identified
     const current = winners.get(receipt);
-    if (current === undefined) winners.set(receipt, i);
-    else if (log.newer(i, current)) {
-      log.outcome[current] = DUPLICATE;
-      winners.set(receipt, i);
-    } else log.outcome[i] = DUPLICATE;
+    if (!current) winners.set(receipt, row);
+    else if (newer(row, current)) {
+      current.outcome = 'duplicate';
+      winners.set(receipt, row);
+    } else row.outcome = 'duplicate';
   };
-  for (const { file, rows } of files) {
-    f = log.files.push(file) - 1;
-    rows.forEach(
+  for (const input of files) {
+    file = input.file;
+    input.rows.forEach(
       ({ line, raw, read, damage }) => {
         const r = read ?? readRow(raw);
         add(line, r.receipt, r.status, r.reviewedAt, r.publicFields, r.problems, r.blocking, damage);
@@ -132,30 +124,30 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
   }
 
   const published: (PublicFields & { receipt: string })[] = [];
-  for (const [receipt, i] of winners) {
-    const publicFields = log.publicFields[i];
-    if (log.blocked[i]) log.outcome[i] = REJECTED;
-    else if (publicFields) {
-      log.outcome[i] = PUBLISHED;
-      published.push({ ...publicFields, receipt });
-    } else log.outcome[i] = NOT_PUBLIC;
+  for (const [receipt, row] of winners) {
+    if (row.blocked) row.outcome = 'rejected';
+    else if (row.publicFields) {
+      row.outcome = 'published';
+      published.push({ ...row.publicFields, receipt });
+    } else row.outcome = 'notPublic';
   }
 
-  const counts = [0, 0, 0, 0];
-  for (let i = 0; i < log.line.length; i++) {
-    const code = log.outcome[i]!;
-    counts[code]!++;
-    let problems = log.problems[i]!;
-    if (code === DUPLICATE) {
+  for (const row of all) {
+    const { outcome } = row;
+    let problems = row.problems;
+    if (outcome === 'published') report.published++;
+    else if (outcome === 'notPublic') report.notPublic++;
+    else if (outcome === 'rejected') report.rejected++;
+    else {
+      report.duplicates++;
       // The winner may itself have lost later; point at the final one.
-      const final = winners.get(log.receipt[i]!)!;
-      problems = [`Trùng mã hồ sơ với ${log.files[log.file[final]!]} dòng ${log.line[final]}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)`, ...problems];
+      const final = winners.get(row.receipt!)!;
+      problems = [`Trùng mã hồ sơ với ${final.file} dòng ${final.line}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)`, ...problems];
     }
-    const quietSpam = code === NOT_PUBLIC && log.status[i] === 'rac';
-    if (problems.length > 0 && !quietSpam) report.rows.push({ file: log.files[log.file[i]!]!, line: log.line[i]!, receipt: log.receipt[i]!, outcome: OUTCOMES[code]!, problems });
+    const quietSpam = outcome === 'notPublic' && row.status === 'rac';
+    if (problems.length > 0 && !quietSpam) report.rows.push({ file: row.file, line: row.line, receipt: row.receipt, outcome, problems });
   }
-  [report.rejected, report.published, report.notPublic, report.duplicates] = counts as [number, number, number, number];
-  report.read = log.line.length;
+  report.read = all.length;
   return { list: makePublicList(ctx.communes, published, generatedAt), report };
 }
 
