@@ -1,0 +1,195 @@
+/**
+ * The fast row reader and the cells it hands out: rows found in a source's scan string with
+ * indexOf, each cell a range decoded only when it is read. csv-read puts papaparse behind it for
+ * what the fast reader cannot vouch for.
+ */
+
+export type Delimiter = ',' | ';' | '\t';
+
+/**
+ * A row's cells, read on demand: a large file's rows are found without turning every cell into a
+ * string, and the registry reads only the cells a row needs (three for a row that is not published).
+ */
+export interface Cells {
+  readonly length: number;
+  /** The cell at `i` (0 ≤ i < length). */
+  at(i: number): string;
+  /** Every cell is empty or white space. */
+  isBlank(): boolean;
+}
+
+/** Cells already parsed into strings (papaparse's rows). */
+export class ListCells implements Cells {
+  readonly values: readonly string[];
+  constructor(values: readonly string[]) {
+    this.values = values;
+  }
+  get length() {
+    return this.values.length;
+  }
+  at(i: number) {
+    return this.values[i]!;
+  }
+  isBlank() {
+    return this.values.every((c) => c.trim() === '');
+  }
+}
+
+/**
+ * What rows are read from. `scan` holds the file's delimiters, quotes and line breaks where the
+ * file has them: the decoded text itself, or a UTF-8 file's bytes as Latin-1 (one character per
+ * byte, and a multi-byte character never holds an ASCII byte), so that the file need not be
+ * decoded whole. `cell` turns a range of `scan` into the cell's text; `textFrom` decodes the rest
+ * of the file from a row's start, for papaparse to read a damaged part.
+ */
+export interface CsvSource {
+  scan: string;
+  cell(start: number, end: number): string;
+  textFrom(start: number): string;
+  /** About `size` characters of text from a row's start, for papaparse to read one damaged row from. */
+  window(start: number, size: number): SourceWindow;
+}
+
+export interface SourceWindow {
+  /** The text (for a UTF-8 source: decoded, not yet NFC). */
+  text: string;
+  /** Where in `scan` the character at `offset` of the text is. */
+  scanOffset(offset: number): number;
+  /** A cell read from the text, as `cell` gives it. */
+  cell(value: string): string;
+}
+
+/** Decoded text as a source. */
+export function textSource(text: string): CsvSource {
+  return {
+    scan: text,
+    cell: (start, end) => text.slice(start, end),
+    textFrom: (start) => (start === 0 ? text : text.slice(start)),
+    window: (start, size) => ({ text: text.slice(start, start + size), scanOffset: (offset) => start + offset, cell: (value) => value }),
+  };
+}
+
+/**
+ * Where the fast reader writes a row's cells: start and end in `scan` for each, the end written as
+ * ~end (negative) when the quoted cell holds doubled quotes. Reused for every row; grows by doubling.
+ */
+class RangeStore {
+  data = new Int32Array(64);
+  length = 0;
+  push(start: number, end: number) {
+    if (this.length + 2 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = start;
+    this.data[this.length++] = end;
+  }
+}
+
+/** An ASCII character that String.prototype.trim keeps (a cell starting with one is not blank). */
+const isPrintableAscii = (c: number) => c < 0x80 && c !== 32 && (c < 9 || c > 13);
+
+/**
+ * The cells of the row being visited, as ranges of a source, each decoded when asked for. One
+ * object serves every row of a read: a row's cells are read during its visit (keep the values,
+ * not the row).
+ */
+export class RangeCells implements Cells {
+  private readonly source: CsvSource;
+  private readonly store: RangeStore;
+  length = 0;
+  constructor(source: CsvSource, store: RangeStore) {
+    this.source = source;
+    this.store = store;
+  }
+  at(i: number): string {
+    const ranges = this.store.data;
+    const start = ranges[2 * i]!;
+    const end = ranges[2 * i + 1]!;
+    return end < 0 ? this.source.cell(start, ~end).replaceAll('""', '"') : this.source.cell(start, end);
+  }
+  isBlank(): boolean {
+    const scan = this.source.scan;
+    const ranges = this.store.data;
+    for (let i = 0; i < this.length; i++) {
+      const start = ranges[2 * i]!;
+      const end = ranges[2 * i + 1]!;
+      if (start === end) continue;
+      // A cell that starts with a printable ASCII character is not blank: decided without decoding it.
+      if (isPrintableAscii(scan.charCodeAt(start))) return false;
+      if (this.at(i).trim() !== '') return false;
+    }
+    return true;
+  }
+}
+
+/**
+ * Rows of the source exactly as papaparse reads them, a row at a time, for as long as the text is
+ * well formed: every quoted cell closed and followed at once by the delimiter, the line break or
+ * the end. Papaparse is slow on a large file (a regex and several arrays per cell), and that is
+ * nearly every file; and here a cell is a range, not yet a string. Returns where it stopped: the
+ * start of the first row it cannot vouch for (papaparse reads from there, as it resumes its own
+ * chunks at a row's start) and the rows read.
+ */
+export function fastRows(source: CsvSource, delimiter: Delimiter, newline: string, visit: (cells: RangeCells, index: number) => void, from = 0, firstIndex = 0): { end: number; rows: number } {
+  const text = source.scan;
+  const len = text.length;
+  if (len === 0) return { end: 0, rows: 0 }; // papaparse reads no row at all here, not one empty row
+  const store = new RangeStore();
+  const cells = new RangeCells(source, store);
+  const d = delimiter.charCodeAt(0);
+  const nlLen = newline.length;
+  let pos = from;
+  let index = firstIndex;
+  let nextDelim = text.indexOf(delimiter, pos);
+  let nextNewline = text.indexOf(newline, pos);
+  const row = () => {
+    cells.length = store.length / 2;
+    return cells;
+  };
+  for (;;) {
+    const rowStart = pos;
+    store.length = 0;
+    for (;;) {
+      if (nextDelim !== -1 && nextDelim < pos) nextDelim = text.indexOf(delimiter, pos);
+      if (nextNewline !== -1 && nextNewline < pos) nextNewline = text.indexOf(newline, pos);
+      if (text.charCodeAt(pos) === 34) {
+        let close = text.indexOf('"', pos + 1);
+        let escaped = false;
+        while (close !== -1 && text.charCodeAt(close + 1) === 34) {
+          escaped = true;
+          close = text.indexOf('"', close + 2);
+        }
+        if (close === -1) return { end: rowStart, rows: index };
+        const after = close + 1;
+        store.push(pos + 1, escaped ? ~close : close);
+        if (after === len) {
+          visit(row(), index++);
+          return { end: len, rows: index };
+        }
+        if (text.charCodeAt(after) === d) pos = after + 1;
+        else if (text.startsWith(newline, after)) {
+          visit(row(), index++);
+          pos = after + nlLen;
+          break;
+        } else return { end: rowStart, rows: index };
+      } else if (nextDelim !== -1 && (nextNewline === -1 || nextDelim < nextNewline)) {
+        store.push(pos, nextDelim);
+        pos = nextDelim + 1;
+      } else if (nextNewline !== -1) {
+        store.push(pos, nextNewline);
+        visit(row(), index++);
+        pos = nextNewline + nlLen;
+        break;
+      } else {
+        store.push(pos, len);
+        visit(row(), index++);
+        return { end: len, rows: index };
+      }
+    }
+  }
+}
+
+/** The cells of a row as strings. */
+export const cellValues = (cells: Cells): string[] => (cells instanceof ListCells ? [...cells.values] : Array.from({ length: cells.length }, (_, i) => cells.at(i)));
