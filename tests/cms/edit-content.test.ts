@@ -2,10 +2,10 @@
 // real decap-server; the files on disk change, and a build from them shows the changes.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { roundSchema } from '../../src/domain/round.ts';
 import { ROOT, startServer } from '../support/server.ts';
-import { publish, startAdminSession, type AdminSession } from './support/admin-session.ts';
+import { publish, useAdminSession } from './support/admin-session.ts';
 import { keepOffline } from './support/offline.ts';
 import { buildSite } from './support/site-copy.ts';
 
@@ -13,19 +13,13 @@ const SHOTS = join(ROOT, 'test-results/cms');
 mkdirSync(SHOTS, { recursive: true });
 const NOTICE = 'content/notices/dang-ky-san-pham-ocop-2024.mdx';
 
-let session: AdminSession;
-beforeAll(async () => {
-  session = await startAdminSession();
-}, 180_000);
-afterAll(async () => {
-  await session?.close();
-});
+const session = useAdminSession();
 
-const read = (path: string) => readFileSync(join(session.repo, path), 'utf8');
+const read = (path: string) => readFileSync(join(session().repo, path), 'utf8');
 const bodyOf = (mdx: string) => mdx.slice(mdx.indexOf('\n---', 3) + 4).trim();
 
 test('Đợt 2: a new deadline is saved with +07:00, and the preview shows the last day', async () => {
-  const page = await session.signIn();
+  const page = await session().signIn();
   const round = page.getByRole('link', { name: 'Đợt 2: trước ngày 25/6/2024' });
   await round.waitFor();
   await page.screenshot({ path: join(SHOTS, 'collections.png') });
@@ -52,11 +46,11 @@ test('Đợt 2: a new deadline is saved with +07:00, and the preview shows the l
 
 test('Đợt 1 edited from a browser set to UTC: saved with +07:00, a cleared start date removed', async () => {
   // A second machine whose clock is not on Việt Nam time; our preSave rule must still write +07:00.
-  const context = await session.browser.newContext({ timezoneId: 'UTC', locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  const context = await session().browser.newContext({ timezoneId: 'UTC', locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
   const blocked = await keepOffline(context);
   try {
     const page = await context.newPage();
-    await page.goto(`${session.site.url}/admin/`);
+    await page.goto(`${session().site.url}/admin/`);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('link', { name: 'Đợt 1: trước ngày 25/3/2024' }).click();
     const deadline = page.getByLabel('Hạn (nhận trước thời điểm này)', { exact: true });
@@ -77,7 +71,7 @@ test('Đợt 1 edited from a browser set to UTC: saved with +07:00, a cleared st
 
 test('the notice: a number given in the form is saved in the front matter, the MDX body kept', async () => {
   const before = read(NOTICE);
-  const page = await session.signIn();
+  const page = await session().signIn();
   await page.getByRole('link', { name: 'Công văn' }).click();
   await page.getByRole('link', { name: /Đăng ký xây dựng sản phẩm đạt chứng nhận OCOP năm 2024/ }).click();
   const number = page.getByLabel('Số văn bản (không bắt buộc)', { exact: true });
@@ -92,7 +86,7 @@ test('the notice: a number given in the form is saved in the front matter, the M
 }, 90_000);
 
 test('a build from the edited content shows the new deadline and number, and nothing left the machine', async () => {
-  const dist = await buildSite(session.repo, session.decap.port);
+  const dist = await buildSite(session().repo, session().decap.port);
   const site = await startServer({ distDir: dist, log: () => {} });
   try {
     const home = await (await fetch(`${site.url}/`)).text();
@@ -105,5 +99,5 @@ test('a build from the edited content shows the new deadline and number, and not
     await site.close();
     rmSync(dist, { recursive: true, force: true });
   }
-  expect(session.blocked).toEqual([]);
+  expect(session().blocked).toEqual([]);
 }, 90_000);

@@ -3,21 +3,15 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { csvUploadsSchema } from '../../src/cms/csv-uploads.ts';
 import { exportCsvText } from '../../src/domain/export-csv.ts';
 import type { RegistrationRecord } from '../../src/domain/export-format.ts';
 import { ROOT, startServer } from '../support/server.ts';
-import { publish, startAdminSession, type AdminSession } from './support/admin-session.ts';
+import { publish, useAdminSession } from './support/admin-session.ts';
 import { buildSite } from './support/site-copy.ts';
 
-let session: AdminSession;
-beforeAll(async () => {
-  session = await startAdminSession();
-}, 180_000);
-afterAll(async () => {
-  await session?.close();
-});
+const session = useAdminSession();
 
 // What the service's export writes for one chosen registration.
 const record: RegistrationRecord = {
@@ -49,7 +43,7 @@ const NAME = `quang-khe-2024-06-${process.pid}.csv`;
 test('a CSV chosen in the file widget is stored in content/registrations/, logged, and listed after a build', async () => {
   const upload = join(tmpdir(), NAME);
   writeFileSync(upload, CSV);
-  const page = await session.signIn();
+  const page = await session().signIn();
   await page.getByRole('link', { name: 'Tải lên tệp CSV' }).click();
   await page.getByText('Các tệp CSV đã tải lên', { exact: true }).click();
   await page.getByRole('button', { name: /Thêm tệp csv/i }).click();
@@ -60,13 +54,13 @@ test('a CSV chosen in the file widget is stored in content/registrations/, logge
   await page.getByLabel('Ghi chú (không bắt buộc)', { exact: true }).fill('Xuất ngày 20/6/2024 sau khi rà soát đợt 2');
   await publish(page);
 
-  const stored = join(session.repo, 'content/registrations', NAME);
+  const stored = join(session().repo, 'content/registrations', NAME);
   await expect.poll(() => existsSync(stored), { timeout: 10_000 }).toBe(true);
   expect(readFileSync(stored, 'utf8')).toBe(CSV);
-  const log = csvUploadsSchema.parse(JSON.parse(readFileSync(join(session.repo, 'content/csv-uploads.json'), 'utf8')));
+  const log = csvUploadsSchema.parse(JSON.parse(readFileSync(join(session().repo, 'content/csv-uploads.json'), 'utf8')));
   expect(log.uploads).toEqual([{ file: `/content/registrations/${NAME}`, note: 'Xuất ngày 20/6/2024 sau khi rà soát đợt 2' }]);
 
-  const dist = await buildSite(session.repo, session.decap.port);
+  const dist = await buildSite(session().repo, session().decap.port);
   const site = await startServer({ distDir: dist, log: () => {} });
   try {
     const list = await (await fetch(`${site.url}/danh-sach/quang-khe/`)).text();
@@ -76,13 +70,13 @@ test('a CSV chosen in the file widget is stored in content/registrations/, logge
     await site.close();
     rmSync(dist, { recursive: true, force: true });
   }
-  expect(session.blocked).toEqual([]);
+  expect(session().blocked).toEqual([]);
 }, 120_000);
 
 test('a spreadsheet that is not CSV is refused in Vietnamese and never reaches content/registrations/', async () => {
   const upload = join(tmpdir(), `bang-tinh-${process.pid}.xlsx`);
   writeFileSync(upload, 'PK not a CSV');
-  const page = await session.signIn();
+  const page = await session().signIn();
   await page.getByRole('link', { name: 'Tải lên tệp CSV' }).click();
   await page.getByText('Các tệp CSV đã tải lên', { exact: true }).click();
   await page.getByRole('button', { name: /Thêm tệp csv/i }).click();
@@ -93,6 +87,6 @@ test('a spreadsheet that is not CSV is refused in Vietnamese and never reaches c
   await page.getByText('Công bố ngay', { exact: true }).click();
   await page.getByText(/Chỉ nhận tệp \.csv/).first().waitFor();
   await page.screenshot({ path: join(ROOT, 'test-results/cms/csv-refused.png') });
-  expect(existsSync(join(session.repo, 'content/registrations', `bang-tinh-${process.pid}.xlsx`))).toBe(false);
-  expect(session.blocked).toEqual([]);
+  expect(existsSync(join(session().repo, 'content/registrations', `bang-tinh-${process.pid}.xlsx`))).toBe(false);
+  expect(session().blocked).toEqual([]);
 }, 60_000);

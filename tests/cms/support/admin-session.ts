@@ -5,6 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from '../../support/browser.ts';
 import { startServer, type RunningServer } from '../../support/server.ts';
 import { freePort, startDecapServer, type RunningDecapServer } from './decap-server.ts';
@@ -22,6 +23,21 @@ export interface AdminSession {
   /** Opens /admin/ and signs in to the local backend; the collection list is showing when it returns. */
   signIn(): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** Registers the hooks of one admin session per test file; the getter gives it once started. */
+export function useAdminSession(): () => AdminSession {
+  let session: AdminSession | undefined;
+  beforeAll(async () => {
+    session = await startAdminSession();
+  }, 180_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('the admin session has not started');
+    return session;
+  };
 }
 
 export async function startAdminSession(): Promise<AdminSession> {
