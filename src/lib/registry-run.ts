@@ -6,12 +6,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { parseFormMapping } from '../domain/google-forms.ts';
-import { publicListCsv, publicListJson } from '../domain/public-list.ts';
+import { publicListCsvParts, publicListJsonParts } from '../domain/public-list.ts';
 import { readRegistryFile, type FileInfo } from '../domain/registry-file.ts';
 import { buildRegistry, type InputFile, type RegistryResult } from '../domain/registry.ts';
 import type { RowContext } from '../domain/registry-row.ts';
 import { toVnIso } from '../domain/time.ts';
 import { readSiteContent, type SiteContent } from './content-files.ts';
+import { writeTextParts } from './text-file.ts';
 import { readRegistryFileInParallel, SplitFailed, startRegistryWorker, type StartedWorker } from './registry-parallel.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -124,7 +125,7 @@ function readInputs(files: readonly string[], errors: string[], ctx: RowContext,
 /** Writes the public list (JSON, CSV) and the private report into `outDir`. */
 export function writeRegistryOutputs(outDir: string, run: RegistryRun): void {
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, LIST_JSON), publicListJson(run.list));
-  writeFileSync(join(outDir, LIST_CSV), publicListCsv(run.list, { ...run.content, rounds: run.content.rounds }));
+  writeTextParts(join(outDir, LIST_JSON), publicListJsonParts(run.list));
+  writeTextParts(join(outDir, LIST_CSV), publicListCsvParts(run.list, { ...run.content, rounds: run.content.rounds }));
   writeFileSync(join(outDir, REPORT_JSON), `${JSON.stringify({ ...run.report, files: run.files }, null, 1)}\n`);
 }
