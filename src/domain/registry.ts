@@ -6,9 +6,10 @@
  * on a tie the row read last wins, so a later file overrides an earlier one).
  */
 import { makePublicList, type PublicList } from './public-list.ts';
-import { makeRowReader, type PublicFields, type RawRow, type ReadRow, type RowContext } from './registry-row.ts';
+import { makeRowReader, type RawRow, type ReadRow, type RowContext } from './registry-row.ts';
 import { forEachRead, type ReadRows, type ReadRowVisit } from './registry-packed.ts';
-import { PUBLISHED_STATUS, type Status } from './status.ts';
+import { PUBLISHED_STATUS } from './status.ts';
+import { instantMs, receiptKey, receiptOfKey, ReceiptTable, RowLog, type PublishedFields } from './registry-log.ts';
 
 export interface InputRow {
   line: number;
@@ -58,63 +59,36 @@ export interface RegistryResult {
   report: RegistryReport;
 }
 
-/** A row as read, kept to the end of the run: what deciding its outcome and reporting it need. */
-interface Logged {
-  file: string;
-  line: number;
-  /** Position in reading order (a tie between reviews goes to the row read later). */
-  order: number;
-  receipt: string | null;
-  status: Status | null;
-  reviewedAt: string | null;
-  /** Only for a chosen row: the others are never published. */
-  publicFields: PublicFields | null;
-  problems: string[];
-  blocked: boolean;
-  outcome: Outcome;
-}
-
-/** True when `a` is the newer review of the two (null is the oldest; a tie goes to the row read later). */
-function newer(a: Logged, b: Logged): boolean {
-  if (a.reviewedAt === b.reviewedAt) return a.order > b.order;
-  if (a.reviewedAt === null) return false;
-  if (b.reviewedAt === null) return true;
-  return Date.parse(a.reviewedAt) > Date.parse(b.reviewedAt);
+/** True when row `a` is the newer review of the two (none is the oldest; a tie goes to the row read later, `a` > `b`). */
+function newer(log: RowLog, a: number, b: number): boolean {
+  const ra = log.reviewed[a]!;
+  const rb = log.reviewed[b]!;
+  if (ra === rb || (ra !== ra && rb !== rb)) return a > b;
+  if (ra !== ra) return false;
+  if (rb !== rb) return true;
+  return ra > rb;
 }
 
 export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { communes: readonly { slug: string; name: string }[] }, generatedAt: string): RegistryResult {
   const readRow = makeRowReader(ctx);
   const report: RegistryReport = { read: 0, published: 0, notPublic: 0, duplicates: 0, rejected: 0, rows: [] };
   // Every row in reading order, each given exactly one outcome below; and the row that counts for each receipt.
-  const all: Logged[] = [];
-  const winners = new Map<string, Logged>();
+  const log = new RowLog();
+  const winners = new ReceiptTable();
 
-  let file = '';
+  let file = 0;
   const add: ReadRowVisit = (line, receipt, status, reviewedAt, publicFields, problems, blocking, damage) => {
-    const row: Logged = {
-      file,
-      line,
-      order: all.length,
-      receipt,
-      status,
-      reviewedAt,
-      publicFields: status === PUBLISHED_STATUS ? publicFields : null,
-      problems: damage ? [damage, ...problems] : problems,
-      blocked: damage !== undefined || blocking.length > 0,
-      outcome: 'rejected',
-    };
-    all.push(row);
-    if (!receipt) return; // rejected: it cannot be identified
-    const current = winners.get(receipt);
-    if (!current) winners.set(receipt, row);
-    else if (newer(row, current)) {
-      current.outcome = 'duplicate';
-      winners.set(receipt, row);
-    } else row.outcome = 'duplicate';
+    const key = receipt === null ? -1 : receiptKey(receipt);
+    if (receipt !== null && key < 0) throw new Error(`registry: receipt ${receipt} is not in the form XXXX-XXXX`);
+    const published = status === PUBLISHED_STATUS && publicFields ? { ...publicFields, receipt: receipt! } : null;
+    const row = log.add(file, line, key, status, instantMs(reviewedAt), damage !== undefined || blocking.length > 0, damage ? [damage, ...problems] : problems, published);
+    if (key < 0) return; // rejected: it cannot be identified
+    const current = winners.get(key);
+    if (current < 0 || newer(log, row, current)) winners.set(key, row);
   };
-  for (const input of files) {
-    file = input.file;
-    input.rows.forEach(
+  for (let f = 0; f < files.length; f++) {
+    file = f;
+    files[f]!.rows.forEach(
       ({ line, raw, read, damage }) => {
         const r = read ?? readRow(raw);
         add(line, r.receipt, r.status, r.reviewedAt, r.publicFields, r.problems, r.blocking, damage);
@@ -123,33 +97,37 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
     );
   }
 
-  const published: (PublicFields & { receipt: string })[] = [];
-  for (const [receipt, row] of winners) {
-    if (row.blocked) row.outcome = 'rejected';
-    else if (row.publicFields) {
-      row.outcome = 'published';
-      published.push({ ...row.publicFields, receipt });
-    } else row.outcome = 'notPublic';
-  }
-
-  for (const row of all) {
-    const { outcome } = row;
-    let problems = row.problems;
-    if (outcome === 'published') report.published++;
-    else if (outcome === 'notPublic') report.notPublic++;
-    else if (outcome === 'rejected') report.rejected++;
-    else {
+  const published: PublishedFields[] = [];
+  for (let i = 0; i < log.length; i++) {
+    const key = log.key[i]!;
+    let outcome: Outcome;
+    let problems = log.problemsAt[i] ? log.problemLists[log.problemsAt[i]! - 1]! : NONE;
+    const winner = key < 0 ? -1 : winners.get(key);
+    if (key < 0 || (winner === i && log.blocked[i])) {
+      outcome = 'rejected';
+      report.rejected++;
+    } else if (winner !== i) {
+      outcome = 'duplicate';
       report.duplicates++;
-      // The winner may itself have lost later; point at the final one.
-      const final = winners.get(row.receipt!)!;
-      problems = [`Trùng mã hồ sơ với ${final.file} dòng ${final.line}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)`, ...problems];
+      // The row the receipt finally went to (a row that beat this one may itself have lost later).
+      const final = `${files[log.file[winner]!]!.file} dòng ${log.line[winner]}`;
+      problems = [`Trùng mã hồ sơ với ${final}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)`, ...problems];
+    } else if (log.publicAt[i]) {
+      outcome = 'published';
+      report.published++;
+      published.push(log.publics[log.publicAt[i]! - 1]!);
+    } else {
+      outcome = 'notPublic';
+      report.notPublic++;
     }
-    const quietSpam = outcome === 'notPublic' && row.status === 'rac';
-    if (problems.length > 0 && !quietSpam) report.rows.push({ file: row.file, line: row.line, receipt: row.receipt, outcome, problems });
+    const quietSpam = outcome === 'notPublic' && log.statusOf(i) === 'rac';
+    if (problems.length > 0 && !quietSpam) report.rows.push({ file: files[log.file[i]!]!.file, line: log.line[i]!, receipt: key < 0 ? null : receiptOfKey(key), outcome, problems });
   }
-  report.read = all.length;
+  report.read = log.length;
   return { list: makePublicList(ctx.communes, published, generatedAt), report };
 }
+
+const NONE: string[] = [];
 
 /** The identity every run must satisfy; a failure is a bug in the registry, never in the input. */
 export function countsAddUp(r: Pick<RegistryReport, 'read' | 'published' | 'notPublic' | 'duplicates' | 'rejected'>): boolean {

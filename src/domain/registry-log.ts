@@ -1,0 +1,166 @@
+/**
+ * The rows of a registry run as read, kept to the end of the run as columns of numbers: the
+ * outcome of a row is known only when every file has been read (a later row may win its receipt),
+ * and 100,000 rows kept as objects, each with its receipt and review time as strings, cost the
+ * garbage collector more than reading them did. A row's receipt is kept as a number (below), its
+ * review time as milliseconds; only a chosen row's public fields and a row's problems are objects.
+ */
+import { RECEIPT_ALPHABET } from './receipt.ts';
+import type { PublicFields } from './registry-row.ts';
+import { STATUSES, type Status } from './status.ts';
+
+const CODE = new Int8Array(128).fill(-1);
+for (let i = 0; i < RECEIPT_ALPHABET.length; i++) CODE[RECEIPT_ALPHABET.charCodeAt(i)] = i;
+
+/**
+ * A receipt "XXXX-XXXX" as a number: each of its eight characters is 5 bits (the alphabet has 31),
+ * 40 bits in all, exact in a double. -1 for a text that is not a receipt in that form.
+ */
+export function receiptKey(receipt: string): number {
+  if (receipt.length !== 9 || receipt.charCodeAt(4) !== 45) return -1;
+  let key = 0;
+  for (let i = 0; i < 9; i++) {
+    if (i === 4) continue;
+    const c = receipt.charCodeAt(i);
+    const v = c < 128 ? CODE[c]! : -1;
+    if (v < 0) return -1;
+    key = key * 32 + v;
+  }
+  return key;
+}
+
+/** The receipt a key was made from. */
+export function receiptOfKey(key: number): string {
+  let s = '';
+  for (let i = 7; i >= 0; i--) {
+    s += RECEIPT_ALPHABET[Math.floor(key / 32 ** i) % 32];
+    if (i === 4) s += '-';
+  }
+  return s;
+}
+
+/**
+ * Date.parse of a review time, by hand for the form every review time is read into
+ * ("2024-03-25T08:05:00+07:00", a real day and time); NaN for none.
+ */
+export function instantMs(iso: string | null): number {
+  if (iso === null) return NaN;
+  if (iso.length === 25 && SHAPE.test(iso)) {
+    const n = (from: number) => (iso.charCodeAt(from) - 48) * 10 + iso.charCodeAt(from + 1) - 48;
+    const [year, month, day, hour, minute, second] = [n(0) * 100 + n(2), n(5), n(8), n(11), n(14), n(17)];
+    // Date.UTC reads a year below 100 as 19xx.
+    if (year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59) {
+      return Date.UTC(year, month - 1, day, hour, minute, second) - SEVEN_HOURS_MS;
+    }
+  }
+  return Date.parse(iso);
+}
+const SHAPE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/;
+const SEVEN_HOURS_MS = 7 * 3_600_000;
+
+export const STATUS_LIST = Object.keys(STATUSES) as Status[];
+const STATUS_CODE = new Map<Status, number>(STATUS_LIST.map((s, i) => [s, i + 1]));
+
+/** A chosen row's public fields with its receipt: what it publishes if it wins its receipt. */
+export type PublishedFields = PublicFields & { receipt: string };
+
+const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T => {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+};
+
+export class RowLog {
+  length = 0;
+  file = new Int32Array(1024);
+  line = new Int32Array(1024);
+  /** receiptKey, or -1: no readable receipt. */
+  key = new Float64Array(1024);
+  /** 0: none, else 1 + the status's place in STATUS_LIST. */
+  status = new Uint8Array(1024);
+  /** The review time in ms; NaN: none or unreadable. */
+  reviewed = new Float64Array(1024);
+  blocked = new Uint8Array(1024);
+  /** 1 + the place of the row's problems in `problemLists`; 0: none. */
+  problemsAt = new Int32Array(1024);
+  /** 1 + the place of the row's public fields in `publics`; 0: none. */
+  publicAt = new Int32Array(1024);
+  readonly problemLists: string[][] = [];
+  readonly publics: PublishedFields[] = [];
+
+  add(file: number, line: number, key: number, status: Status | null, reviewedMs: number, blocked: boolean, problems: readonly string[], published: PublishedFields | null): number {
+    const i = this.length++;
+    if (i === this.line.length) this.resize(i * 2);
+    this.file[i] = file;
+    this.line[i] = line;
+    this.key[i] = key;
+    this.status[i] = status === null ? 0 : STATUS_CODE.get(status)!;
+    this.reviewed[i] = reviewedMs;
+    this.blocked[i] = blocked ? 1 : 0;
+    this.problemsAt[i] = problems.length > 0 ? this.problemLists.push(problems as string[]) : 0;
+    this.publicAt[i] = published ? this.publics.push(published) : 0;
+    return i;
+  }
+
+  statusOf(i: number): Status | null {
+    return this.status[i] === 0 ? null : STATUS_LIST[this.status[i]! - 1]!;
+  }
+
+  private resize(size: number) {
+    this.file = grow(this.file, size);
+    this.line = grow(this.line, size);
+    this.key = grow(this.key, size);
+    this.status = grow(this.status, size);
+    this.reviewed = grow(this.reviewed, size);
+    this.blocked = grow(this.blocked, size);
+    this.problemsAt = grow(this.problemsAt, size);
+    this.publicAt = grow(this.publicAt, size);
+  }
+}
+
+/** Receipt keys → the row that counts for each (open addressing; a key is never removed). */
+export class ReceiptTable {
+  private keys = new Float64Array(1 << 12).fill(-1);
+  private rows = new Int32Array(1 << 12);
+  private size = 0;
+
+  /** The row holding the key, or -1. */
+  get(key: number): number {
+    const s = this.slot(key);
+    return this.keys[s] === key ? this.rows[s]! : -1;
+  }
+
+  set(key: number, row: number): void {
+    let s = this.slot(key);
+    if (this.keys[s] !== key) {
+      if (++this.size * 2 > this.keys.length) {
+        this.rehash();
+        s = this.slot(key);
+      }
+      this.keys[s] = key;
+    }
+    this.rows[s] = row;
+  }
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    // The key's low 20 bits mixed with its high 20 (the last four and first four characters).
+    let s = Math.imul((key % 1_048_576) ^ Math.floor(key / 1_048_576), 0x9e3779b1) >>> 0;
+    for (s &= mask; ; s = (s + 1) & mask) {
+      const k = this.keys[s]!;
+      if (k === key || k === -1) return s;
+    }
+  }
+
+  private rehash() {
+    const { keys, rows } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.rows = new Int32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === -1) continue;
+      const s = this.slot(keys[i]!);
+      this.keys[s] = keys[i]!;
+      this.rows[s] = rows[i]!;
+    }
+  }
+}
