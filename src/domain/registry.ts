@@ -80,7 +80,8 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
   const add: ReadRowVisit = (line, receipt, status, reviewedAt, publicFields, problems, blocking, damage) => {
     const key = receipt === null ? -1 : receiptKey(receipt);
     if (receipt !== null && key < 0) throw new Error(`registry: receipt ${receipt} is not in the form XXXX-XXXX`);
-    const published = status === PUBLISHED_STATUS && publicFields ? { ...publicFields, receipt: receipt! } : null;
+    const p = status === PUBLISHED_STATUS ? publicFields : null;
+    const published: PublishedFields | null = p && { productName: p.productName, productGroup: p.productGroup, producerType: p.producerType, producerName: p.producerName, commune: p.commune, round: p.round, receipt: receipt! };
     const row = log.add(file, line, key, status, instantMs(reviewedAt), damage !== undefined || blocking.length > 0, damage ? [damage, ...problems] : problems, published);
     if (key < 0) return; // rejected: it cannot be identified
     const current = winners.get(key);
