@@ -91,6 +91,8 @@ function holdsCombiningMarks(buf: Buffer): boolean {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/** V8 copies a substring shorter than this; a longer one is a view into its parent. */
+const SLICE_COPIES_BELOW = 13;
 
 /** Buffer's own utf8Slice (no argument checks: a third quicker for a short cell) where it exists. */
 const utf8Slice: (buf: Buffer, start: number, end: number) => string =
@@ -115,6 +117,9 @@ export function utf8BytesSource(bytes: Uint8Array): CsvSource {
   return {
     scan,
     cell(start, end) {
+      // A long cell is decoded at once: a slice of 13 characters or more would be a view into the
+      // scan (an external string), which every later string operation on the cell reads slowly.
+      if (end - start >= SLICE_COPIES_BELOW) return decode(start, end);
       const latin1 = scan.slice(start, end);
       return NON_ASCII.test(latin1) ? decode(start, end) : latin1;
     },

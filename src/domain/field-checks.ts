@@ -17,6 +17,7 @@
  * two to the same answers.
  */
 import { normalisePhone } from './phone.ts';
+import { memo } from './sheet-values.ts';
 import { clean } from './text.ts';
 import type { RegistrationSchema } from './registration.ts';
 
@@ -79,17 +80,7 @@ export function textBounds(schema: RegistrationSchema, key: FieldKey, refined = 
 export const PLAIN_EMAIL = /^[a-z0-9]+(?:[._][a-z0-9]+)*@[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*\.[a-z]{2,}$/i;
 
 /** Remembers answers per distinct input (strings and booleans), up to a limit. */
-function remember(check: Check, limit = 20_000): Check {
-  const cache = new Map<unknown, CheckResult>();
-  return (value) => {
-    let r = cache.get(value);
-    if (r === undefined) {
-      r = check(value);
-      if (cache.size < limit) cache.set(value, r);
-    }
-    return r;
-  };
-}
+const remember = (check: Check, limit = 20_000): Check => memo(check, limit);
 
 /** Builds the fast checks of every field of the schema. */
 export function makeFieldChecks(schema: RegistrationSchema): FieldChecks {

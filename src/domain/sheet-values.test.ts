@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isScientific, readSheetInstant, readYesNo, slugLookup, stripThousands } from './sheet-values.ts';
+import { isScientific, memo, readSheetInstant, readYesNo, slugLookup, stripThousands } from './sheet-values.ts';
 
 describe('readSheetInstant', () => {
   it.each([
@@ -50,5 +51,26 @@ describe('slugLookup', () => {
     expect(find('do uong')).toBe('do-uong');
     expect(find('đã chọn')).toBe('da-chon');
     expect(find('Thực phẩm')).toBeUndefined();
+  });
+});
+
+describe('memo', () => {
+  it("gives the function's answer for every value, asking it once per value it keeps", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom('', 'có', 'da-chon', 'x'), fc.string({ maxLength: 3 }), fc.boolean()), { maxLength: 200 }), fc.integer({ min: 0, max: 30 }), (values, limit) => {
+        const asked = new Map<unknown, number>();
+        const fn = (v: string | boolean) => {
+          asked.set(v, (asked.get(v) ?? 0) + 1);
+          return typeof v === 'string' ? `«${v}»` : v ? undefined : null;
+        };
+        const remembered = memo(fn, limit);
+        for (const v of values) expect(remembered(v)).toBe(typeof v === 'string' ? `«${v}»` : v ? undefined : null);
+        const distinct = [...new Set(values)];
+        // The first eight distinct values are always kept; past them, up to `limit`.
+        if (distinct.length <= 8) for (const v of distinct) expect(asked.get(v)).toBe(1);
+        expect(asked.size).toBe(distinct.length);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -92,13 +92,29 @@ export function slugLookup(items: Iterable<{ slug: string; label: string; also?:
 /**
  * Remembers a function's answers for the few distinct values a column repeats
  * (statuses, groups, communes…); folding each of 100,000 cells again is the slow part.
+ * The first few distinct values are kept in a list compared with `===`: a fresh cell's
+ * text would have its hash computed for every Map lookup, and most columns hold only a
+ * handful of values. Past those, a Map (up to `limit` values).
  */
-export function memo<T>(fn: (value: string) => T, limit = 10_000): (value: string) => T {
-  const cache = new Map<string, T>();
+export function memo<K, T>(fn: (value: K) => T, limit = 10_000): (value: K) => T {
+  const keys: K[] = [];
+  const answers: T[] = [];
+  let cache: Map<K, T> | null = null;
   return (value) => {
-    if (cache.has(value)) return cache.get(value)!;
+    if (cache === null) {
+      for (let i = 0; i < keys.length; i++) if (keys[i] === value) return answers[i]!;
+      const answer = fn(value);
+      if (keys.length < FEW) {
+        keys.push(value);
+        answers.push(answer);
+      } else cache = new Map(keys.map((k, i) => [k, answers[i]!]));
+      return answer;
+    }
+    const known = cache.get(value);
+    if (known !== undefined || cache.has(value)) return known as T;
     const answer = fn(value);
     if (cache.size < limit) cache.set(value, answer);
     return answer;
   };
 }
+const FEW = 8;
