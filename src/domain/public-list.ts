@@ -131,11 +131,14 @@ export function publicListCsv(list: PublicList, labels: PublicLabels): string {
 export function* publicListCsvParts(list: PublicList, labels: PublicLabels): Generator<string> {
   // Nearly every cell is plain (one regex says so); the others are neutralised and quoted.
   const cell = (value: string) => (PLAIN_CELL.test(value) ? value : csvCell(neutraliseCell(value)));
-  const label = (items: readonly { slug: string; label: string }[]) => {
-    const map = new Map(items.map((i) => [i.slug, cell(i.label)]));
-    return (slug: string | null) => (slug == null ? '' : (map.get(slug) ?? cell(slug)));
+  // A value-set slug and its label, the two cells side by side, made once per slug.
+  const slugAndLabel = (items: readonly { slug: string; label: string }[]) => {
+    const map = new Map(items.map((i) => [i.slug, `${cell(i.slug)},${cell(i.label)}`]));
+    return (slug: string) => map.get(slug) ?? `${cell(slug)},${cell(slug)}`;
   };
-  const [group, type, round] = [label(labels.productGroups), label(labels.producerTypes), label(labels.rounds)];
+  const [group, type] = [slugAndLabel(labels.productGroups), slugAndLabel(labels.producerTypes)];
+  const roundLabels = new Map(labels.rounds.map((r) => [r.slug, cell(r.label)]));
+  const round = (slug: string | null) => (slug == null ? '' : (roundLabels.get(slug) ?? cell(slug)));
   yield `\uFEFF${PUBLIC_CSV_COLUMNS.map((c) => csvCell(c.name)).join(',')}\r\n`;
   let rows = 0;
   for (const c of list.communes) {
@@ -143,7 +146,7 @@ export function* publicListCsvParts(list: PublicList, labels: PublicLabels): Gen
     const commune = `${cell(c.slug)},${cell(c.name)},`;
     for (const p of c.products) {
       rows++;
-      yield `${commune}${cell(p.receipt)},${cell(p.productName)},${cell(p.productGroup)},${group(p.productGroup)},${cell(p.producerType)},${type(p.producerType)},${cell(p.producerName ?? '')},${round(p.round)}\r\n`;
+      yield `${commune}${cell(p.receipt)},${cell(p.productName)},${group(p.productGroup)},${type(p.producerType)},${p.producerName === null ? '' : cell(p.producerName)},${round(p.round)}\r\n`;
     }
   }
   // Papaparse ended a list without products with a blank line; kept, so the file does not change.
