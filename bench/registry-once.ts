@@ -1,0 +1,21 @@
+/**
+ * One timed registry run in a fresh process, as the CLI runs it: reading the CSVs of CONTENT_DIR
+ * (by one thread, or two on four cores or more) through writing all three outputs into OUT_DIR.
+ * Prints one JSON line; bench/registry.ts runs it several times and reports the median.
+ *   node bench/registry-once.ts CONTENT_DIR OUT_DIR
+ */
+import { availableParallelism } from 'node:os';
+import { parallelMinBytes } from '../src/lib/registry-parallel.ts';
+import { runRegistry, writeRegistryOutputs } from '../src/lib/registry-run.ts';
+
+const [contentDir, outDir] = process.argv.slice(2);
+if (!contentDir || !outDir) throw new Error('usage: node bench/registry-once.ts CONTENT_DIR OUT_DIR');
+const minBytes = parallelMinBytes();
+const t0 = performance.now();
+const result = runRegistry({ contentDir, parallelMinBytes: minBytes });
+if (!result.ok) throw new Error(result.errors.join('\n'));
+const readMs = performance.now() - t0;
+writeRegistryOutputs(outDir, result.run);
+const totalMs = performance.now() - t0;
+const { read, published, notPublic, duplicates, rejected } = result.run.report;
+console.log(JSON.stringify({ threads: minBytes === undefined ? 1 : 2, cores: availableParallelism(), readMs, totalMs, read, published, notPublic, duplicates, rejected }));
