@@ -16,7 +16,7 @@
  * `schemaCheck` is the reference (zod every time); a property test holds the
  * two to the same answers.
  */
-import { normalisePhone } from './phone.ts';
+import { isStoredPhone, normalisePhone } from './phone.ts';
 import { memo } from './sheet-values.ts';
 import { clean } from './text.ts';
 import type { RegistrationSchema } from './registration.ts';
@@ -93,7 +93,7 @@ export function makeFieldChecks(schema: RegistrationSchema): FieldChecks {
     const bounds = textBounds(schema, key);
     if (REPEATED.has(key)) checks[key] = remember(slow);
     // The phone schema is the text step, then normalisePhone: a value it returns unchanged is accepted as is.
-    else if (key === 'phone') checks[key] = (value) => (typeof value === 'string' && normalisePhone(value) === value ? { ok: true, value } : slow(value));
+    else if (key === 'phone') checks[key] = (value) => (typeof value === 'string' && (isStoredPhone(value) || normalisePhone(value) === value) ? { ok: true, value } : slow(value));
     else if (key === 'email' && textBounds(schema, key, true)) {
       // Nearly every row holds a distinct address: zod on each was a tenth of the registry's time.
       const { min, max } = textBounds(schema, key, true)!;

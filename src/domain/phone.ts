@@ -19,3 +19,6 @@ export function normalisePhone(input: string): string | null {
   if (!digits.startsWith('0') && (digits.length === 9 || (digits.length === 10 && digits.startsWith('2')))) digits = '0' + digits;
   return MOBILE.test(digits) || LANDLINE.test(digits) ? digits : null;
 }
+
+/** A number already in the stored form (normalisePhone returns it unchanged), known without normalising it. */
+export const isStoredPhone = (value: string): boolean => MOBILE.test(value) || LANDLINE.test(value);
