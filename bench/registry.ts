@@ -9,6 +9,7 @@
  * timed beside each (this machine's speed varies by a third over minutes).
  *   BENCH_ROWS=20000 BENCH_COMMUNES=300 npm run bench:registry   (a smaller run)
  *   BENCH_REGISTRY_ONLY=1 npm run bench:registry                 (the registry alone)
+ *   BENCH_RUNS=5 npm run bench:registry                          (the registry timed five times, not three)
  *   BENCH_KEEP=1 npm run bench:registry                          (keeps the temporary folder, e.g. to profile its build)
  * The full build runs in a temporary copy of the project (node_modules linked): building here with
  * CONTENT_DIR outside the project would leave that content in this project's .astro/ cache.
