@@ -1,9 +1,10 @@
 /** Vietnamese phone numbers: what people and spreadsheets write → the stored form. */
 
-/** Mobile numbers: 10 digits, 03/05/07/08/09. */
-const MOBILE = /^0[35789]\d{8}$/;
-/** Landlines since 2017: 0 + area code 2xx + 8 digits (11 digits in all). */
-const LANDLINE = /^02\d{9}$/;
+/**
+ * The stored forms: a mobile number, 10 digits starting 03/05/07/08/09; or a landline (since
+ * 2017), 0 + area code 2xx + 8 digits, 11 digits in all.
+ */
+export const STORED_PHONE = /^(?:0[35789]\d{8}|02\d{9})$/;
 
 /**
  * Normalises a phone number to national digits ("0835047419"), or returns null
@@ -17,8 +18,8 @@ export function normalisePhone(input: string): string | null {
   else if (/^84\d{9,10}$/.test(digits)) digits = '0' + digits.slice(2);
   if (!/^\d+$/.test(digits)) return null;
   if (!digits.startsWith('0') && (digits.length === 9 || (digits.length === 10 && digits.startsWith('2')))) digits = '0' + digits;
-  return MOBILE.test(digits) || LANDLINE.test(digits) ? digits : null;
+  return STORED_PHONE.test(digits) ? digits : null;
 }
 
 /** A number already in the stored form (normalisePhone returns it unchanged), known without normalising it. */
-export const isStoredPhone = (value: string): boolean => MOBILE.test(value) || LANDLINE.test(value);
+export const isStoredPhone = (value: string): boolean => STORED_PHONE.test(value);
