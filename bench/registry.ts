@@ -5,11 +5,11 @@
  * with a minimal template, in the same run. Not a test: it prints numbers.
  * The registry is timed as the CLI runs it (bench/registry-once.ts, in a fresh process each time):
  * reading the CSV (by one thread, or two on four cores or more) through writing all three outputs;
- * the median of BENCH_RUNS runs (default 3) is reported, with every run and a reference workload
+ * the median of BENCH_RUNS runs (default 5) is reported, with every run and a reference workload
  * timed beside each (this machine's speed varies by a third over minutes).
  *   BENCH_ROWS=20000 BENCH_COMMUNES=300 npm run bench:registry   (a smaller run)
  *   BENCH_REGISTRY_ONLY=1 npm run bench:registry                 (the registry alone)
- *   BENCH_RUNS=5 npm run bench:registry                          (the registry timed five times, not three)
+ *   BENCH_RUNS=9 npm run bench:registry                          (the registry timed nine times, not five)
  *   BENCH_KEEP=1 npm run bench:registry                          (keeps the temporary folder, e.g. to profile its build)
  * The full build runs in a temporary copy of the project (node_modules linked): building here with
  * CONTENT_DIR outside the project would leave that content in this project's .astro/ cache.
@@ -25,7 +25,7 @@ import { makeRecord, seeded } from '../tests/registry/fixtures/people.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 3_321);
 const tmp = mkdtempSync(join(tmpdir(), 'bench-registry-'));
 const content = join(tmp, 'content');
