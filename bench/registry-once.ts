@@ -2,17 +2,20 @@
  * One timed registry run in a fresh process, as the CLI runs it: reading the CSVs of CONTENT_DIR
  * (by one thread, or two on four cores or more) through writing all three outputs into OUT_DIR.
  * Prints one JSON line; bench/registry.ts runs it several times and reports the median.
- *   node bench/registry-once.ts CONTENT_DIR OUT_DIR
+ *   node bench/registry-once.ts CONTENT_DIR OUT_DIR [CHECKOUT]
+ * CHECKOUT (default: this one) is another checkout of the project whose registry is run instead,
+ * for bench/registry-compare.ts.
  */
 import { availableParallelism } from 'node:os';
-import { parallelMinBytes } from '../src/lib/registry-parallel.ts';
-import { runRegistry, writeRegistryOutputs } from '../src/lib/registry-run.ts';
+import { resolve } from 'node:path';
 
-const [contentDir, outDir] = process.argv.slice(2);
-if (!contentDir || !outDir) throw new Error('usage: node bench/registry-once.ts CONTENT_DIR OUT_DIR');
-const minBytes = parallelMinBytes();
+const [contentDir, outDir, checkout = resolve(import.meta.dirname, '..')] = process.argv.slice(2);
+if (!contentDir || !outDir) throw new Error('usage: node bench/registry-once.ts CONTENT_DIR OUT_DIR [CHECKOUT]');
+const { parallelMinBytes } = await import(resolve(checkout, 'src/lib/registry-parallel.ts'));
+const { runRegistry, writeRegistryOutputs } = await import(resolve(checkout, 'src/lib/registry-run.ts'));
+const minBytes: number | undefined = parallelMinBytes();
 const t0 = performance.now();
-const result = runRegistry({ contentDir, parallelMinBytes: minBytes });
+const result = runRegistry({ contentDir, parallelMinBytes: minBytes, now: new Date('2026-01-01T00:00:00Z') });
 if (!result.ok) throw new Error(result.errors.join('\n'));
 const readMs = performance.now() - t0;
 writeRegistryOutputs(outDir, result.run);
