@@ -30,7 +30,11 @@ if (!result.ok) fail(`cannot read the input, nothing written:\n  ${result.errors
 
 const { run } = result;
 if (!countsAddUp(run.report)) fail(`internal error: counts do not add up (${JSON.stringify(run.report)})`);
-writeRegistryOutputs(outDir, run);
+try {
+  writeRegistryOutputs(outDir, run);
+} catch (err) {
+  fail(`cannot write the outputs into ${outDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+}
 process.stdout.write(`${summaryLine(run.report, run.files.length)} → ${outDir}\n`);
 if (run.report.rejected > 0) {
   process.stderr.write(`registry: ${run.report.rejected} row(s) rejected; see ${REPORT_JSON} in ${outDir}\n`);

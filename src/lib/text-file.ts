@@ -23,7 +23,11 @@ export function writeTextParts(path: string, parts: Iterable<string>, batchChars
     const write = (text: string) => {
       if (text.length > batchChars) return void writeSync(fd, text);
       const bytes = buffer.write(text, 0, 'utf8');
-      for (let done = 0; done < bytes; ) done += writeSync(fd, buffer, done, bytes - done);
+      for (let done = 0; done < bytes; ) {
+        const written = writeSync(fd, buffer, done, bytes - done);
+        if (written <= 0) throw new Error(`${path}: the file took no more bytes`);
+        done += written;
+      }
     };
     for (const part of parts) {
       if (chars > 0 && chars + part.length > batchChars) {

@@ -1,6 +1,6 @@
 // npm run registry as operators use it: exit codes, stdout summary, stderr reasons, outputs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,13 @@ describe('npm run registry', () => {
     expect(registry('khong-co-tep.csv')).toMatchObject({ code: 1, stderr: expect.stringContaining('no such file') });
     expect(registry('--verbose')).toMatchObject({ code: 1, stderr: expect.stringContaining("Unknown option '--verbose'") });
     expect(registry('--out', '')).toMatchObject({ code: 1, stderr: expect.stringContaining('--out needs a folder') });
+  });
+
+  it('says so in one line, exit 1, when --out cannot be written (a file in the way)', () => {
+    const file = join(out, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const r = registry(join(FIXTURES, 'readable/01-xuat-chuan.csv'), '--out', join(file, 'sub'));
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`registry: cannot write the outputs into ${join(file, 'sub')}: ENOTDIR`);
   });
 });
