@@ -63,9 +63,9 @@ export interface RegistryResult {
 function newer(log: RowLog, a: number, b: number): boolean {
   const ra = log.reviewed[a]!;
   const rb = log.reviewed[b]!;
-  if (ra === rb || (ra !== ra && rb !== rb)) return a > b;
-  if (ra !== ra) return false;
-  if (rb !== rb) return true;
+  if (ra === rb || (Number.isNaN(ra) && Number.isNaN(rb))) return a > b;
+  if (Number.isNaN(ra)) return false;
+  if (Number.isNaN(rb)) return true;
   return ra > rb;
 }
 
@@ -128,7 +128,8 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
   return { list: makePublicList(ctx.communes, published, generatedAt), report };
 }
 
-const NONE: string[] = [];
+/** No problems: one shared, frozen list. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
 
 /** The identity every run must satisfy; a failure is a bug in the registry, never in the input. */
 export function countsAddUp(r: Pick<RegistryReport, 'read' | 'published' | 'notPublic' | 'duplicates' | 'rejected'>): boolean {
