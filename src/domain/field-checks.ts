@@ -9,14 +9,14 @@
  * - a plain text field (the schema's text step, then only length rules) accepts
  *   at once a value that is already NFC and trimmed and whose length is within
  *   the bounds read from the schema's own checks; the phone accepts at once a
- *   number already in the form normalisePhone gives; the email accepts at once
+ *   number already in the form normalisePhone gives (isStoredPhone); the email accepts at once
  *   a plain address (PLAIN_EMAIL) within its bounds. Anything else goes to zod,
  *   which alone words the message.
  *
  * `schemaCheck` is the reference (zod every time); a property test holds the
  * two to the same answers.
  */
-import { isStoredPhone, normalisePhone } from './phone.ts';
+import { isStoredPhone } from './phone.ts';
 import { memo } from './sheet-values.ts';
 import { clean } from './text.ts';
 import type { RegistrationSchema } from './registration.ts';
@@ -79,24 +79,22 @@ export function textBounds(schema: RegistrationSchema, key: FieldKey, refined = 
  */
 export const PLAIN_EMAIL = /^[a-z0-9]+(?:[._][a-z0-9]+)*@[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*\.[a-z]{2,}$/i;
 
-/** Remembers answers per distinct input (strings and booleans), up to a limit. */
-const remember = (check: Check, limit = 20_000): Check => memo(check, limit);
-
 /** Builds the fast checks of every field of the schema. */
 export function makeFieldChecks(schema: RegistrationSchema): FieldChecks {
   const checks = {} as FieldChecks;
+  const emailBounds = textBounds(schema, 'email', true);
   for (const key of Object.keys(schema.shape) as FieldKey[]) {
     // An empty cell is the most repeated value of an optional column: its answer is remembered too.
     const full = schemaCheck(schema, key);
     let empty: CheckResult | undefined;
     const slow: Check = (value) => (value === '' ? (empty ??= full('')) : full(value));
     const bounds = textBounds(schema, key);
-    if (REPEATED.has(key)) checks[key] = remember(slow);
-    // The phone schema is the text step, then normalisePhone: a value it returns unchanged is accepted as is.
-    else if (key === 'phone') checks[key] = (value) => (typeof value === 'string' && (isStoredPhone(value) || normalisePhone(value) === value) ? { ok: true, value } : slow(value));
-    else if (key === 'email' && textBounds(schema, key, true)) {
+    if (REPEATED.has(key)) checks[key] = memo(slow, 20_000);
+    // The phone schema is the text step, then normalisePhone: a number already in its stored form is accepted as is.
+    else if (key === 'phone') checks[key] = (value) => (typeof value === 'string' && isStoredPhone(value) ? { ok: true, value } : slow(value));
+    else if (key === 'email' && emailBounds) {
       // Nearly every row holds a distinct address: zod on each was a tenth of the registry's time.
-      const { min, max } = textBounds(schema, key, true)!;
+      const { min, max } = emailBounds;
       checks[key] = (value) => (typeof value === 'string' && value.length >= min && value.length <= max && PLAIN_EMAIL.test(value) ? { ok: true, value } : slow(value));
     } else if (bounds) {
       const { min, max } = bounds;

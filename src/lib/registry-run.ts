@@ -126,6 +126,6 @@ function readInputs(files: readonly string[], errors: string[], ctx: RowContext,
 export function writeRegistryOutputs(outDir: string, run: RegistryRun): void {
   mkdirSync(outDir, { recursive: true });
   writeTextParts(join(outDir, LIST_JSON), publicListJsonParts(run.list));
-  writeTextParts(join(outDir, LIST_CSV), publicListCsvParts(run.list, { ...run.content, rounds: run.content.rounds }));
+  writeTextParts(join(outDir, LIST_CSV), publicListCsvParts(run.list, run.content));
   writeFileSync(join(outDir, REPORT_JSON), `${JSON.stringify({ ...run.report, files: run.files }, null, 1)}\n`);
 }
