@@ -90,10 +90,6 @@ function holdsCombiningMarks(buf: Buffer): boolean {
   return false;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-/** V8 copies a substring shorter than this; a longer one is a view into its parent. */
-const SLICE_COPIES_BELOW = 13;
-
 /** Buffer's own utf8Slice (no argument checks: a third quicker for a short cell) where it exists. */
 const utf8Slice: (buf: Buffer, start: number, end: number) => string =
   typeof (Buffer.prototype as unknown as { utf8Slice?: unknown }).utf8Slice === 'function'
@@ -102,27 +98,21 @@ const utf8Slice: (buf: Buffer, start: number, end: number) => string =
 
 /**
  * Valid UTF-8 bytes as a CSV source, without decoding them whole: the rows are found in the bytes
- * read as Latin-1 (a fifth of the time of decoding), and a cell is decoded when it is read, NFC
- * when the text would have been (decodeCsv normalises a text holding combining marks; NFC never
- * joins across the delimiters, quotes and line breaks between cells).
+ * (a fifth of the time of decoding), and a cell is decoded when it is read, NFC when the text
+ * would have been (decodeCsv normalises a text holding combining marks; NFC never joins across
+ * the delimiters, quotes and line breaks between cells).
  */
 export function utf8BytesSource(bytes: Uint8Array): CsvSource {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const scan = buf.toString('latin1');
   const normalise = holdsCombiningMarks(buf);
   const decode = (start: number, end: number) => {
     const text = utf8Slice(buf, start, end);
     return normalise ? text.normalize('NFC') : text;
   };
   return {
-    scan,
-    cell(start, end) {
-      // A long cell is decoded at once: a slice of 13 characters or more would be a view into the
-      // scan (an external string), which every later string operation on the cell reads slowly.
-      if (end - start >= SLICE_COPIES_BELOW) return decode(start, end);
-      const latin1 = scan.slice(start, end);
-      return NON_ASCII.test(latin1) ? decode(start, end) : latin1;
-    },
+    bytes: buf,
+    length: buf.length,
+    cell: decode,
     textFrom: (start) => decode(start, buf.length),
     window(start, size) {
       let end = Math.min(buf.length, start + size);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellValues, detectDelimiter, forEachDataRow, matchColumns, readCsv, textSource, type CsvRowValues, type Delimiter } from './csv-read.ts';
+import { utf8BytesSource } from './csv-decode.ts';
 
 describe('detectDelimiter', () => {
   it('picks the delimiter of the header line, ignoring quoted text', () => {
@@ -45,9 +46,10 @@ describe('readCsv a chunk at a time', () => {
 });
 
 describe('the fast row reader', () => {
-  const read = (text: string, delimiter: Delimiter, newline: string, chunkSize: number, papaparseOnly: boolean) => {
+  const read = (text: string, delimiter: Delimiter, newline: string, chunkSize: number, papaparseOnly: boolean, bytes = false) => {
     const rows: CsvRowValues[] = [];
-    const result = forEachDataRow(textSource(text), { delimiter, newline, chunkSize, papaparseOnly }, 0, 3, ({ cells, ...row }) => rows.push({ ...row, cells: cellValues(cells) }));
+    const source = bytes ? utf8BytesSource(new TextEncoder().encode(text)) : textSource(text);
+    const result = forEachDataRow(source, { delimiter, newline, chunkSize, papaparseOnly }, 0, 3, ({ cells, ...row }) => rows.push({ ...row, cells: cellValues(cells) }));
     return { rows, result };
   };
   it('reads any text, damaged quotes included, exactly as papaparse does', () => {
@@ -65,6 +67,21 @@ describe('the fast row reader', () => {
       { numRuns: 5000 },
     );
   });
+  it('reads a UTF-8 file\'s bytes, damaged quotes included, exactly as papaparse reads the text', () => {
+    const unit = fc.constantFrom('a', 'ă', 'Đắk', '😀', ',', ';', '\t', '"', '""', '\r\n', '\n', '\r', ' ', '', '"a"', '"\n"', '"ô\r"');
+    fc.assert(
+      fc.property(
+        fc.string({ unit, maxLength: 60 }),
+        fc.constantFrom<Delimiter>(',', ';', '\t'),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.integer({ min: 1, max: 12 }),
+        (text, delimiter, newline, chunk) => {
+          expect(read(text, delimiter, newline, chunk, false, true)).toEqual(read(text, delimiter, newline, chunk, true));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
   it('goes on after a damaged row in the middle exactly as papaparse reading the rest, whatever the window', () => {
     // Well-formed rows around damaged ones (a quote after a closed quote, a quote inside a cell,
     // an unclosed quote), byte order marks and combining marks inside.
@@ -75,6 +92,7 @@ describe('the fast row reader', () => {
       fc.property(rows, fc.constantFrom('', '\r\n'), fc.integer({ min: 1, max: 40 }), (r, end, chunk) => {
         const text = `h1,h2\r\n${r.join('\r\n')}${end}`;
         expect(read(text, ',', '\r\n', chunk, false)).toEqual(read(text, ',', '\r\n', chunk, true));
+        if (!/[\u0300-\u036f]/.test(text)) expect(read(text, ',', '\r\n', chunk, false, true)).toEqual(read(text, ',', '\r\n', chunk, true));
       }),
       { numRuns: 3000 },
     );

@@ -102,7 +102,7 @@ function parseRows(source: CsvSource, options: ParseOptions, visit: Visit): stri
   let base = 0;
   let start = 0;
   if (newline && preview === 0 && !options.papaparseOnly) {
-    const len = source.scan.length;
+    const len = source.length;
     const visitFast = (cells: Cells, index: number) => visit(cells, index, undefined);
     for (;;) {
       const fast = fastRows(source, delimiter, newline, visitFast, start, base);
