@@ -81,12 +81,13 @@ export function textSource(text: string): CsvSource {
 class RangeStore {
   data = new Int32Array(64);
   length = 0;
+  grow() {
+    const grown = new Int32Array(this.data.length * 2);
+    grown.set(this.data);
+    this.data = grown;
+  }
   push(start: number, end: number) {
-    if (this.length + 2 > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (this.length + 2 > this.data.length) this.grow();
     this.data[this.length++] = start;
     this.data[this.length++] = end;
   }
@@ -101,12 +102,22 @@ const isPrintableAscii = (c: number) => c < 0x80 && c !== 32 && (c < 9 || c > 13
  * not the row).
  */
 export class RangeCells implements Cells {
-  private readonly source: CsvSource;
+  readonly source: CsvSource;
   private readonly store: RangeStore;
   length = 0;
   constructor(source: CsvSource, store: RangeStore) {
     this.source = source;
     this.store = store;
+  }
+  /** The row whose `count` ranges (two per cell) the fast reader wrote into the store. */
+  take(count: number): this {
+    this.store.length = count;
+    this.length = count >> 1;
+    return this;
+  }
+  /** Start and end of each cell in the source, as fastRows wrote them (an end ~end: doubled quotes inside). */
+  get ranges(): Int32Array {
+    return this.store.data;
   }
   at(i: number): string {
     const ranges = this.store.data;
@@ -216,16 +227,21 @@ function byteRows(b: Uint8Array, cells: RangeCells, store: RangeStore, delimiter
   const stops = new Uint8Array(256);
   stops[d] = 1;
   stops[nl0] = 1;
-  const row = () => {
-    cells.length = store.length / 2;
-    return cells;
-  };
+  // The row's ranges are written here, and handed over in `store` when the row is visited. (No
+  // closure may capture these: a captured variable lives in memory, not in a register.)
+  let ranges = store.data;
+  let n = 0;
   let pos = from;
   let index = firstIndex;
   for (;;) {
     const rowStart = pos;
-    store.length = 0;
+    n = 0;
     for (;;) {
+      if (n + 2 > ranges.length) {
+        store.length = n;
+        store.grow();
+        ranges = store.data;
+      }
       if (pos < len && b[pos] === 34) {
         let close = pos + 1;
         let escaped = false;
@@ -238,15 +254,16 @@ function byteRows(b: Uint8Array, cells: RangeCells, store: RangeStore, delimiter
           } else break;
         }
         const after = close + 1;
-        store.push(pos + 1, escaped ? ~close : close);
+        ranges[n++] = pos + 1;
+        ranges[n++] = escaped ? ~close : close;
         if (after === len) {
-          visit(row(), index++);
+          visit(cells.take(n), index++);
           return { end: len, rows: index };
         }
         const c = b[after]!;
         if (c === d) pos = after + 1;
         else if (c === nl0 && (nl1 < 0 || (after + 1 < len && b[after + 1] === nl1))) {
-          visit(row(), index++);
+          visit(cells.take(n), index++);
           pos = after + nlLen;
           break;
         } else return { end: rowStart, rows: index };
@@ -254,18 +271,18 @@ function byteRows(b: Uint8Array, cells: RangeCells, store: RangeStore, delimiter
         let i = pos;
         for (;;) {
           while (i < len && stops[b[i]!] === 0) i++;
-          if (i === len || b[i] === d) break;
-          if (nl1 < 0 || (i + 1 < len && b[i + 1] === nl1)) break; // the line break
+          if (i === len || b[i] === d || nl1 < 0 || (i + 1 < len && b[i + 1] === nl1)) break;
           i++; // a CR that does not start CR LF: part of the cell
         }
-        store.push(pos, i);
+        ranges[n++] = pos;
+        ranges[n++] = i;
         if (i === len) {
-          visit(row(), index++);
+          visit(cells.take(n), index++);
           return { end: len, rows: index };
         }
         if (b[i] === d) pos = i + 1;
         else {
-          visit(row(), index++);
+          visit(cells.take(n), index++);
           pos = i + nlLen;
           break;
         }

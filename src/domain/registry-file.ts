@@ -3,7 +3,7 @@
  * file cannot be read at all (English, for the operator's stderr).
  */
 import { decodeCsv, utf8File, type CsvEncoding } from './csv-decode.ts';
-import { csvLayoutOfPrefix, matchColumns, openCsv, openCsvSource, type Cells, type CsvRow, type CsvStream, type Delimiter } from './csv-read.ts';
+import { csvLayoutOfPrefix, matchColumns, openCsv, openCsvSource, RangeCells, type Cells, type CsvRow, type CsvStream, type Delimiter } from './csv-read.ts';
 import { EXPORT_COLUMNS, type ExportKey } from './export-format.ts';
 import { completeFormRow, type FormMapping } from './google-forms.ts';
 import type { InputRow, RowSource } from './registry.ts';
@@ -30,13 +30,15 @@ export const delimiterName = (d: Delimiter) => DELIMITER_NAMES[d];
 export function readRegistryFile(file: string, bytes: Uint8Array, mapping?: FormMapping): ReadFile {
   const opened = openRegistryBytes(file, bytes, mapping);
   if (!opened.ok) return opened;
-  const { table, info, toInputRow } = opened;
+  const { table, info, toInputRow, keys } = opened;
   // The rows are parsed when they are read, a chunk at a time: 100,000 rows of cells never all live at once.
   const rows: RowSource = {
     forEach(visit: (row: InputRow) => void) {
       info.blankRows = table.forEachRow((row) => visit(toInputRow(row))).blankRows;
     },
   };
+  // A UTF-8 export's rows come with their cells in its bytes (a Google Forms response is completed first: not those).
+  if (!mapping) rows.columnFields = keys;
   return { ok: true, rows, info };
 }
 
@@ -84,8 +86,13 @@ function openRegistryTable(file: string, table: CsvStream, encoding: CsvEncoding
   const toRaw = rawRowBuilder(keys);
   const toInputRow = ({ line, cells, damage }: CsvRow): InputRow => {
     // A form response is completed from all its cells (defaults, a receipt derived from its content).
-    const raw = mapping ? completeFormRow(eagerRow(toRaw(cells)), mapping) : toRaw(cells);
-    return damage ? { line, raw, damage } : { line, raw };
+    if (mapping) {
+      const raw = completeFormRow(eagerRow(toRaw(cells)), mapping);
+      return damage ? { line, raw, damage } : { line, raw };
+    }
+    const raw = toRaw(cells);
+    if (damage) return { line, raw, damage };
+    return cells instanceof RangeCells && cells.source.bytes ? { line, raw, cells } : { line, raw };
   };
   const missingColumns = [...names.keys()].filter((k) => !matched.includes(k) && !(mapping && k in mapping.defaults));
   const info: FileInfo = { file, encoding, delimiter: table.delimiter, ignoredColumns: unknown, missingColumns, blankRows: 0 };

@@ -53,19 +53,40 @@ export interface RowContext {
 }
 
 /** A receipt already written as the export writes it: normaliseReceipt would return it unchanged. */
-const CANONICAL_RECEIPT = new RegExp(`^[${RECEIPT_ALPHABET}]{4}-[${RECEIPT_ALPHABET}]{4}$`);
+export const CANONICAL_RECEIPT = new RegExp(`^[${RECEIPT_ALPHABET}]{4}-[${RECEIPT_ALPHABET}]{4}$`);
 
 /** The problems of a row that has none (most rows): one shared, frozen list. */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
 
 /** A cell as the registry reads it: the export's formula guard undone, trimmed (the decoded file is NFC already). */
-function tidy(value: string | undefined): string {
+export function tidy(value: string | undefined): string {
   if (value === undefined || value === '') return '';
   return (value.charCodeAt(0) === 39 ? restoreCell(value) : value).trim();
 }
 
+/** What reading a row takes, built once for a set of value sets: the schema, its checks and the lookups. */
+export interface RowRules {
+  ctx: RowContext;
+  schema: RegistrationSchema;
+  /** The checks of the schema's fields, in FIELDS order. */
+  checkList: readonly Check[];
+  findStatus: (text: string) => string | undefined;
+  findRound: (text: string) => string | undefined;
+  findGroup: (text: string) => string | undefined;
+  findType: (text: string) => string | undefined;
+  findStage: (text: string) => string | undefined;
+  yesNo: (text: string) => boolean | null;
+  /** The row reader (the reference every quicker reader answers as). */
+  readRow: (raw: RawRow) => ReadRow;
+}
+
 /** Builds the row reader for one set of value sets (the schema is built once); `makeChecks` is swapped only by tests. */
-export function makeRowReader(ctx: RowContext, makeChecks: (schema: RegistrationSchema) => FieldChecks = makeFieldChecks) {
+export function makeRowReader(ctx: RowContext, makeChecks: (schema: RegistrationSchema) => FieldChecks = makeFieldChecks): (raw: RawRow) => ReadRow {
+  return makeRowRules(ctx, makeChecks).readRow;
+}
+
+/** The rules of reading a row, and the row reader built on them. */
+export function makeRowRules(ctx: RowContext, makeChecks: (schema: RegistrationSchema) => FieldChecks = makeFieldChecks): RowRules {
   const schema = makeRegistrationSchema(ctx.sets);
   const findStatus = slugLookup(Object.entries(STATUSES).map(([slug, label]) => ({ slug, label, also: STATUS_SHORT[slug as Status] })));
   const findRound = slugLookup(ctx.rounds);
@@ -81,7 +102,9 @@ export function makeRowReader(ctx: RowContext, makeChecks: (schema: Registration
   // By position, in the schema's order: a check looked up by field name in every row is a slow, megamorphic lookup.
   const checkList = FIELDS.map((key): Check => (key === 'supportNeeds' ? (text) => checkNeeds(text as string) : checks[key]));
 
-  return function readRow(raw: RawRow): ReadRow {
+  return { ctx, schema, checkList, findStatus, findRound, findGroup, findType, findStage, yesNo, readRow };
+
+  function readRow(raw: RawRow): ReadRow {
     const problems: string[] = [];
     const blocking: string[] = [];
 
@@ -162,17 +185,17 @@ export function makeRowReader(ctx: RowContext, makeChecks: (schema: Registration
     }
     if (blocking.length + problems.length === 0) return { receipt, status, reviewedAt, publicFields, problems: NONE, blocking: NONE };
     return { receipt, status, reviewedAt, publicFields, problems: [...new Set([...blocking, ...problems])], blocking };
-  };
+  }
 }
 
 /** The schema's fields in its order (checked when a reader is built): readRow reads and checks them by position. */
-const FIELDS = ['producerName', 'producerType', 'representative', 'phone', 'email', 'commune', 'address', 'businessId', 'productName', 'productGroup', 'productStage', 'description', 'supportNeeds', 'consentProcessing', 'consentPublishName'] as const satisfies readonly FieldKey[];
+export const FIELDS = ['producerName', 'producerType', 'representative', 'phone', 'email', 'commune', 'address', 'businessId', 'productName', 'productGroup', 'productStage', 'description', 'supportNeeds', 'consentProcessing', 'consentPublishName'] as const satisfies readonly FieldKey[];
 const at = (key: (typeof FIELDS)[number]) => FIELDS.indexOf(key);
-const [PRODUCER_NAME, PRODUCER_TYPE, PHONE, COMMUNE, PRODUCT_NAME, PRODUCT_GROUP, PRODUCT_STAGE, CONSENT, PUBLISH_NAME] = [
+export const [PRODUCER_NAME, PRODUCER_TYPE, PHONE, COMMUNE, PRODUCT_NAME, PRODUCT_GROUP, PRODUCT_STAGE, CONSENT, PUBLISH_NAME] = [
   at('producerName'), at('producerType'), at('phone'), at('commune'), at('productName'), at('productGroup'), at('productStage'), at('consentProcessing'), at('consentPublishName'),
 ];
 /** The published fields: a problem in one keeps the product off the list (and rejects a chosen row). */
-const PUBLIC_FIELDS = new Set([PRODUCT_NAME, PRODUCT_GROUP, PRODUCER_TYPE, COMMUNE]);
+export const PUBLIC_FIELDS = new Set([PRODUCT_NAME, PRODUCT_GROUP, PRODUCER_TYPE, COMMUNE]);
 
 const STATUS_SHORT: Record<Status, string[]> = {
   'cho-ra-soat': ['Chờ duyệt', 'Mới'],
@@ -181,7 +204,7 @@ const STATUS_SHORT: Record<Status, string[]> = {
   rac: ['Rác', 'Thư rác', 'Không hợp lệ', 'Spam'],
 };
 
-function readInstant(text: string, label: string, problems: string[]): string | null {
+export function readInstant(text: string, label: string, problems: string[]): string | null {
   if (!text) return null;
   const iso = readSheetInstant(text);
   if (!iso) problems.push(`${label} "${text}" không đọc được (cần dạng 25/03/2024 08:05 hoặc 2024-03-25T08:05:00+07:00)`);

@@ -6,9 +6,12 @@
  * on a tie the row read last wins, so a later file overrides an earlier one).
  */
 import { makePublicList, type PublicList } from './public-list.ts';
-import { makeRowReader, type RawRow, type ReadRow, type RowContext } from './registry-row.ts';
+import type { RangeCells } from './csv-fast-rows.ts';
+import type { ExportKey } from './export-format.ts';
+import { makeRowRules, type RawRow, type ReadRow, type RowContext } from './registry-row.ts';
+import { makeByteRowReader, type ByteRead, type ByteRowReader } from './registry-row-bytes.ts';
 import { forEachRead, type ReadRows, type ReadRowVisit } from './registry-packed.ts';
-import { PUBLISHED_STATUS } from './status.ts';
+import { PUBLISHED_STATUS, type Status } from './status.ts';
 import { instantMs, receiptKey, receiptOfKey, ReceiptTable, RowLog, type PublishedFields } from './registry-log.ts';
 
 export interface InputRow {
@@ -18,6 +21,8 @@ export interface InputRow {
   read?: ReadRow;
   /** The parser found the row damaged (e.g. cut off inside quotes): it is rejected with this problem. */
   damage?: string;
+  /** The row's cells in a UTF-8 file's bytes, when the source gives its `columnFields`: read first by the quick path (registry-row-bytes). */
+  cells?: RangeCells;
 }
 
 /** A file's rows in order: an array, or a source that parses them as they are visited. */
@@ -27,6 +32,8 @@ export interface RowSource {
    * given (kept as columns, no object per row), else to `visit` one by one.
    */
   forEach(visit: (row: InputRow) => void, visitRead?: (rows: ReadRows) => void): void;
+  /** The field each column holds, for rows that come with their `cells`. */
+  columnFields?: readonly (ExportKey | null)[];
 }
 
 export interface InputFile {
@@ -70,28 +77,38 @@ function newer(log: RowLog, a: number, b: number): boolean {
 }
 
 export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { communes: readonly { slug: string; name: string }[] }, generatedAt: string): RegistryResult {
-  const readRow = makeRowReader(ctx);
+  const rules = makeRowRules(ctx);
   const report: RegistryReport = { read: 0, published: 0, notPublic: 0, duplicates: 0, rejected: 0, rows: [] };
   // Every row in reading order, each given exactly one outcome below; and the row that counts for each receipt.
   const log = new RowLog();
   const winners = new ReceiptTable();
 
   let file = 0;
+  const addRow = (line: number, key: number, status: Status | null, reviewedMs: number, published: PublishedFields | null, problems: string[], blocked: boolean) => {
+    const row = log.add(file, line, key, status, reviewedMs, blocked, problems, published);
+    if (key < 0) return; // rejected: it cannot be identified
+    const current = winners.get(key);
+    if (current < 0 || newer(log, row, current)) winners.set(key, row);
+  };
   const add: ReadRowVisit = (line, receipt, status, reviewedAt, publicFields, problems, blocking, damage) => {
     const key = receipt === null ? -1 : receiptKey(receipt);
     if (receipt !== null && key < 0) throw new Error(`registry: receipt ${receipt} is not in the form XXXX-XXXX`);
     const p = status === PUBLISHED_STATUS ? publicFields : null;
     const published: PublishedFields | null = p && { productName: p.productName, productGroup: p.productGroup, producerType: p.producerType, producerName: p.producerName, commune: p.commune, round: p.round, receipt: receipt! };
-    const row = log.add(file, line, key, status, instantMs(reviewedAt), damage !== undefined || blocking.length > 0, damage ? [damage, ...problems] : problems, published);
-    if (key < 0) return; // rejected: it cannot be identified
-    const current = winners.get(key);
-    if (current < 0 || newer(log, row, current)) winners.set(key, row);
+    addRow(line, key, status, instantMs(reviewedAt), published, damage ? [damage, ...problems] : problems, damage !== undefined || blocking.length > 0);
   };
+  const quick: ByteRead = { key: -1, status: PUBLISHED_STATUS, reviewedMs: NaN, published: null };
   for (let f = 0; f < files.length; f++) {
     file = f;
-    files[f]!.rows.forEach(
-      ({ line, raw, read, damage }) => {
-        const r = read ?? readRow(raw);
+    const { rows } = files[f]!;
+    let readBytes: ByteRowReader | null = null;
+    rows.forEach(
+      ({ line, raw, read, damage, cells }) => {
+        if (cells && !damage && rows.columnFields) {
+          readBytes ??= makeByteRowReader(rules, cells.source.bytes!, rows.columnFields);
+          if (readBytes(cells, quick)) return addRow(line, quick.key, quick.status, quick.reviewedMs, quick.published, NONE, false);
+        }
+        const r = read ?? rules.readRow(raw);
         add(line, r.receipt, r.status, r.reviewedAt, r.publicFields, r.problems, r.blocking, damage);
       },
       (read) => forEachRead(read, add),

@@ -1,0 +1,209 @@
+/**
+ * The row reader's quick path, for a row of a UTF-8 export read by the fast CSV reader: the row is
+ * read from its cells' bytes, and only the cells it publishes are decoded. A repeated cell (status,
+ * round, commune, group…) is looked up by its bytes (ByteMemo); a private cell is checked in its
+ * bytes when it has the common shape (cell-bytes), and otherwise decoded and checked as readRow
+ * checks it. Every answer is readRow's (a property test holds the two together); a row with any
+ * problem at all is left to readRow, which words the problems.
+ */
+import { ByteMemo, canonicalInstantAt, cleanTextLengthAt, isPlainEmailAt, isStoredPhoneAt, receiptKeyAt } from './cell-bytes.ts';
+import type { RangeCells } from './csv-fast-rows.ts';
+import type { ExportKey } from './export-format.ts';
+import { textBounds, type CheckResult } from './field-checks.ts';
+import { normaliseReceipt } from './receipt.ts';
+import { instantMs, receiptKey, receiptOfKey, type PublishedFields } from './registry-log.ts';
+import { CANONICAL_RECEIPT, COMMUNE, CONSENT, FIELDS, PHONE, PRODUCER_NAME, PRODUCER_TYPE, PRODUCT_GROUP, PRODUCT_NAME, PRODUCT_STAGE, PUBLISH_NAME, tidy, type RowRules } from './registry-row.ts';
+import { assignRound } from './round.ts';
+import { isScientific, readSheetInstant, stripThousands } from './sheet-values.ts';
+import { PUBLISHED_STATUS, type Status } from './status.ts';
+
+/** A row as the quick path read it (one object, filled again for every row). */
+export interface ByteRead {
+  /** registry-log's receiptKey of the receipt. */
+  key: number;
+  status: Status;
+  /** instantMs of the review time (NaN: none). */
+  reviewedMs: number;
+  /** A chosen row's public fields with its receipt; null for any other row. */
+  published: PublishedFields | null;
+}
+
+/** True when the row was read; false when readRow must read it (it has a problem, or a shape the quick path leaves to readRow). */
+export type ByteRowReader = (cells: RangeCells, out: ByteRead) => boolean;
+
+/** How the quick path reads each schema field's cell. */
+type FieldWay =
+  /** Looked up by its bytes: the column repeats a few values. */
+  | { kind: 'memo'; memo: ByteMemo<CheckResult> }
+  /** Private text: its length in bytes, when clean; decoded and checked otherwise. */
+  | { kind: 'text'; min: number; max: number }
+  /** Private, decoded and checked. */
+  | { kind: 'check' }
+  | { kind: 'phone' }
+  | { kind: 'email'; min: number; max: number };
+
+/** Schema fields whose cells repeat a few values down a column. */
+const REPEATED = new Set<string>(['producerType', 'commune', 'productGroup', 'productStage', 'supportNeeds', 'consentProcessing', 'consentPublishName']);
+
+/** The quick path for the rows of one file: its bytes, and the field each of its columns holds. */
+export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: readonly (ExportKey | null)[]): ByteRowReader {
+  const { checkList, ctx } = rules;
+  const column = (key: ExportKey) => keys.indexOf(key);
+  const [receiptAt, statusAt, reviewedAt, submittedAt, roundAt] = (['receipt', 'status', 'reviewedAt', 'submittedAt', 'round'] as const).map(column) as [number, number, number, number, number];
+  const fieldAt = FIELDS.map((key) => column(key));
+  const emailBounds = textBounds(rules.schema, 'email', true);
+  const ways: FieldWay[] = FIELDS.map((key, i): FieldWay => {
+    if (REPEATED.has(key)) return { kind: 'memo', memo: new ByteMemo(bytes) };
+    if (i === PHONE) return { kind: 'phone' };
+    if (key === 'email' && emailBounds) return { kind: 'email', ...emailBounds };
+    const bounds = i === PRODUCER_NAME || i === PRODUCT_NAME ? null : textBounds(rules.schema, key);
+    return bounds ? { kind: 'text', ...bounds } : { kind: 'check' };
+  });
+  const statusMemo = new ByteMemo<Status | null>(bytes);
+  const roundMemo = new ByteMemo<CheckResult>(bytes);
+  const emptyEmailOk = checkList[FIELDS.indexOf('email')]!('').ok;
+
+  /** The cell's text as readRow reads it (tidy; '' for a missing column or a short row). */
+  const text = (cells: RangeCells, i: number) => (i < 0 || i >= cells.length ? '' : tidy(cells.at(i)));
+
+  /** What readRow makes of a schema field's text, before its check. */
+  const input = (f: number, t: string): unknown => {
+    if (f === PRODUCER_TYPE) return rules.findType(t) ?? t;
+    if (f === PRODUCT_GROUP) return rules.findGroup(t) ?? t;
+    if (f === PRODUCT_STAGE) return rules.findStage(t) ?? t;
+    if (f === CONSENT) return rules.yesNo(t) === true;
+    return t;
+  };
+  /**
+   * The check of a schema field's text. The consent to publish the name also fails when it is
+   * neither yes nor no (readRow notes that), and its value is whether the name is published.
+   */
+  const check = (f: number, t: string): CheckResult => {
+    if (f !== PUBLISH_NAME) return checkList[f]!(input(f, t));
+    const yes = rules.yesNo(t);
+    if (yes === null) return NOT_YES_OR_NO;
+    const r = checkList[f]!(yes);
+    return r.ok ? { ok: true, value: yes } : r;
+  };
+
+  /** A remembered answer for the cell at `i`, computed from its text the first time its bytes are seen. */
+  function remembered<T>(memo: ByteMemo<T>, cells: RangeCells, i: number, compute: (t: string) => T): T {
+    if (i < 0 || i >= cells.length) return compute('');
+    const r = cells.ranges;
+    const start = r[2 * i]!;
+    const end = r[2 * i + 1]!;
+    if (end < 0) return compute(tidy(cells.at(i))); // doubled quotes: the same bytes unquoted would be another text
+    const known = memo.get(start, end);
+    if (known !== undefined) return known;
+    const answer = compute(tidy(cells.at(i)));
+    memo.set(start, end, answer);
+    return answer;
+  }
+
+  /** The instant of a time cell in ms (NaN: empty), or undefined when it cannot be read (readRow notes that). */
+  function instant(cells: RangeCells, i: number): number | undefined {
+    if (i < 0 || i >= cells.length) return NaN;
+    const r = cells.ranges;
+    const start = r[2 * i]!;
+    const end = r[2 * i + 1]!;
+    if (start === end) return NaN;
+    if (end >= 0) {
+      const ms = canonicalInstantAt(bytes, start, end);
+      if (!Number.isNaN(ms)) return ms;
+    }
+    const t = text(cells, i);
+    if (!t) return NaN;
+    const iso = readSheetInstant(t);
+    return iso === null ? undefined : instantMs(iso);
+  }
+
+  /** True when the private field `f` has no problem. */
+  function privateOk(cells: RangeCells, f: number, way: FieldWay): boolean {
+    const i = fieldAt[f]!;
+    if (i >= 0 && i < cells.length) {
+      const r = cells.ranges;
+      const start = r[2 * i]!;
+      const end = r[2 * i + 1]!;
+      const escaped = end < 0;
+      const stop = escaped ? ~end : end;
+      if (way.kind === 'text') {
+        const n = cleanTextLengthAt(bytes, start, stop, escaped);
+        if (n >= way.min && n <= way.max) return true;
+      } else if (way.kind === 'phone') {
+        if (isStoredPhoneAt(bytes, start, stop)) return true;
+      } else if (way.kind === 'email') {
+        if (start === stop ? emptyEmailOk : stop - start >= way.min && stop - start <= way.max && isPlainEmailAt(bytes, start, stop)) return true;
+      }
+    }
+    const t = text(cells, i);
+    if (way.kind === 'phone') {
+      const phone = stripThousands(t);
+      return checkList[f]!(phone).ok && !isScientific(phone);
+    }
+    return checkList[f]!(t).ok;
+  }
+
+  return (cells, out) => {
+    // The receipt, as a number.
+    let key = -1;
+    if (receiptAt >= 0 && receiptAt < cells.length && cells.ranges[2 * receiptAt + 1]! >= 0) key = receiptKeyAt(bytes, cells.ranges[2 * receiptAt]!, cells.ranges[2 * receiptAt + 1]!);
+    if (key < 0) {
+      const t = text(cells, receiptAt);
+      const receipt = CANONICAL_RECEIPT.test(t) ? t : normaliseReceipt(t);
+      if (!receipt) return false;
+      key = receiptKey(receipt);
+    }
+    const status = statusAt < 0 ? null : remembered(statusMemo, cells, statusAt, (t) => (rules.findStatus(t) as Status | undefined) ?? null);
+    if (status === null) return false;
+    const reviewedMs = instant(cells, reviewedAt);
+    if (reviewedMs === undefined) return false;
+    out.key = key;
+    out.status = status;
+    out.reviewedMs = reviewedMs;
+    out.published = null;
+    if (status !== PUBLISHED_STATUS) return true; // counted only: readRow reads nothing more
+
+    const submittedMs = instant(cells, submittedAt);
+    if (submittedMs === undefined) return false;
+    let round: string | null;
+    if (roundAt >= 0) {
+      const r = remembered(roundMemo, cells, roundAt, (t): CheckResult => {
+        const slug = t ? (rules.findRound(t) ?? null) : null;
+        return t && !slug ? NO_SUCH_ROUND : { ok: true, value: slug };
+      });
+      if (!r.ok) return false;
+      round = r.value as string | null;
+    } else if (!Number.isNaN(submittedMs)) round = assignRound(ctx.rounds, new Date(submittedMs))?.slug ?? null;
+    else return false;
+
+    let producerType: unknown, commune: unknown, productGroup: unknown, named: unknown;
+    for (let f = 0; f < ways.length; f++) {
+      const way = ways[f]!;
+      if (way.kind === 'memo') {
+        const r = remembered(way.memo, cells, fieldAt[f]!, (t) => check(f, t));
+        if (!r.ok) return false;
+        if (f === PRODUCER_TYPE) producerType = r.value;
+        else if (f === COMMUNE) commune = r.value;
+        else if (f === PRODUCT_GROUP) productGroup = r.value;
+        else if (f === PUBLISH_NAME) named = r.value;
+      } else if (f !== PRODUCER_NAME && f !== PRODUCT_NAME && !privateOk(cells, f, way)) return false;
+    }
+    // The two published texts, decoded and checked as readRow checks them.
+    const name = checkList[PRODUCER_NAME]!(text(cells, fieldAt[PRODUCER_NAME]!));
+    const product = checkList[PRODUCT_NAME]!(text(cells, fieldAt[PRODUCT_NAME]!));
+    if (!name.ok || !product.ok) return false;
+    out.published = {
+      productName: product.value as string,
+      productGroup: productGroup as string,
+      producerType: producerType as string,
+      producerName: named === true ? (name.value as string) : null,
+      commune: commune as string,
+      round,
+      receipt: receiptOfKey(key),
+    };
+    return true;
+  };
+}
+
+const NOT_YES_OR_NO: CheckResult = { ok: false, message: 'neither yes nor no' };
+const NO_SUCH_ROUND: CheckResult = { ok: false, message: 'no such round' };
