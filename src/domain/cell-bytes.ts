@@ -32,8 +32,6 @@ function twoDigits(b: Uint8Array, at: number): number {
 }
 
 const SEVEN_HOURS_MS = 7 * 3_600_000;
-/** "-" at 4 and 7, "T" at 10, ":" at 13 and 16, and "+07:00" from 19: the export's form of a time. */
-const INSTANT_MARKS: [number, number][] = [[4, 45], [7, 45], [10, 84], [13, 58], [16, 58], [19, 43], [20, 48], [21, 55], [22, 58], [23, 48], [24, 48]];
 
 /** Days in each month of a year that is not a leap year. */
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -46,7 +44,10 @@ const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
  */
 export function canonicalInstantAt(b: Uint8Array, start: number, end: number): number {
   if (end - start !== 25) return NaN;
-  for (const [at, code] of INSTANT_MARKS) if (b[start + at] !== code) return NaN;
+  // "-" at 4 and 7, "T" at 10, ":" at 13 and 16, and "+07:00" from 19.
+  const s = start;
+  if (b[s + 4] !== 45 || b[s + 7] !== 45 || b[s + 10] !== 84 || b[s + 13] !== 58 || b[s + 16] !== 58) return NaN;
+  if (b[s + 19] !== 43 || b[s + 20] !== 48 || b[s + 21] !== 55 || b[s + 22] !== 58 || b[s + 23] !== 48 || b[s + 24] !== 48) return NaN;
   const century = twoDigits(b, start);
   const year = century * 100 + twoDigits(b, start + 2);
   const month = twoDigits(b, start + 5);
@@ -218,9 +219,16 @@ export class ByteMemo<T> {
   }
 }
 
-/** FNV-1a of the bytes [start, end). */
+/**
+ * FNV-1a of the length and of the bytes [start, end), or of their first and last 12 for a longer
+ * cell (cells that differ only in their middle share a slot; they are still told apart).
+ */
 function hash(b: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
+  let h = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
+  if (end - start > 24) {
+    for (let i = start; i < start + 12; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    start = end - 12;
+  }
   for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
   return h;
 }

@@ -143,6 +143,39 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
     return checkList[f]!(t).ok;
   }
 
+  const publicBounds = (f: number) => textBounds(rules.schema, FIELDS[f]!);
+  const [nameBounds, productBounds] = [publicBounds(PRODUCER_NAME), publicBounds(PRODUCT_NAME)];
+
+  /**
+   * A published text field's value as readRow checks it: decoded (the text the check keeps as it
+   * is, when its bytes say it is clean and within its bounds), or null when it has a problem.
+   */
+  function published(cells: RangeCells, f: number): string | null {
+    const i = fieldAt[f]!;
+    const bounds = f === PRODUCER_NAME ? nameBounds : productBounds;
+    if (bounds && i >= 0 && i < cells.length) {
+      const r = cells.ranges;
+      const end = r[2 * i + 1]!;
+      const n = cleanTextLengthAt(bytes, r[2 * i]!, end < 0 ? ~end : end, end < 0);
+      if (n >= bounds.min && n <= bounds.max) return cells.at(i);
+    }
+    const checked = checkList[f]!(text(cells, i));
+    return checked.ok ? (checked.value as string) : null;
+  }
+
+  /** The receipt as text: the cell itself when it is already in the form XXXX-XXXX. */
+  function receiptText(cells: RangeCells, key: number): string {
+    if (receiptAt >= 0 && receiptAt < cells.length) {
+      const r = cells.ranges;
+      const start = r[2 * receiptAt]!;
+      if (r[2 * receiptAt + 1]! - start === 9 && receiptKeyAt(bytes, start, start + 9) === key) {
+        // ASCII: each byte is its character.
+        return String.fromCharCode(bytes[start]!, bytes[start + 1]!, bytes[start + 2]!, bytes[start + 3]!, bytes[start + 4]!, bytes[start + 5]!, bytes[start + 6]!, bytes[start + 7]!, bytes[start + 8]!);
+      }
+    }
+    return receiptOfKey(key);
+  }
+
   return (cells, out) => {
     // The receipt, as a number.
     let key = -1;
@@ -188,18 +221,17 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
         else if (f === PUBLISH_NAME) named = r.value;
       } else if (f !== PRODUCER_NAME && f !== PRODUCT_NAME && !privateOk(cells, f, way)) return false;
     }
-    // The two published texts, decoded and checked as readRow checks them.
-    const name = checkList[PRODUCER_NAME]!(text(cells, fieldAt[PRODUCER_NAME]!));
-    const product = checkList[PRODUCT_NAME]!(text(cells, fieldAt[PRODUCT_NAME]!));
-    if (!name.ok || !product.ok) return false;
+    const name = published(cells, PRODUCER_NAME);
+    const product = published(cells, PRODUCT_NAME);
+    if (name === null || product === null) return false;
     out.published = {
-      productName: product.value as string,
+      productName: product,
       productGroup: productGroup as string,
       producerType: producerType as string,
-      producerName: named === true ? (name.value as string) : null,
+      producerName: named === true ? name : null,
       commune: commune as string,
       round,
-      receipt: receiptOfKey(key),
+      receipt: receiptText(cells, key),
     };
     return true;
   };
