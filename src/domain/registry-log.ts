@@ -6,8 +6,8 @@
  * review time as milliseconds; only a chosen row's public fields and a row's problems are objects.
  */
 import { RECEIPT_ALPHABET } from './receipt.ts';
-import type { PublicFields } from './registry-row.ts';
-import { STATUSES, type Status } from './status.ts';
+import type { PublicFields, ReadRow } from './registry-row.ts';
+import { PUBLISHED_STATUS, STATUSES, type Status } from './status.ts';
 
 const CODE = new Int8Array(128).fill(-1);
 for (let i = 0; i < RECEIPT_ALPHABET.length; i++) CODE[RECEIPT_ALPHABET.charCodeAt(i)] = i;
@@ -63,6 +63,22 @@ const STATUS_CODE = new Map<Status, number>(STATUS_LIST.map((s, i) => [s, i + 1]
 
 /** A chosen row's public fields with its receipt: what it publishes if it wins its receipt. */
 export type PublishedFields = PublicFields & { receipt: string };
+
+/**
+ * A row as the registry counts it, in its fields (no object per row): its receipt as a key (-1:
+ * none), status, review time in ms (NaN: none), a chosen row's public fields, every problem
+ * (the parser's damage first) and whether a problem rejects it.
+ */
+export type CountedRowVisit = (line: number, key: number, status: Status | null, reviewedMs: number, published: PublishedFields | null, problems: string[], blocked: boolean) => void;
+
+/** Visits a row as readRow read it, with the damage the parser found in it, as the registry counts it. */
+export function visitReadRow(visit: CountedRowVisit, line: number, read: ReadRow, damage: string | undefined): void {
+  const { receipt, status, publicFields: p } = read;
+  const key = receipt === null ? -1 : receiptKey(receipt);
+  if (receipt !== null && key < 0) throw new Error(`registry: receipt ${receipt} is not in the form XXXX-XXXX`);
+  const published = status === PUBLISHED_STATUS && p ? { productName: p.productName, productGroup: p.productGroup, producerType: p.producerType, producerName: p.producerName, commune: p.commune, round: p.round, receipt: receipt! } : null;
+  visit(line, key, status, instantMs(read.reviewedAt), published, damage ? [damage, ...read.problems] : read.problems, damage !== undefined || read.blocking.length > 0);
+}
 
 const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T => {
   const b = new (a.constructor as new (n: number) => T)(size);

@@ -11,8 +11,8 @@ import type { RangeCells } from './csv-fast-rows.ts';
 import type { ExportKey } from './export-format.ts';
 import { textBounds, type CheckResult } from './field-checks.ts';
 import { normaliseReceipt } from './receipt.ts';
-import { instantMs, receiptKey, receiptOfKey, type PublishedFields } from './registry-log.ts';
-import { CANONICAL_RECEIPT, COMMUNE, CONSENT, FIELDS, PHONE, PRODUCER_NAME, PRODUCER_TYPE, PRODUCT_GROUP, PRODUCT_NAME, PRODUCT_STAGE, PUBLISH_NAME, tidy, type RowRules } from './registry-row.ts';
+import { instantMs, receiptKey, receiptOfKey, visitReadRow, type CountedRowVisit, type PublishedFields } from './registry-log.ts';
+import { CANONICAL_RECEIPT, COMMUNE, type RawRow, CONSENT, FIELDS, PHONE, PRODUCER_NAME, PRODUCER_TYPE, PRODUCT_GROUP, PRODUCT_NAME, PRODUCT_STAGE, PUBLISH_NAME, tidy, type RowRules } from './registry-row.ts';
 import { assignRound } from './round.ts';
 import { isScientific, readSheetInstant, stripThousands } from './sheet-values.ts';
 import { PUBLISHED_STATUS, type Status } from './status.ts';
@@ -239,3 +239,23 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
 
 const NOT_YES_OR_NO: CheckResult = { ok: false, message: 'neither yes nor no' };
 const NO_SUCH_ROUND: CheckResult = { ok: false, message: 'no such round' };
+
+/** No problems: one shared, frozen list. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * Reads the rows of one file as the registry counts them: by the quick path when a row comes with
+ * its cells in a UTF-8 export's bytes (`columnFields` then says what each column holds), else by
+ * readRow. The registry and the worker of a file read by two threads both read rows with this.
+ */
+export function makeFileRowReader(rules: RowRules, columnFields: readonly (ExportKey | null)[] | undefined, visit: CountedRowVisit) {
+  let quick: ByteRowReader | null = null;
+  const out: ByteRead = { key: -1, status: PUBLISHED_STATUS, reviewedMs: NaN, published: null };
+  return (line: number, raw: RawRow, cells: RangeCells | undefined, damage: string | undefined): void => {
+    if (cells && damage === undefined && columnFields) {
+      quick ??= makeByteRowReader(rules, cells.source.bytes!, columnFields);
+      if (quick(cells, out)) return visit(line, out.key, out.status, out.reviewedMs, out.published, NONE, false);
+    }
+    visitReadRow(visit, line, rules.readRow(raw), damage);
+  };
+}

@@ -9,10 +9,9 @@ import { makePublicList, type PublicList } from './public-list.ts';
 import type { RangeCells } from './csv-fast-rows.ts';
 import type { ExportKey } from './export-format.ts';
 import { makeRowRules, type RawRow, type ReadRow, type RowContext } from './registry-row.ts';
-import { makeByteRowReader, type ByteRead, type ByteRowReader } from './registry-row-bytes.ts';
-import { forEachRead, type ReadRows, type ReadRowVisit } from './registry-packed.ts';
-import { PUBLISHED_STATUS, type Status } from './status.ts';
-import { instantMs, receiptKey, receiptOfKey, ReceiptTable, RowLog, type PublishedFields } from './registry-log.ts';
+import { makeFileRowReader } from './registry-row-bytes.ts';
+import { forEachRead, type ReadRows } from './registry-packed.ts';
+import { receiptOfKey, ReceiptTable, RowLog, visitReadRow, type CountedRowVisit, type PublishedFields } from './registry-log.ts';
 
 export interface InputRow {
   line: number;
@@ -84,34 +83,19 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
   const winners = new ReceiptTable();
 
   let file = 0;
-  const addRow = (line: number, key: number, status: Status | null, reviewedMs: number, published: PublishedFields | null, problems: string[], blocked: boolean) => {
+  const addRow: CountedRowVisit = (line, key, status, reviewedMs, published, problems, blocked) => {
     const row = log.add(file, line, key, status, reviewedMs, blocked, problems, published);
     if (key < 0) return; // rejected: it cannot be identified
     const current = winners.get(key);
     if (current < 0 || newer(log, row, current)) winners.set(key, row);
   };
-  const add: ReadRowVisit = (line, receipt, status, reviewedAt, publicFields, problems, blocking, damage) => {
-    const key = receipt === null ? -1 : receiptKey(receipt);
-    if (receipt !== null && key < 0) throw new Error(`registry: receipt ${receipt} is not in the form XXXX-XXXX`);
-    const p = status === PUBLISHED_STATUS ? publicFields : null;
-    const published: PublishedFields | null = p && { productName: p.productName, productGroup: p.productGroup, producerType: p.producerType, producerName: p.producerName, commune: p.commune, round: p.round, receipt: receipt! };
-    addRow(line, key, status, instantMs(reviewedAt), published, damage ? [damage, ...problems] : problems, damage !== undefined || blocking.length > 0);
-  };
-  const quick: ByteRead = { key: -1, status: PUBLISHED_STATUS, reviewedMs: NaN, published: null };
   for (let f = 0; f < files.length; f++) {
     file = f;
     const { rows } = files[f]!;
-    let readBytes: ByteRowReader | null = null;
+    const readRow = makeFileRowReader(rules, rows.columnFields, addRow);
     rows.forEach(
-      ({ line, raw, read, damage, cells }) => {
-        if (cells && !damage && rows.columnFields) {
-          readBytes ??= makeByteRowReader(rules, cells.source.bytes!, rows.columnFields);
-          if (readBytes(cells, quick)) return addRow(line, quick.key, quick.status, quick.reviewedMs, quick.published, NONE, false);
-        }
-        const r = read ?? rules.readRow(raw);
-        add(line, r.receipt, r.status, r.reviewedAt, r.publicFields, r.problems, r.blocking, damage);
-      },
-      (read) => forEachRead(read, add),
+      ({ line, raw, read, damage, cells }) => (read ? visitReadRow(addRow, line, read, damage) : readRow(line, raw, cells, damage)),
+      (read) => forEachRead(read, addRow),
     );
   }
 

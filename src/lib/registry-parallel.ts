@@ -16,7 +16,7 @@ import { utf8Candidate } from '../domain/csv-decode.ts';
 import type { InputRow, RowSource } from '../domain/registry.ts';
 import { openRegistryUtf8, type ReadFile } from '../domain/registry-file.ts';
 import type { RowContext } from '../domain/registry-row.ts';
-import { forEachRead, openPacked, type ReadRows } from '../domain/registry-packed.ts';
+import { openPacked, type ReadRows } from '../domain/registry-packed.ts';
 import type { PartHeader, WorkerJob, WorkerResult, WorkerStart } from './registry-worker.ts';
 
 /** Below this size a second thread costs more than it saves. */
@@ -120,10 +120,11 @@ export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx:
       if (!r.ok) throw new SplitFailed(`${file}: ${r.reason}`);
       const read = openPacked(r.rows, first.count);
       if (!read) throw new SplitFailed(`${file}: the second part's answer does not add up`);
-      if (visitRead) visitRead(read);
-      else forEachRead(read, (line, receipt, status, reviewedAt, publicFields, problems, blocking, damage) => visit({ line, raw: {}, read: { receipt, status, reviewedAt, publicFields, problems, blocking }, damage }));
+      if (!visitRead) throw new Error(`${file}: rows another thread read are visited only as they were counted (visitRead)`);
+      visitRead(read);
       info.blankRows = first.blankRows + r.blankRows;
     },
+    columnFields: keys,
   };
   return { ok: true, rows, info };
 }

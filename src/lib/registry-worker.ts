@@ -1,15 +1,16 @@
 /**
- * The worker of registry-parallel: decodes, parses and reads the second part of a large file with
- * the same domain code, and answers with each row as read (lines counted within the part), packed.
+ * The worker of registry-parallel: parses and reads the second part of a large file with the same
+ * domain code, and answers with each row as counted (lines counted within the part), packed.
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { once } from 'node:events';
 import { utf8PartSource } from '../domain/csv-decode.ts';
-import { forEachDataRow, type Delimiter } from '../domain/csv-read.ts';
+import { forEachDataRow, RangeCells, type Delimiter } from '../domain/csv-read.ts';
 import type { ExportKey } from '../domain/export-format.ts';
 import { rowPacker, type PackedRows } from '../domain/registry-packed.ts';
 import { rawRowBuilder } from '../domain/registry-file.ts';
-import { makeRowReader, type RowContext } from '../domain/registry-row.ts';
+import { makeRowRules, type RowContext } from '../domain/registry-row.ts';
+import { makeFileRowReader } from '../domain/registry-row-bytes.ts';
 
 /** Sent first (the worker is started before the file is read, so that loading its modules overlaps). */
 export interface WorkerJob {
@@ -26,14 +27,16 @@ export type WorkerResult = { ok: true; rows: PackedRows; blankRows: number } | {
 
 async function run(port: MessagePort): Promise<WorkerResult> {
   const job = (receiveMessageOnPort(port)?.message ?? (await once(port, 'message'))[0]) as WorkerJob;
-  const readRow = makeRowReader(job.ctx);
+  const rules = makeRowRules(job.ctx);
   const source = utf8PartSource(job.part);
   if (source === null) return { ok: false, reason: 'the second part is not UTF-8 text' };
   const header = (receiveMessageOnPort(port)?.message ?? (await once(port, 'message'))[0]) as PartHeader;
   const toRaw = rawRowBuilder(header.keys);
   const packer = rowPacker();
+  // The rows read as the registry reads them: the quick path first, readRow otherwise.
+  const readRow = makeFileRowReader(rules, header.keys, packer.add);
   const { blankRows } = forEachDataRow(source, { delimiter: header.delimiter, newline: header.newline }, -1, 0, ({ line, cells, damage }) => {
-    packer.add(line, readRow(toRaw(cells)), damage);
+    readRow(line, toRaw(cells), cells instanceof RangeCells ? cells : undefined, damage);
   });
   return { ok: true, rows: packer.finish(), blankRows };
 }

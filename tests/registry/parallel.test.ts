@@ -94,46 +94,51 @@ function unpackRows(packed: PackedRows, firstLine: number) {
   const read = openPacked(packed, firstLine);
   if (!read) return null;
   const rows: unknown[] = [];
-  forEachRead(read, (line, receipt, status, reviewedAt, publicFields, problems, blocking, damage) => {
-    const row = { receipt, status, reviewedAt, publicFields, problems, blocking };
-    rows.push(damage ? { line, raw: {}, read: row, damage } : { line, raw: {}, read: row });
-  });
+  forEachRead(read, (line, key, status, reviewedMs, published, problems, blocked) => rows.push({ line, key, status, reviewedMs, published, problems, blocked }));
   return rows;
 }
 
+const published = { productName: 'Cà phê', productGroup: 'do-uong', producerType: 'ca-nhan', producerName: null, commune: 'quang-son', round: null, receipt: 'K7QM-3XPA' };
+
 describe('the worker\'s packed rows', () => {
-  it('are refused when their strings do not add up to their flags', () => {
+  it('are refused when their strings or columns do not add up to their flags', () => {
     const packer = rowPacker();
-    packer.add(0, { receipt: 'K7QM-3XPA', status: 'da-chon', reviewedAt: null, publicFields: null, problems: [], blocking: [] }, undefined);
+    packer.add(0, 7, 'da-chon', NaN, published, [], false);
     const packed = packer.finish();
     expect(openPacked(packed, 2)).not.toBeNull();
     expect(openPacked({ ...packed, strings: 'K7QM-3XPA', count: 1 }, 2)).toBeNull();
-    expect(openPacked({ ...packed, strings: `${packed.strings}\u0000x`, count: 3 }, 2)).toBeNull();
+    expect(openPacked({ ...packed, strings: `${packed.strings}\u0000x`, count: 6 }, 2)).toBeNull();
+    expect(openPacked({ ...packed, keys: [] }, 2)).toBeNull();
+    expect(openPacked({ ...packed, flags: [packed.flags[0]! | 7] }, 2)).toBeNull();
   });
   it('keep a row whose only string is empty (it joins to the same text as no string)', () => {
-    const read = { receipt: null, status: null, reviewedAt: '', publicFields: null, problems: [], blocking: [] };
     const packer = rowPacker();
-    packer.add(0, read, undefined);
-    expect(unpackRows(packer.finish(), 2)).toEqual([{ line: 2, raw: {}, read }]);
+    const empty = { productName: '', productGroup: '', producerType: '', producerName: null, commune: '', round: null, receipt: '' };
+    packer.add(0, -1, null, NaN, null, [], false);
+    packer.add(1, 3, 'da-chon', 5, empty, [], false);
+    expect(unpackRows(packer.finish(), 2)).toEqual([
+      { line: 2, key: -1, status: null, reviewedMs: NaN, published: null, problems: [], blocked: false },
+      { line: 3, key: 3, status: 'da-chon', reviewedMs: 5, published: empty, problems: [], blocked: false },
+    ]);
   });
-  it('unpack to exactly the rows as read, whatever is null, missing or damaged', () => {
+  it('unpack to exactly the rows as counted, whatever is null, missing or damaged', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'ô', ',', '\n', '"', ' '), maxLength: 5 });
-    const read = fc.record({
-      receipt: fc.option(text),
+    const pub = fc.record({ productName: text, productGroup: text, producerType: text, producerName: fc.option(text), commune: text, round: fc.option(text), receipt: text });
+    const row = fc.record({
+      line: fc.nat(1000),
+      key: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 2 ** 40 - 1 })),
       status: fc.option(fc.constantFrom('da-chon', 'chua-chon', 'rac', 'cho-ra-soat' as const)),
-      reviewedAt: fc.option(text),
-      publicFields: fc.option(fc.record({ productName: text, productGroup: text, producerType: text, producerName: fc.option(text), commune: text, round: fc.option(text) })),
+      reviewedMs: fc.oneof(fc.constant(NaN), fc.integer({ min: -1e13, max: 1e13 })),
+      published: fc.option(pub),
       problems: fc.array(text, { maxLength: 2 }),
-      blocking: fc.array(text, { maxLength: 2 }),
+      blocked: fc.boolean(),
     });
-    const row = fc.record({ line: fc.nat(1000), read, damage: fc.option(text, { nil: undefined }) });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 8 }), fc.nat(50), (rows, first) => {
         const packer = rowPacker();
-        for (const r of rows) packer.add(r.line, r.read, r.damage);
+        for (const r of rows) packer.add(r.line, r.key, r.status, r.reviewedMs, r.published, r.problems, r.blocked);
         const packed = structuredClone(packer.finish());
-        const expected = rows.map(({ line, read, damage }) => (damage ? { line: first + line, raw: {}, read, damage } : { line: first + line, raw: {}, read }));
-        expect(unpackRows(packed, first)).toEqual(expected);
+        expect(unpackRows(packed, first)).toEqual(rows.map((r) => ({ ...r, line: first + r.line })));
       }),
       { numRuns: 1000 },
     );
