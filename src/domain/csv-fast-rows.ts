@@ -246,6 +246,8 @@ function byteRows(b: Uint8Array, cells: RangeCells, store: RangeStore, delimiter
         let close = pos + 1;
         let escaped = false;
         for (;;) {
+          // Four bytes a step while four are left (a third of the loop's tests), then one by one.
+          while (close + 4 <= len && b[close] !== 34 && b[close + 1] !== 34 && b[close + 2] !== 34 && b[close + 3] !== 34) close += 4;
           while (close < len && b[close] !== 34) close++;
           if (close === len) return { end: rowStart, rows: index };
           if (close + 1 < len && b[close + 1] === 34) {
@@ -270,6 +272,7 @@ function byteRows(b: Uint8Array, cells: RangeCells, store: RangeStore, delimiter
       } else {
         let i = pos;
         for (;;) {
+          while (i + 4 <= len && (stops[b[i]!]! | stops[b[i + 1]!]! | stops[b[i + 2]!]! | stops[b[i + 3]!]!) === 0) i += 4;
           while (i < len && stops[b[i]!] === 0) i++;
           if (i === len || b[i] === d || nl1 < 0 || (i + 1 < len && b[i + 1] === nl1)) break;
           i++; // a CR that does not start CR LF: part of the cell
