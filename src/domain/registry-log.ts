@@ -86,21 +86,24 @@ const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, size: numb
   return b;
 };
 
+/** Room for this many rows before the columns and the receipt table grow (a national export holds about 100,000). */
+const ROWS_AT_FIRST = 1 << 16;
+
 export class RowLog {
   length = 0;
-  file = new Int32Array(1024);
-  line = new Int32Array(1024);
+  file = new Int32Array(ROWS_AT_FIRST);
+  line = new Int32Array(ROWS_AT_FIRST);
   /** receiptKey, or -1: no readable receipt. */
-  key = new Float64Array(1024);
+  key = new Float64Array(ROWS_AT_FIRST);
   /** 0: none, else 1 + the status's place in STATUS_LIST. */
-  status = new Uint8Array(1024);
+  status = new Uint8Array(ROWS_AT_FIRST);
   /** The review time in ms; NaN: none or unreadable. */
-  reviewed = new Float64Array(1024);
-  blocked = new Uint8Array(1024);
+  reviewed = new Float64Array(ROWS_AT_FIRST);
+  blocked = new Uint8Array(ROWS_AT_FIRST);
   /** 1 + the place of the row's problems in `problemLists`; 0: none. */
-  problemsAt = new Int32Array(1024);
+  problemsAt = new Int32Array(ROWS_AT_FIRST);
   /** 1 + the place of the row's public fields in `publics`; 0: none. */
-  publicAt = new Int32Array(1024);
+  publicAt = new Int32Array(ROWS_AT_FIRST);
   readonly problemLists: string[][] = [];
   readonly publics: PublishedFields[] = [];
 
@@ -136,8 +139,8 @@ export class RowLog {
 
 /** Receipt keys → the row that counts for each (open addressing; a key is never removed). */
 export class ReceiptTable {
-  private keys = new Float64Array(1 << 12).fill(-1);
-  private rows = new Int32Array(1 << 12);
+  private keys = new Float64Array(2 * ROWS_AT_FIRST).fill(-1);
+  private rows = new Int32Array(2 * ROWS_AT_FIRST);
   private size = 0;
 
   /** The row holding the key, or -1. */
