@@ -81,8 +81,10 @@ describe('a UTF-8 file read cell by cell', () => {
     expect(file.prefix.length).toBeGreaterThan(1 << 20);
     expect(viaBytes(large, 1000)).toEqual(reference(large));
 
-    const lateHeader = new TextEncoder().encode(`"Mã ${'x'.repeat(2_500_000)}",Tên\nA,B\n`);
+    // A header of 1.2 million characters: past the first thousand bytes, within the first 1.5 MB.
+    const lateHeader = new TextEncoder().encode(`"Mã ${'x'.repeat(1_200_000)}",Tên\nA,B\n${'C,D\n'.repeat(200_000)}`);
     expect(viaBytes(lateHeader, 1000)).toBeNull();
+    expect(utf8File(lateHeader)!.whole).toBe(false);
     expect(viaBytes(lateHeader)).toEqual(reference(lateHeader));
   });
 
