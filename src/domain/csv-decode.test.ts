@@ -81,11 +81,12 @@ describe('a UTF-8 file read cell by cell', () => {
     expect(file.prefix.length).toBeGreaterThan(1 << 20);
     expect(viaBytes(large, 1000)).toEqual(reference(large));
 
-    // A header of 1.2 million characters: past the first thousand bytes, within the first 1.5 MB.
-    const lateHeader = new TextEncoder().encode(`"Mã ${'x'.repeat(1_200_000)}",Tên\nA,B\n${'C,D\n'.repeat(200_000)}`);
-    expect(viaBytes(lateHeader, 1000)).toBeNull();
-    expect(utf8File(lateHeader)!.whole).toBe(false);
-    expect(viaBytes(lateHeader)).toEqual(reference(lateHeader));
+    // A header of 1.8 million characters: not within the first 1.5 MB (then the file is decoded
+    // whole), within the first 4 MB.
+    const lateHeader = new TextEncoder().encode(`"Mã ${'x'.repeat(1_800_000)}",Tên\nA,B\n${'C,D\n'.repeat(600_000)}`);
+    expect(viaBytes(lateHeader)).toBeNull();
+    expect(utf8File(lateHeader, 4 << 20)!.whole).toBe(false);
+    expect(viaBytes(lateHeader, 4 << 20)).toEqual(reference(lateHeader));
   });
 
   it('is not used for another encoding, damaged UTF-8, NUL or binary data', () => {
