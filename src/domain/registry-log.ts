@@ -163,8 +163,10 @@ export class ReceiptTable {
 
   private slot(key: number): number {
     const mask = this.keys.length - 1;
-    // The key's low 20 bits mixed with its high 20 (the last four and first four characters).
-    let s = Math.imul((key % 1_048_576) ^ Math.floor(key / 1_048_576), 0x9e3779b1) >>> 0;
+    // The key's low 20 bits mixed with its high 20 (the last four and first four characters);
+    // a multiplication, not `%`, which is slow on a double.
+    const high = Math.floor(key / 1_048_576);
+    let s = Math.imul((key - high * 1_048_576) ^ high, 0x9e3779b1) >>> 0;
     for (s &= mask; ; s = (s + 1) & mask) {
       const k = this.keys[s]!;
       if (k === key || k === -1) return s;

@@ -59,7 +59,7 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
     const bounds = i === PRODUCER_NAME || i === PRODUCT_NAME ? null : textBounds(rules.schema, key);
     return bounds ? { kind: 'text', ...bounds } : { kind: 'check' };
   });
-  const statusMemo = new ByteMemo<Status | null>(bytes);
+  const statusMemo = new ByteMemo<CheckResult>(bytes);
   const roundMemo = new ByteMemo<CheckResult>(bytes);
   const emptyEmailOk = checkList[FIELDS.indexOf('email')]!('').ok;
 
@@ -86,18 +86,34 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
     return r.ok ? { ok: true, value: yes } : r;
   };
 
-  /** A remembered answer for the cell at `i`, computed from its text the first time its bytes are seen. */
-  function remembered<T>(memo: ByteMemo<T>, cells: RangeCells, i: number, compute: (t: string) => T): T {
-    if (i < 0 || i >= cells.length) return compute('');
+  /**
+   * What readRow makes of the text of a cell that repeats: the status (`f` = STATUS), the round
+   * (`f` = ROUND), or the check of the schema field `f`.
+   */
+  const answer = (f: number, t: string): CheckResult => {
+    if (f === STATUS) {
+      const status = (rules.findStatus(t) as Status | undefined) ?? null;
+      return status === null ? UNKNOWN_STATUS : { ok: true, value: status };
+    }
+    if (f === ROUND) {
+      const slug = t ? (rules.findRound(t) ?? null) : null;
+      return t && !slug ? NO_SUCH_ROUND : { ok: true, value: slug };
+    }
+    return check(f, t);
+  };
+
+  /** The answer for the cell at `i` (see `answer`), looked up by its bytes; computed from its text the first time they are seen. */
+  function remembered(memo: ByteMemo<CheckResult>, cells: RangeCells, i: number, f: number): CheckResult {
+    if (i < 0 || i >= cells.length) return answer(f, '');
     const r = cells.ranges;
     const start = r[2 * i]!;
     const end = r[2 * i + 1]!;
-    if (end < 0) return compute(tidy(cells.at(i))); // doubled quotes: the same bytes unquoted would be another text
+    if (end < 0) return answer(f, tidy(cells.at(i))); // doubled quotes: the same bytes unquoted would be another text
     const known = memo.get(start, end);
     if (known !== undefined) return known;
-    const answer = compute(tidy(cells.at(i)));
-    memo.set(start, end, answer);
-    return answer;
+    const computed = answer(f, tidy(cells.at(i)));
+    memo.set(start, end, computed);
+    return computed;
   }
 
   /** The instant of a time cell in ms (NaN: empty), or undefined when it cannot be read (readRow notes that). */
@@ -186,8 +202,10 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
       if (!receipt) return false;
       key = receiptKey(receipt);
     }
-    const status = statusAt < 0 ? null : remembered(statusMemo, cells, statusAt, (t) => (rules.findStatus(t) as Status | undefined) ?? null);
-    if (status === null) return false;
+    if (statusAt < 0) return false;
+    const s = remembered(statusMemo, cells, statusAt, STATUS);
+    if (!s.ok) return false;
+    const status = s.value as Status;
     const reviewedMs = instant(cells, reviewedAt);
     if (reviewedMs === undefined) return false;
     out.key = key;
@@ -200,10 +218,7 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
     if (submittedMs === undefined) return false;
     let round: string | null;
     if (roundAt >= 0) {
-      const r = remembered(roundMemo, cells, roundAt, (t): CheckResult => {
-        const slug = t ? (rules.findRound(t) ?? null) : null;
-        return t && !slug ? NO_SUCH_ROUND : { ok: true, value: slug };
-      });
+      const r = remembered(roundMemo, cells, roundAt, ROUND);
       if (!r.ok) return false;
       round = r.value as string | null;
     } else if (!Number.isNaN(submittedMs)) round = assignRound(ctx.rounds, new Date(submittedMs))?.slug ?? null;
@@ -213,7 +228,7 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
     for (let f = 0; f < ways.length; f++) {
       const way = ways[f]!;
       if (way.kind === 'memo') {
-        const r = remembered(way.memo, cells, fieldAt[f]!, (t) => check(f, t));
+        const r = remembered(way.memo, cells, fieldAt[f]!, f);
         if (!r.ok) return false;
         if (f === PRODUCER_TYPE) producerType = r.value;
         else if (f === COMMUNE) commune = r.value;
@@ -239,6 +254,10 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
 
 const NOT_YES_OR_NO: CheckResult = { ok: false, message: 'neither yes nor no' };
 const NO_SUCH_ROUND: CheckResult = { ok: false, message: 'no such round' };
+const UNKNOWN_STATUS: CheckResult = { ok: false, message: 'no such status' };
+/** `answer`'s codes for the status and the round (schema fields are 0 and up). */
+const STATUS = -1;
+const ROUND = -2;
 
 /** No problems: one shared, frozen list. */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
