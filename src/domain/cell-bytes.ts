@@ -76,16 +76,26 @@ export function cleanTextLengthAt(b: Uint8Array, start: number, end: number, esc
   const last = b[end - 1]!;
   if (isAsciiSpace(last) || (last === 0xa0 && end - start >= 2 && b[end - 2] === 0xc2)) return -1;
   let n = 0;
-  for (let i = start; i < end; i++) {
+  let quotes = 0;
+  for (let i = start; i < end; ) {
+    // Four ASCII bytes at a step while there are.
+    if (i + 4 <= end && ((b[i]! | b[i + 1]! | b[i + 2]! | b[i + 3]!) & 0x80) === 0) {
+      if (escaped) quotes += (b[i] === 34 ? 1 : 0) + (b[i + 1] === 34 ? 1 : 0) + (b[i + 2] === 34 ? 1 : 0) + (b[i + 3] === 34 ? 1 : 0);
+      i += 4;
+      n += 4;
+      continue;
+    }
     const c = b[i]!;
     if (c < 0x80) {
-      if (c === 34 && escaped) i++; // "" stands for one quote
-    } else if (c <= 0xcb) i++; // U+0080–U+02FF (lead bytes 0xC2–0xCB)
-    else if (c === 0xe1 && (b[i + 1] === 0xbb || (b[i + 1] === 0xba && b[i + 2]! >= 0xa0))) i += 2; // U+1EA0–U+1EFF
+      if (c === 34 && escaped) quotes++;
+      i++;
+    } else if (c <= 0xcb) i += 2; // U+0080–U+02FF (lead bytes 0xC2–0xCB)
+    else if (c === 0xe1 && (b[i + 1] === 0xbb || (b[i + 1] === 0xba && b[i + 2]! >= 0xa0))) i += 3; // U+1EA0–U+1EFF
     else return -1;
     n++;
   }
-  return n;
+  // In a quoted cell, quotes come doubled: "" stands for one.
+  return n - quotes / 2;
 }
 
 /** phone's STORED_PHONE (0[35789] then 8 digits, or 02 then 9 digits) on the cell's bytes. */

@@ -14,10 +14,10 @@ export { cellValues, fastRows, ListCells, RangeCells, textSource, type Cells, ty
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
+/** A row as visited: read it during the visit (the fast reader's cells, and this object, serve the next row after it). */
 export interface CsvRow {
   /** Row number as a spreadsheet shows it (the header row is 1). */
   line: number;
-  /** Read during the visit: the fast reader's cells serve the next row after it. */
   cells: Cells;
   /** Set when the parser found the row damaged (an unclosed or misplaced quote): what went wrong, in Vietnamese. */
   damage?: string;
@@ -181,6 +181,7 @@ export function forEachDataRow(source: CsvSource, options: ParseOptions, after: 
   let count = 0;
   // Papaparse reads the newline that ends the file as one more empty row; that is not a blank row.
   let maybeLast = false;
+  let shared: CsvRow | null = null;
   parseRows(source, options, (cells, i, damage) => {
     count = i + 1;
     if (i <= after) return;
@@ -192,7 +193,11 @@ export function forEachDataRow(source: CsvSource, options: ParseOptions, after: 
       return;
     }
     const line = firstIndex + i + 1;
-    visit(damage ? { line, cells, damage } : { line, cells });
+    if (damage) return visit({ line, cells, damage });
+    // The fast reader's cells serve every row of a stretch: so does the row visited with them.
+    if (shared === null || shared.cells !== cells) shared = { line, cells };
+    else shared.line = line;
+    visit(shared);
   });
   return { blankRows, count: maybeLast ? count - 1 : count, endsWithLineBreak: maybeLast };
 }

@@ -84,15 +84,19 @@ function openRegistryTable(file: string, table: CsvStream, encoding: CsvEncoding
     };
   }
   const toRaw = rawRowBuilder(keys);
+  // A row of the fast reader's cells: one object for every row the same cells serve.
+  let shared: InputRow | null = null;
   const toInputRow = ({ line, cells, damage }: CsvRow): InputRow => {
     // A form response is completed from all its cells (defaults, a receipt derived from its content).
     if (mapping) {
       const raw = completeFormRow(eagerRow(toRaw(cells)), mapping);
       return damage ? { line, raw, damage } : { line, raw };
     }
-    const raw = toRaw(cells);
-    if (damage) return { line, raw, damage };
-    return cells instanceof RangeCells && cells.source.bytes ? { line, raw, cells } : { line, raw };
+    if (damage) return { line, raw: toRaw(cells), damage };
+    if (!(cells instanceof RangeCells && cells.source.bytes)) return { line, raw: toRaw(cells) };
+    if (shared === null || shared.cells !== cells) shared = { line, raw: toRaw(cells), cells };
+    else shared.line = line;
+    return shared;
   };
   const missingColumns = [...names.keys()].filter((k) => !matched.includes(k) && !(mapping && k in mapping.defaults));
   const info: FileInfo = { file, encoding, delimiter: table.delimiter, ignoredColumns: unknown, missingColumns, blankRows: 0 };

@@ -20,7 +20,11 @@ export interface InputRow {
   read?: ReadRow;
   /** The parser found the row damaged (e.g. cut off inside quotes): it is rejected with this problem. */
   damage?: string;
-  /** The row's cells in a UTF-8 file's bytes, when the source gives its `columnFields`: read first by the quick path (registry-row-bytes). */
+  /**
+   * The row's cells in a UTF-8 file's bytes, when the source gives its `columnFields`: read first
+   * by the quick path (registry-row-bytes). Such a row is read during its visit: its cells, its
+   * `raw` and the row itself serve the next row after it.
+   */
   cells?: RangeCells;
 }
 
