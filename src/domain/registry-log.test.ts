@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RECEIPT_ALPHABET } from './receipt.ts';
 import { buildRegistry, type Outcome } from './registry.ts';
-import { instantMs, receiptKey, receiptOfKey, ReceiptTable } from './registry-log.ts';
+import { instantMs, receiptKey, receiptOfKey, ReceiptTable, RowLog, STATUS_LIST } from './registry-log.ts';
 import type { PublicFields, ReadRow } from './registry-row.ts';
 import { toVnIso } from './time.ts';
 
@@ -43,17 +43,42 @@ describe('instantMs', () => {
 });
 
 describe('ReceiptTable', () => {
-  it('holds what a Map holds, through every growth', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.oneof(receipt.map(receiptKey), fc.integer({ min: 0, max: 40 })), fc.nat()), { maxLength: 6000 }), (ops) => {
-      const table = new ReceiptTable();
+  it('holds what a Map holds, through every growth, whatever the order of looking up and setting', () => {
+    const op = fc.tuple(fc.oneof(receipt.map(receiptKey), fc.integer({ min: 0, max: 40 })), fc.nat(), fc.constantFrom('get then set', 'set', 'get'));
+    fc.assert(fc.property(fc.array(op, { maxLength: 3000 }), fc.constantFrom(1, 4, 64), (ops, room) => {
+      const table = new ReceiptTable(room);
       const map = new Map<number, number>();
-      for (const [k, v] of ops) {
-        expect(table.get(k)).toBe(map.get(k) ?? -1);
+      for (const [k, v, kind] of ops) {
+        if (kind !== 'set') expect(table.get(k)).toBe(map.get(k) ?? -1);
+        if (kind === 'get') continue;
         table.set(k, v);
         map.set(k, v);
       }
       for (const [k, v] of map) expect(table.get(k)).toBe(v);
-    }), { numRuns: 30 });
+    }), { numRuns: 60 });
+  });
+});
+
+describe('RowLog', () => {
+  it('gives back every row as added, through every growth', () => {
+    const row = fc.record({
+      file: fc.nat(9),
+      line: fc.nat(100_000),
+      key: fc.oneof(fc.constant(-1), receipt.map(receiptKey)),
+      status: fc.option(fc.constantFrom(...STATUS_LIST)),
+      reviewed: fc.oneof(fc.constant(NaN), fc.integer({ min: 0, max: 2e12 })),
+      blocked: fc.boolean(),
+      problems: fc.array(fc.string({ maxLength: 3 }), { maxLength: 2 }),
+    });
+    fc.assert(fc.property(fc.array(row, { maxLength: 300 }), fc.constantFrom(1, 3, 64), (rows, room) => {
+      const log = new RowLog(room);
+      rows.forEach((r, i) => expect(log.add(r.file, r.line, r.key, r.status, r.reviewed, r.blocked, r.problems, null)).toBe(i));
+      expect(log.length).toBe(rows.length);
+      rows.forEach((r, i) => {
+        expect([log.file[i], log.line[i], log.key[i], log.statusOf(i), log.reviewed[i], log.blocked[i] === 1]).toEqual([r.file, r.line, r.key, r.status, r.reviewed, r.blocked]);
+        expect(log.problemsAt[i] ? log.problemLists[log.problemsAt[i]! - 1] : []).toEqual(r.problems);
+      });
+    }), { numRuns: 100 });
   });
 });
 

@@ -91,25 +91,32 @@ const ROWS_AT_FIRST = 1 << 16;
 
 export class RowLog {
   length = 0;
-  file = new Int32Array(ROWS_AT_FIRST);
-  line = new Int32Array(ROWS_AT_FIRST);
+  file: Int32Array;
+  line: Int32Array;
   /** receiptKey, or -1: no readable receipt. */
-  key = new Float64Array(ROWS_AT_FIRST);
+  key: Float64Array;
   /** 0: none, else 1 + the status's place in STATUS_LIST. */
-  status = new Uint8Array(ROWS_AT_FIRST);
+  status: Uint8Array;
   /** The review time in ms; NaN: none or unreadable. */
-  reviewed = new Float64Array(ROWS_AT_FIRST);
-  blocked = new Uint8Array(ROWS_AT_FIRST);
+  reviewed: Float64Array;
+  blocked: Uint8Array;
   /** 1 + the place of the row's problems in `problemLists`; 0: none. */
-  problemsAt = new Int32Array(ROWS_AT_FIRST);
+  problemsAt: Int32Array;
   /** 1 + the place of the row's public fields in `publics`; 0: none. */
-  publicAt = new Int32Array(ROWS_AT_FIRST);
+  publicAt: Int32Array;
   readonly problemLists: string[][] = [];
   readonly publics: PublishedFields[] = [];
 
+  /** Room for `rows` rows before the columns grow. */
+  constructor(rows = ROWS_AT_FIRST) {
+    [this.file, this.line, this.problemsAt, this.publicAt] = [new Int32Array(rows), new Int32Array(rows), new Int32Array(rows), new Int32Array(rows)];
+    [this.key, this.reviewed] = [new Float64Array(rows), new Float64Array(rows)];
+    [this.status, this.blocked] = [new Uint8Array(rows), new Uint8Array(rows)];
+  }
+
   add(file: number, line: number, key: number, status: Status | null, reviewedMs: number, blocked: boolean, problems: readonly string[], published: PublishedFields | null): number {
     const i = this.length++;
-    if (i === this.line.length) this.resize(i * 2);
+    if (i === this.line.length) this.resize(2 * i || 1);
     this.file[i] = file;
     this.line[i] = line;
     this.key[i] = key;
@@ -137,51 +144,65 @@ export class RowLog {
   }
 }
 
-/** Receipt keys → the row that counts for each (open addressing; a key is never removed). */
+/**
+ * Receipt keys → the row that counts for each (open addressing; a key is never removed). A key and
+ * its row sit side by side (one cache line: receipts come in no order, so nearly every look-up
+ * misses the cache), and `set` right after `get` of the same key reuses the slot `get` found.
+ */
 export class ReceiptTable {
-  private keys = new Float64Array(2 * ROWS_AT_FIRST).fill(-1);
-  private rows = new Int32Array(2 * ROWS_AT_FIRST);
+  /** Key at 2 × slot (-1: empty), its row at 2 × slot + 1. */
+  private table: Float64Array;
   private size = 0;
+  private lastKey = -1;
+  private lastSlot = 0;
+
+  /** Room for `rows` keys (a power of two) before it grows. */
+  constructor(rows = ROWS_AT_FIRST) {
+    this.table = new Float64Array(4 * rows).fill(-1);
+  }
 
   /** The row holding the key, or -1. */
   get(key: number): number {
     const s = this.slot(key);
-    return this.keys[s] === key ? this.rows[s]! : -1;
+    this.lastKey = key;
+    this.lastSlot = s;
+    return this.table[2 * s] === key ? this.table[2 * s + 1]! : -1;
   }
 
   set(key: number, row: number): void {
-    let s = this.slot(key);
-    if (this.keys[s] !== key) {
-      if (++this.size * 2 > this.keys.length) {
+    let s = key === this.lastKey ? this.lastSlot : this.slot(key);
+    if (this.table[2 * s] !== key) {
+      if (++this.size * 4 > this.table.length) {
         this.rehash();
         s = this.slot(key);
       }
-      this.keys[s] = key;
+      this.table[2 * s] = key;
     }
-    this.rows[s] = row;
+    this.table[2 * s + 1] = row;
+    this.lastKey = key;
+    this.lastSlot = s;
   }
 
   private slot(key: number): number {
-    const mask = this.keys.length - 1;
+    const mask = this.table.length / 2 - 1;
     // The key's low 20 bits mixed with its high 20 (the last four and first four characters);
     // a multiplication, not `%`, which is slow on a double.
     const high = Math.floor(key / 1_048_576);
     let s = Math.imul((key - high * 1_048_576) ^ high, 0x9e3779b1) >>> 0;
     for (s &= mask; ; s = (s + 1) & mask) {
-      const k = this.keys[s]!;
+      const k = this.table[2 * s]!;
       if (k === key || k === -1) return s;
     }
   }
 
   private rehash() {
-    const { keys, rows } = this;
-    this.keys = new Float64Array(keys.length * 2).fill(-1);
-    this.rows = new Int32Array(keys.length * 2);
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === -1) continue;
-      const s = this.slot(keys[i]!);
-      this.keys[s] = keys[i]!;
-      this.rows[s] = rows[i]!;
+    const old = this.table;
+    this.table = new Float64Array(old.length * 2).fill(-1);
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i] === -1) continue;
+      const s = this.slot(old[i]!);
+      this.table[2 * s] = old[i]!;
+      this.table[2 * s + 1] = old[i + 1]!;
     }
   }
 }
