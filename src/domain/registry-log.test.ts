@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RECEIPT_ALPHABET } from './receipt.ts';
 import { buildRegistry, type Outcome } from './registry.ts';
-import { instantMs, receiptKey, receiptOfKey, ReceiptTable, RowLog, STATUS_LIST } from './registry-log.ts';
+import { instantMs, receiptKey, receiptOfKey, ReceiptTable, RowLog, STATUS_LIST, visitReadRow } from './registry-log.ts';
+import { openPacked, rowPacker, type ReadRows } from './registry-packed.ts';
 import type { PublicFields, ReadRow } from './registry-row.ts';
 import { toVnIso } from './time.ts';
 
@@ -143,7 +144,13 @@ describe('buildRegistry', () => {
     fc.assert(
       fc.property(fc.array(fc.array(row, { maxLength: 12 }), { maxLength: 3 }), (parts) => {
         const files = parts.map((rows, f) => ({ file: `f${f}.csv`, rows: rows.map((r, i) => ({ line: i + 2, read: r.read, ...(r.damage ? { damage: r.damage } : {}) })) }));
-        const input = files.map((f) => ({ file: f.file, rows: { forEach: (visit: (row: { line: number; raw: object; read: ReadRow; damage?: string }) => void) => f.rows.forEach((r) => visit({ ...r, raw: {} })) } }));
+        // Each file's rows as counted, handed over as another thread hands them (packed).
+        const input = files.map((f) => {
+          const packer = rowPacker();
+          for (const r of f.rows) visitReadRow(packer.add, r.line, r.read, r.damage);
+          const counted = openPacked(structuredClone(packer.finish()), 0)!;
+          return { file: f.file, rows: { forEach: (_visit: unknown, visitRead?: (rows: ReadRows) => void) => visitRead!(counted) } };
+        });
         const { list, report } = buildRegistry(input, ctx, 'now');
         const { publishedReceipts, ...expected } = reference(files);
         expect(report).toEqual(expected);

@@ -8,16 +8,14 @@
 import { makePublicList, type PublicList } from './public-list.ts';
 import type { RangeCells } from './csv-fast-rows.ts';
 import type { ExportKey } from './export-format.ts';
-import { makeRowRules, type RawRow, type ReadRow, type RowContext } from './registry-row.ts';
+import { makeRowRules, type RawRow, type RowContext } from './registry-row.ts';
 import { makeFileRowReader } from './registry-row-bytes.ts';
 import { forEachRead, type ReadRows } from './registry-packed.ts';
-import { receiptOfKey, ReceiptTable, RowLog, visitReadRow, type CountedRowVisit, type PublishedFields } from './registry-log.ts';
+import { receiptOfKey, ReceiptTable, RowLog, type CountedRowVisit, type PublishedFields } from './registry-log.ts';
 
 export interface InputRow {
   line: number;
   raw: RawRow;
-  /** The row already read from `raw` (by another thread, with the same reader); then `raw` is not read again. */
-  read?: ReadRow;
   /** The parser found the row damaged (e.g. cut off inside quotes): it is rejected with this problem. */
   damage?: string;
   /**
@@ -31,8 +29,8 @@ export interface InputRow {
 /** A file's rows in order: an array, or a source that parses them as they are visited. */
 export interface RowSource {
   /**
-   * Visits every row. A source holding rows another thread read hands them to `visitRead` when
-   * given (kept as columns, no object per row), else to `visit` one by one.
+   * Visits every row: one by one to `visit`, or, for rows another thread read, as they were
+   * counted, to `visitRead` (kept as columns, no object per row).
    */
   forEach(visit: (row: InputRow) => void, visitRead?: (rows: ReadRows) => void): void;
   /** The field each column holds, for rows that come with their `cells`. */
@@ -98,7 +96,7 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
     const { rows } = files[f]!;
     const readRow = makeFileRowReader(rules, rows.columnFields, addRow);
     rows.forEach(
-      ({ line, raw, read, damage, cells }) => (read ? visitReadRow(addRow, line, read, damage) : readRow(line, raw, cells, damage)),
+      ({ line, raw, damage, cells }) => readRow(line, raw, cells, damage),
       (read) => forEachRead(read, addRow),
     );
   }
