@@ -57,7 +57,20 @@ export function canonicalInstantAt(b: Uint8Array, start: number, end: number): n
   const second = twoDigits(b, start + 17);
   if (century < 10 || year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
   if (day > MONTH_DAYS[month - 1]! + (month === 2 && isLeap(year) ? 1 : 0)) return NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second) - SEVEN_HOURS_MS;
+  return daysFromCivil(year, month, day) * 86_400_000 + (hour * 3600 + minute * 60 + second) * 1000 - SEVEN_HOURS_MS;
+}
+
+/**
+ * Days from 1970-01-01 to a day of the proleptic Gregorian calendar (year ≥ 1; H. Hinnant's
+ * days_from_civil): what Date.UTC counts, without its cost (about 90 ns a call, here).
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** An ASCII byte String.prototype.trim removes. */
