@@ -86,7 +86,7 @@ const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, size: numb
   return b;
 };
 
-/** Room for this many rows before the columns and the receipt table grow (a national export holds about 100,000). */
+/** Room for this many rows before the columns grow (a national export holds about 100,000). */
 const ROWS_AT_FIRST = 1 << 16;
 
 export class RowLog {
@@ -141,68 +141,5 @@ export class RowLog {
     this.blocked = grow(this.blocked, size);
     this.problemsAt = grow(this.problemsAt, size);
     this.publicAt = grow(this.publicAt, size);
-  }
-}
-
-/**
- * Receipt keys → the row that counts for each (open addressing; a key is never removed). A key and
- * its row sit side by side (one cache line: receipts come in no order, so nearly every look-up
- * misses the cache), and `set` right after `get` of the same key reuses the slot `get` found.
- */
-export class ReceiptTable {
-  /** Key at 2 × slot (-1: empty), its row at 2 × slot + 1. */
-  private table: Float64Array;
-  private size = 0;
-  private lastKey = -1;
-  private lastSlot = 0;
-
-  /** Room for `rows` keys (a power of two) before it grows. */
-  constructor(rows = ROWS_AT_FIRST) {
-    this.table = new Float64Array(4 * rows).fill(-1);
-  }
-
-  /** The row holding the key, or -1. */
-  get(key: number): number {
-    const s = this.slot(key);
-    this.lastKey = key;
-    this.lastSlot = s;
-    return this.table[2 * s] === key ? this.table[2 * s + 1]! : -1;
-  }
-
-  set(key: number, row: number): void {
-    let s = key === this.lastKey ? this.lastSlot : this.slot(key);
-    if (this.table[2 * s] !== key) {
-      if (++this.size * 4 > this.table.length) {
-        this.rehash();
-        s = this.slot(key);
-      }
-      this.table[2 * s] = key;
-    }
-    this.table[2 * s + 1] = row;
-    this.lastKey = key;
-    this.lastSlot = s;
-  }
-
-  private slot(key: number): number {
-    const mask = this.table.length / 2 - 1;
-    // The key's low 20 bits mixed with its high 20 (the last four and first four characters);
-    // a multiplication, not `%`, which is slow on a double.
-    const high = Math.floor(key / 1_048_576);
-    let s = Math.imul((key - high * 1_048_576) ^ high, 0x9e3779b1) >>> 0;
-    for (s &= mask; ; s = (s + 1) & mask) {
-      const k = this.table[2 * s]!;
-      if (k === key || k === -1) return s;
-    }
-  }
-
-  private rehash() {
-    const old = this.table;
-    this.table = new Float64Array(old.length * 2).fill(-1);
-    for (let i = 0; i < old.length; i += 2) {
-      if (old[i] === -1) continue;
-      const s = this.slot(old[i]!);
-      this.table[2 * s] = old[i]!;
-      this.table[2 * s + 1] = old[i + 1]!;
-    }
   }
 }

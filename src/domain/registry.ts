@@ -11,7 +11,7 @@ import type { ExportKey } from './export-format.ts';
 import { makeRowRules, type RawRow, type RowContext } from './registry-row.ts';
 import { makeFileRowReader } from './registry-row-bytes.ts';
 import { forEachRead, type ReadRows } from './registry-packed.ts';
-import { receiptOfKey, ReceiptTable, RowLog, type CountedRowVisit, type PublishedFields } from './registry-log.ts';
+import { receiptOfKey, RowLog, type CountedRowVisit, type PublishedFields } from './registry-log.ts';
 
 export interface InputRow {
   line: number;
@@ -77,19 +77,39 @@ function newer(log: RowLog, a: number, b: number): boolean {
   return ra > rb;
 }
 
+/**
+ * For each row, the row its receipt went to (-1 for a row without a receipt): itself for a receipt
+ * seen once; for a receipt seen more than once, the newest of its rows (`newer`, taken in reading
+ * order). The receipts seen more than once are found by sorting the keys as numbers: a table
+ * looked up for every row in no order misses the cache nearly every time.
+ */
+function receiptWinners(log: RowLog): Int32Array {
+  const n = log.length;
+  const winners = new Int32Array(n);
+  const sorted = log.key.slice(0, n).sort();
+  let repeated: Set<number> | null = null;
+  for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1] && sorted[i]! >= 0) (repeated ??= new Set()).add(sorted[i]!);
+  const newest = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const key = log.key[i]!;
+    winners[i] = key < 0 ? -1 : i;
+    if (repeated === null || !repeated.has(key)) continue;
+    const current = newest.get(key);
+    if (current === undefined || newer(log, i, current)) newest.set(key, i);
+  }
+  if (repeated) for (let i = 0; i < n; i++) if (repeated.has(log.key[i]!)) winners[i] = newest.get(log.key[i]!)!;
+  return winners;
+}
+
 export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { communes: readonly { slug: string; name: string }[] }, generatedAt: string): RegistryResult {
   const rules = makeRowRules(ctx);
   const report: RegistryReport = { read: 0, published: 0, notPublic: 0, duplicates: 0, rejected: 0, rows: [] };
-  // Every row in reading order, each given exactly one outcome below; and the row that counts for each receipt.
+  // Every row in reading order, each given exactly one outcome below.
   const log = new RowLog();
-  const winners = new ReceiptTable();
 
   let file = 0;
   const addRow: CountedRowVisit = (line, key, status, reviewedMs, published, problems, blocked) => {
-    const row = log.add(file, line, key, status, reviewedMs, blocked, problems, published);
-    if (key < 0) return; // rejected: it cannot be identified
-    const current = winners.get(key);
-    if (current < 0 || newer(log, row, current)) winners.set(key, row);
+    log.add(file, line, key, status, reviewedMs, blocked, problems, published);
   };
   for (let f = 0; f < files.length; f++) {
     file = f;
@@ -101,12 +121,13 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
     );
   }
 
+  const winners = receiptWinners(log);
   const published: PublishedFields[] = [];
   for (let i = 0; i < log.length; i++) {
     const key = log.key[i]!;
     let outcome: Outcome;
     let problems = log.problemsAt[i] ? log.problemLists[log.problemsAt[i]! - 1]! : NONE;
-    const winner = key < 0 ? -1 : winners.get(key);
+    const winner = winners[i]!;
     if (key < 0 || (winner === i && log.blocked[i])) {
       outcome = 'rejected';
       report.rejected++;
