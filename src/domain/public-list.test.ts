@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { neutraliseCell } from './export-format.ts';
-import { csvCell, makePublicList, productSorter, PUBLIC_CSV_COLUMNS, publicListCsv, publicListJson, sortProducts, type PublicLabels, type PublicList } from './public-list.ts';
+import { csvCell, makePublicList, PUBLIC_CSV_COLUMNS, publicListCsv, publicListJson, sortProducts, type PublicLabels, type PublicList } from './public-list.ts';
 
 /** The writer before the fast path: papaparse, every row as an array of cells. */
 function referenceCsv(list: PublicList, labels: PublicLabels): string {
@@ -89,17 +89,17 @@ describe('publicListJson', () => {
   });
 });
 
-describe('productSorter', () => {
-  it('orders products exactly as sortProducts does, names repeated or not', () => {
+describe('makePublicList', () => {
+  it('orders each commune\'s products exactly as sortProducts does, names repeated or not', () => {
     // Names that differ only in case, tone marks, spacing or digits, which the collator may hold equal.
     const name = fc.constantFrom('Cà phê', 'cà phê', 'Ca phe', 'Cà phê 2', 'Cà phê 10', 'Mật ong', 'mật ong', 'Đậu', 'Dau', ' Hồ tiêu', 'Hồ tiêu');
-    const product = fc.record({ receipt: fc.string({ unit: fc.constantFrom('A', 'b', '2', '-'), maxLength: 4 }), productName: name, productGroup: fc.constant('g'), producerType: fc.constant('t'), producerName: fc.constant(null), round: fc.constant(null) });
+    const product = fc.record({ receipt: fc.string({ unit: fc.constantFrom('A', 'b', '2', '-'), maxLength: 4 }), productName: name, productGroup: fc.constant('g'), producerType: fc.constant('t'), producerName: fc.constant(null), round: fc.constant(null), commune: fc.constantFrom('a', 'b', 'c', 'khac') });
+    const communes = [{ slug: 'c', name: 'C' }, { slug: 'a', name: 'A' }, { slug: 'b', name: 'B' }];
     fc.assert(
-      fc.property(fc.array(product, { maxLength: 40 }), (products) => {
-        expect(productSorter(products)([...products])).toEqual(sortProducts(products));
-        // A list of some of them, as makePublicList sorts each commune's.
-        const some = products.filter((_, i) => i % 3 !== 1);
-        expect(productSorter(products)([...some])).toEqual(sortProducts(some));
+      fc.property(fc.array(product, { maxLength: 60 }), (products) => {
+        const list = makePublicList(communes, products, 'now');
+        expect(list.communes.map((c) => c.slug)).toEqual(['c', 'a', 'b']);
+        for (const c of list.communes) expect(c.products).toEqual(sortProducts(products.filter((p) => p.commune === c.slug).map(({ commune: _, ...p }) => p)));
       }),
       { numRuns: 1000 },
     );

@@ -49,47 +49,57 @@ export function makePublicList(
   products: readonly (PublicProduct & { commune: string })[],
   generatedAt: string,
 ): PublicList {
-  const byCommune = new Map<string, PublicProduct[]>(communes.map((c) => [c.slug, []]));
-  for (const p of products) byCommune.get(p.commune)?.push(toPublicProduct(p));
-  const sort = productSorter(products);
-  return { generatedAt, communes: communes.map((c) => ({ slug: c.slug, name: c.name, products: sort(byCommune.get(c.slug)!) })) };
+  const place = new Map(communes.map((c, i) => [c.slug, i]));
+  const lists = byCommuneInOrder(products, place, communes.length);
+  return { generatedAt, communes: communes.map((c, i) => ({ slug: c.slug, name: c.name, products: lists[i]! })) };
 }
 
-/** Places per rank in productSorter's keys: a list holds fewer products than this. */
-const PLACES = 1 << 21;
-
 /**
- * Sorts a list of some of these products (in place, or a sorted copy) in the order of
- * sortProducts. Names repeat across communes ("Cà phê bột"): when they do, each distinct name is
- * ranked once in Vietnamese collation (names the collator holds equal share a rank), and a list
- * is sorted by rank as numbers (rank and place in one number each, no comparison function), then
- * each run of one rank by receipt.
+ * Each commune's products, whitelisted fields only, in the order of sortProducts (a product of a
+ * commune not in `place` is left out). Names repeat across communes ("Cà phê bột"): when they do,
+ * each distinct name is ranked once in Vietnamese collation (names the collator holds equal share
+ * a rank), and all products are sorted at once as numbers (commune, rank and place in one number
+ * each, no comparison function), then each run of one commune and rank by receipt. Otherwise
+ * each commune's products are sorted by the collator.
  */
-export function productSorter(products: readonly PublicProduct[]): (list: PublicProduct[]) => PublicProduct[] {
+function byCommuneInOrder(products: readonly (PublicProduct & { commune: string })[], place: ReadonlyMap<string, number>, count: number): PublicProduct[][] {
+  const lists: PublicProduct[][] = Array.from({ length: count }, () => []);
   const names = [...new Set(products.map((p) => p.productName))];
-  if (names.length * 2 > products.length) return (list) => list.sort(compareProducts);
+  const places = 2 ** Math.ceil(Math.log2(products.length + 1));
+  if (names.length * 2 > products.length || count * names.length * places >= Number.MAX_SAFE_INTEGER) {
+    for (const p of products) {
+      const c = place.get(p.commune);
+      if (c !== undefined) lists[c]!.push(toPublicProduct(p));
+    }
+    for (const list of lists) list.sort(compareProducts);
+    return lists;
+  }
   names.sort(viCollator.compare);
   const rank = new Map<string, number>();
   names.forEach((name, i) => rank.set(name, i > 0 && viCollator.compare(names[i - 1]!, name) === 0 ? rank.get(names[i - 1]!)! : i));
-  return (list) => {
-    const n = list.length;
-    if (n < 2) return list;
-    if (n >= PLACES) return list.sort((a, b) => rank.get(a.productName)! - rank.get(b.productName)! || a.receipt.localeCompare(b.receipt));
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = rank.get(list[i]!.productName)! * PLACES + i;
-    keys.sort();
-    const sorted: PublicProduct[] = new Array(n);
-    for (let i = 0; i < n; i++) sorted[i] = list[keys[i]! % PLACES]!;
-    // A run of one rank, in the list's order so far: by receipt (a stable sort, as sortProducts').
-    for (let i = 0; i < n; ) {
-      const r = Math.floor(keys[i]! / PLACES);
-      let j = i + 1;
-      while (j < n && Math.floor(keys[j]! / PLACES) === r) j++;
-      if (j - i > 1) sorted.splice(i, j - i, ...sorted.slice(i, j).sort(byReceipt));
-      i = j;
+  const ranks = names.length;
+  const keys = new Float64Array(products.length);
+  let m = 0;
+  for (let i = 0; i < products.length; i++) {
+    const c = place.get(products[i]!.commune);
+    if (c !== undefined) keys[m++] = (c * ranks + rank.get(products[i]!.productName)!) * places + i;
+  }
+  const sorted = keys.subarray(0, m).sort();
+  for (let k = 0; k < m; ) {
+    const group = Math.floor(sorted[k]! / places);
+    let j = k + 1;
+    while (j < m && Math.floor(sorted[j]! / places) === group) j++;
+    const list = lists[Math.floor(group / ranks)]!;
+    if (j - k === 1) list.push(toPublicProduct(products[sorted[k]! % places]!));
+    else {
+      // One commune, one rank: in the input's order so far, then by receipt (a stable sort, as sortProducts').
+      const run: PublicProduct[] = [];
+      for (let x = k; x < j; x++) run.push(toPublicProduct(products[sorted[x]! % places]!));
+      list.push(...run.sort(byReceipt));
     }
-    return sorted;
-  };
+    k = j;
+  }
+  return lists;
 }
 
 const byReceipt = (a: PublicProduct, b: PublicProduct) => a.receipt.localeCompare(b.receipt);
