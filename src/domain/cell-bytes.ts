@@ -6,10 +6,7 @@
  * each to its counterpart. A cell is a range [start, end) of the bytes; `escaped` says it was a
  * quoted cell whose doubled quotes stand for one quote each.
  */
-import { RECEIPT_ALPHABET } from './receipt.ts';
-
-const RECEIPT_CODE = new Int8Array(256).fill(-1);
-for (let i = 0; i < RECEIPT_ALPHABET.length; i++) RECEIPT_CODE[RECEIPT_ALPHABET.charCodeAt(i)] = i;
+import { RECEIPT_CODE } from './receipt.ts';
 
 /** registry-log's receiptKey of the cell's text: the receipt "XXXX-XXXX" as a number, -1 for any other cell. */
 export function receiptKeyAt(b: Uint8Array, start: number, end: number): number {

@@ -5,6 +5,10 @@
 import { createHash, randomInt } from 'node:crypto';
 
 export const RECEIPT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** Each character code (below 256) → its place in RECEIPT_ALPHABET, or -1. */
+export const RECEIPT_CODE = new Int8Array(256).fill(-1);
+for (let i = 0; i < RECEIPT_ALPHABET.length; i++) RECEIPT_CODE[RECEIPT_ALPHABET.charCodeAt(i)] = i;
 const GROUP = 4;
 
 function format(chars: string): string {

@@ -5,12 +5,10 @@
  * garbage collector more than reading them did. A row's receipt is kept as a number (below), its
  * review time as milliseconds; only a chosen row's public fields and a row's problems are objects.
  */
-import { RECEIPT_ALPHABET } from './receipt.ts';
+import { RECEIPT_ALPHABET, RECEIPT_CODE } from './receipt.ts';
 import type { PublicFields, ReadRow } from './registry-row.ts';
 import { PUBLISHED_STATUS, STATUSES, type Status } from './status.ts';
 
-const CODE = new Int8Array(128).fill(-1);
-for (let i = 0; i < RECEIPT_ALPHABET.length; i++) CODE[RECEIPT_ALPHABET.charCodeAt(i)] = i;
 
 /**
  * A receipt "XXXX-XXXX" as a number: each of its eight characters is 5 bits (the alphabet has 31),
@@ -22,7 +20,7 @@ export function receiptKey(receipt: string): number {
   for (let i = 0; i < 9; i++) {
     if (i === 4) continue;
     const c = receipt.charCodeAt(i);
-    const v = c < 128 ? CODE[c]! : -1;
+    const v = c < 256 ? RECEIPT_CODE[c]! : -1;
     if (v < 0) return -1;
     key = key * 32 + v;
   }

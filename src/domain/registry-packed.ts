@@ -6,6 +6,7 @@
  * (decoded text holds none; the count is checked on opening), and the rare rows with problems.
  */
 import { STATUS_LIST, type CountedRowVisit, type PublishedFields } from './registry-log.ts';
+import { NO_PROBLEMS as NONE } from './registry-row.ts';
 import type { Status } from './status.ts';
 
 export interface PackedRows {
@@ -25,7 +26,6 @@ export interface PackedRows {
 
 // Flags above the status's three bits: a chosen row's public fields, and which of them are there.
 const STATUS_BITS = 7, PUBLIC = 8, NAME = 16, ROUND = 32;
-const NONE: string[] = Object.freeze([]) as unknown as string[];
 const STATUS_CODE = new Map<Status, number>(STATUS_LIST.map((s, i) => [s, i + 1]));
 
 /** Packs rows as counted; openPacked gives them back as the reading thread counted them. */

@@ -12,9 +12,9 @@ import type { ExportKey } from './export-format.ts';
 import { textBounds, type CheckResult } from './field-checks.ts';
 import { normaliseReceipt } from './receipt.ts';
 import { instantMs, receiptKey, receiptOfKey, visitReadRow, type CountedRowVisit, type PublishedFields } from './registry-log.ts';
-import { CANONICAL_RECEIPT, COMMUNE, type RawRow, CONSENT, FIELDS, PHONE, PRODUCER_NAME, PRODUCER_TYPE, PRODUCT_GROUP, PRODUCT_NAME, PRODUCT_STAGE, PUBLISH_NAME, tidy, type RowRules } from './registry-row.ts';
+import { CANONICAL_RECEIPT, COMMUNE, FIELDS, NO_PROBLEMS as NONE, PHONE, PRODUCER_NAME, PRODUCER_TYPE, PRODUCT_GROUP, PRODUCT_NAME, PUBLISH_NAME, tidy, type RawRow, type RowRules } from './registry-row.ts';
 import { assignRound } from './round.ts';
-import { isScientific, readSheetInstant, stripThousands } from './sheet-values.ts';
+import { isScientific, readSheetInstant } from './sheet-values.ts';
 import { PUBLISHED_STATUS, type Status } from './status.ts';
 
 /** A row as the quick path read it (one object, filled again for every row). */
@@ -66,20 +66,12 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
   /** The cell's text as readRow reads it (tidy; '' for a missing column or a short row). */
   const text = (cells: RangeCells, i: number) => (i < 0 || i >= cells.length ? '' : tidy(cells.at(i)));
 
-  /** What readRow makes of a schema field's text, before its check. */
-  const input = (f: number, t: string): unknown => {
-    if (f === PRODUCER_TYPE) return rules.findType(t) ?? t;
-    if (f === PRODUCT_GROUP) return rules.findGroup(t) ?? t;
-    if (f === PRODUCT_STAGE) return rules.findStage(t) ?? t;
-    if (f === CONSENT) return rules.yesNo(t) === true;
-    return t;
-  };
   /**
    * The check of a schema field's text. The consent to publish the name also fails when it is
    * neither yes nor no (readRow notes that), and its value is whether the name is published.
    */
   const check = (f: number, t: string): CheckResult => {
-    if (f !== PUBLISH_NAME) return checkList[f]!(input(f, t));
+    if (f !== PUBLISH_NAME) return checkList[f]!(rules.fieldInput(f, t));
     const yes = rules.yesNo(t);
     if (yes === null) return NOT_YES_OR_NO;
     const r = checkList[f]!(yes);
@@ -152,11 +144,8 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
       }
     }
     const t = text(cells, i);
-    if (way.kind === 'phone') {
-      const phone = stripThousands(t);
-      return checkList[f]!(phone).ok && !isScientific(phone);
-    }
-    return checkList[f]!(t).ok;
+    const value = rules.fieldInput(f, t);
+    return checkList[f]!(value).ok && !(f === PHONE && isScientific(value as string));
   }
 
   const publicBounds = (f: number) => textBounds(rules.schema, FIELDS[f]!);
@@ -258,9 +247,6 @@ const UNKNOWN_STATUS: CheckResult = { ok: false, message: 'no such status' };
 /** `answer`'s codes for the status and the round (schema fields are 0 and up). */
 const STATUS = -1;
 const ROUND = -2;
-
-/** No problems: one shared, frozen list. */
-const NONE: string[] = Object.freeze([]) as unknown as string[];
 
 /**
  * Reads the rows of one file as the registry counts them: by the quick path when a row comes with

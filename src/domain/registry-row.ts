@@ -56,7 +56,7 @@ export interface RowContext {
 export const CANONICAL_RECEIPT = new RegExp(`^[${RECEIPT_ALPHABET}]{4}-[${RECEIPT_ALPHABET}]{4}$`);
 
 /** The problems of a row that has none (most rows): one shared, frozen list. */
-const NONE: string[] = Object.freeze([]) as unknown as string[];
+export const NO_PROBLEMS: string[] = Object.freeze([]) as unknown as string[];
 
 /** A cell as the registry reads it: the export's formula guard undone, trimmed (the decoded file is NFC already). */
 export function tidy(value: string | undefined): string {
@@ -76,6 +76,8 @@ export interface RowRules {
   findType: (text: string) => string | undefined;
   findStage: (text: string) => string | undefined;
   yesNo: (text: string) => boolean | null;
+  /** What the check of schema field `f` (its place in FIELDS) is given for the field's cell text. */
+  fieldInput: (f: number, text: string) => unknown;
   /** The row reader (the reference every quicker reader answers as). */
   readRow: (raw: RawRow) => ReadRow;
 }
@@ -102,7 +104,16 @@ export function makeRowRules(ctx: RowContext, makeChecks: (schema: RegistrationS
   // By position, in the schema's order: a check looked up by field name in every row is a slow, megamorphic lookup.
   const checkList = FIELDS.map((key): Check => (key === 'supportNeeds' ? (text) => checkNeeds(text as string) : checks[key]));
 
-  return { ctx, schema, checkList, findStatus, findRound, findGroup, findType, findStage, yesNo, readRow };
+  const fieldInput = (f: number, text: string): unknown => {
+    if (f === PRODUCER_TYPE) return findType(text) ?? text;
+    if (f === PRODUCT_GROUP) return findGroup(text) ?? text;
+    if (f === PRODUCT_STAGE) return findStage(text) ?? text;
+    if (f === PHONE) return stripThousands(text);
+    if (f === CONSENT || f === PUBLISH_NAME) return yesNo(text) === true;
+    return text;
+  };
+
+  return { ctx, schema, checkList, findStatus, findRound, findGroup, findType, findStage, yesNo, fieldInput, readRow };
 
   function readRow(raw: RawRow): ReadRow {
     const problems: string[] = [];
@@ -118,7 +129,7 @@ export function makeRowRules(ctx: RowContext, makeChecks: (schema: RegistrationS
 
     const reviewProblem: string[] = [];
     const reviewedAt = readInstant(tidy(raw.reviewedAt), 'Thời điểm rà soát', reviewProblem);
-    if (receipt && status && status !== PUBLISHED_STATUS) return { receipt, status, reviewedAt, publicFields: null, problems: reviewProblem.length ? reviewProblem : NONE, blocking: NONE };
+    if (receipt && status && status !== PUBLISHED_STATUS) return { receipt, status, reviewedAt, publicFields: null, problems: reviewProblem.length ? reviewProblem : NO_PROBLEMS, blocking: NO_PROBLEMS };
     const submittedAt = readInstant(tidy(raw.submittedAt), 'Thời điểm gửi', problems);
     problems.push(...reviewProblem);
 
@@ -138,16 +149,10 @@ export function makeRowRules(ctx: RowContext, makeChecks: (schema: RegistrationS
       tidy(raw.commune), tidy(raw.address), tidy(raw.businessId), tidy(raw.productName), tidy(raw.productGroup),
       tidy(raw.productStage), tidy(raw.description), tidy(raw.supportNeeds), tidy(raw.consentProcessing), tidy(raw.consentPublishName),
     ];
-    const phone = stripThousands(cells[PHONE]!);
     const consentPublishName = yesNo(cells[PUBLISH_NAME]!);
     if (consentPublishName === null) problems.push(`Đồng ý công khai tên: "${cells[PUBLISH_NAME]}" không rõ có hay không, nên tên chủ thể không được công khai`);
-    const inputs: unknown[] = cells.slice();
-    inputs[PRODUCER_TYPE] = findType(cells[PRODUCER_TYPE]!) ?? cells[PRODUCER_TYPE];
-    inputs[PRODUCT_GROUP] = findGroup(cells[PRODUCT_GROUP]!) ?? cells[PRODUCT_GROUP];
-    inputs[PRODUCT_STAGE] = findStage(cells[PRODUCT_STAGE]!) ?? cells[PRODUCT_STAGE];
-    inputs[PHONE] = phone;
-    inputs[CONSENT] = yesNo(cells[CONSENT]!) === true;
-    inputs[PUBLISH_NAME] = consentPublishName === true;
+    const inputs = cells.map((text, f) => fieldInput(f, text));
+    const phone = inputs[PHONE] as string;
 
     const values: unknown[] = [];
     let fieldErrors: Map<number, string> | null = null;
@@ -183,7 +188,7 @@ export function makeRowRules(ctx: RowContext, makeChecks: (schema: RegistrationS
         round,
       };
     }
-    if (blocking.length + problems.length === 0) return { receipt, status, reviewedAt, publicFields, problems: NONE, blocking: NONE };
+    if (blocking.length + problems.length === 0) return { receipt, status, reviewedAt, publicFields, problems: NO_PROBLEMS, blocking: NO_PROBLEMS };
     return { receipt, status, reviewedAt, publicFields, problems: [...new Set([...blocking, ...problems])], blocking };
   }
 }
@@ -195,7 +200,7 @@ export const [PRODUCER_NAME, PRODUCER_TYPE, PHONE, COMMUNE, PRODUCT_NAME, PRODUC
   at('producerName'), at('producerType'), at('phone'), at('commune'), at('productName'), at('productGroup'), at('productStage'), at('consentProcessing'), at('consentPublishName'),
 ];
 /** The published fields: a problem in one keeps the product off the list (and rejects a chosen row). */
-export const PUBLIC_FIELDS = new Set([PRODUCT_NAME, PRODUCT_GROUP, PRODUCER_TYPE, COMMUNE]);
+const PUBLIC_FIELDS = new Set([PRODUCT_NAME, PRODUCT_GROUP, PRODUCER_TYPE, COMMUNE]);
 
 const STATUS_SHORT: Record<Status, string[]> = {
   'cho-ra-soat': ['Chờ duyệt', 'Mới'],
@@ -204,7 +209,7 @@ const STATUS_SHORT: Record<Status, string[]> = {
   rac: ['Rác', 'Thư rác', 'Không hợp lệ', 'Spam'],
 };
 
-export function readInstant(text: string, label: string, problems: string[]): string | null {
+function readInstant(text: string, label: string, problems: string[]): string | null {
   if (!text) return null;
   const iso = readSheetInstant(text);
   if (!iso) problems.push(`${label} "${text}" không đọc được (cần dạng 25/03/2024 08:05 hoặc 2024-03-25T08:05:00+07:00)`);

@@ -8,7 +8,7 @@
 import { makePublicList, type PublicList } from './public-list.ts';
 import type { RangeCells } from './csv-fast-rows.ts';
 import type { ExportKey } from './export-format.ts';
-import { makeRowRules, type RawRow, type RowContext } from './registry-row.ts';
+import { makeRowRules, NO_PROBLEMS as NONE, type RawRow, type RowContext } from './registry-row.ts';
 import { makeFileRowReader } from './registry-row-bytes.ts';
 import { forEachRead, type ReadRows } from './registry-packed.ts';
 import { receiptOfKey, RowLog, type CountedRowVisit, type PublishedFields } from './registry-log.ts';
@@ -151,9 +151,6 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
   report.read = log.length;
   return { list: makePublicList(ctx.communes, published, generatedAt), report };
 }
-
-/** No problems: one shared, frozen list. */
-const NONE: string[] = Object.freeze([]) as unknown as string[];
 
 /** The identity every run must satisfy; a failure is a bug in the registry, never in the input. */
 export function countsAddUp(r: Pick<RegistryReport, 'read' | 'published' | 'notPublic' | 'duplicates' | 'rejected'>): boolean {
