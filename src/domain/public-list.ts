@@ -41,7 +41,8 @@ export function sortProducts(products: readonly PublicProduct[]): PublicProduct[
   return [...products].sort(compareProducts);
 }
 
-const compareProducts = (a: PublicProduct, b: PublicProduct) => viCollator.compare(a.productName, b.productName) || a.receipt.localeCompare(b.receipt);
+const byReceipt = (a: PublicProduct, b: PublicProduct) => a.receipt.localeCompare(b.receipt);
+const compareProducts = (a: PublicProduct, b: PublicProduct) => viCollator.compare(a.productName, b.productName) || byReceipt(a, b);
 
 /** The list with every commune present, in the given (content) order, empty ones too. */
 export function makePublicList(
@@ -102,7 +103,6 @@ function byCommuneInOrder(products: readonly (PublicProduct & { commune: string 
   return lists;
 }
 
-const byReceipt = (a: PublicProduct, b: PublicProduct) => a.receipt.localeCompare(b.receipt);
 
 /**
  * The list as JSON, without indentation (40,000 products indented cost a third more bytes and every
