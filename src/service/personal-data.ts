@@ -4,6 +4,10 @@
  * one transaction with its entry in the access log; an erasure also empties
  * the review notes in the registration's history. See domain/personal-data.ts
  * for what is kept and what is emptied.
+ *
+ * Both move the review time (reviewed_at) to now: the registry keeps, of the
+ * rows of one receipt in several uploaded exports, the one reviewed last, so
+ * the export made after a withdrawal or an erasure wins over older uploads.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { PERSONAL_PRODUCER_TYPES } from '../domain/personal-data.ts';
@@ -27,7 +31,9 @@ export class PersonalData {
   /** Sets consent to publish the name (a withdrawal is `false`); the next public list follows it. */
   setPublishConsent(receipt: string, consent: boolean, reason: string, account: string, at: Date): StoredRegistration | undefined {
     return this.store.transaction(() => {
-      const { changes } = this.db.prepare('UPDATE registrations SET consent_publish_name = ? WHERE receipt = ?').run(consent ? 1 : 0, receipt);
+      const { changes } = this.db
+        .prepare('UPDATE registrations SET consent_publish_name = ?, reviewed_at = ? WHERE receipt = ?')
+        .run(consent ? 1 : 0, toVnIso(at), receipt);
       if (Number(changes) === 0) return undefined;
       this.audit.record(account, 'consent', receipt, `${consent ? 'đồng ý' : 'rút lại đồng ý'} công khai tên — ${reason}`, at);
       return this.store.get(receipt);
@@ -42,8 +48,8 @@ export class PersonalData {
           `UPDATE registrations SET representative = '', phone = '', email = '', address = '', business_id = '',
              description = '', support_needs = '[]', review_note = '', consent_publish_name = 0,
              producer_name = CASE WHEN producer_type IN (${PERSONAL_TYPES_SQL}) THEN '' ELSE producer_name END,
-             erased_at = ?
-           WHERE receipt = ? RETURNING id`,
+             erased_at = ?1, reviewed_at = ?1
+           WHERE receipt = ?2 RETURNING id`,
         )
         .get(toVnIso(at), receipt) as { id: number } | undefined;
       if (!row) return undefined;

@@ -1,14 +1,17 @@
 // People's rights through the editors' API: proof of consent in the export, withdrawal of publish consent,
 // erasure (nothing personal left in the database row or the export, the lookup still answering), commune
 // scope, and the access log that records each action and is refused to commune accounts.
-import { DatabaseSync } from 'node:sqlite';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { consentVersion } from '../../src/domain/consent.ts';
 import { EXPORT_COLUMNS } from '../../src/domain/export-format.ts';
 import { REGISTRATION_FIELDS } from '../../src/domain/registration-fields.ts';
 import { DB_FILE } from '../../src/service/db.ts';
+import { runScript } from '../support/process.ts';
 import { basic, EDITOR_PASSWORD, postJson, useAppWithTwoEditors, validBody } from './helpers.ts';
 
 const app = useAppWithTwoEditors();
@@ -62,6 +65,30 @@ describe('withdrawal and erasure', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ receipt, consentPublishName: false });
     expect(rowOf(await exportText(), receipt)[header('consentPublishName')]).toBe('không');
+  });
+
+  it('a withdrawal or an erasure wins over an older export of the same receipt in the next public list', async () => {
+    const named = await register({ producerType: 'hop-tac-xa', producerName: 'HTX Rút Lại', consentPublishName: 'on' });
+    const erased = await register({ producerType: 'ca-nhan', producerName: 'Hộ bà Xóa Tên', consentPublishName: 'on' });
+    for (const receipt of [named, erased]) expect((await post(`/api/registrations/${receipt}/status`, { status: 'da-chon' })).status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'ocop-rights-'));
+    try {
+      writeFileSync(join(dir, 'truoc.csv'), await exportText());
+      app().clock.now = new Date('2024-04-02T09:00:00+07:00');
+      expect((await post(`/api/registrations/${named}/consent`, { consentPublishName: false, reason: 'Yêu cầu của chủ thể' })).status).toBe(200);
+      expect((await post(`/api/registrations/${erased}/erase`, { reason: 'Yêu cầu của chủ thể' })).status).toBe(200);
+      writeFileSync(join(dir, 'sau.csv'), await exportText());
+      const run = runScript('scripts/registry.ts', [join(dir, 'truoc.csv'), join(dir, 'sau.csv'), '--out', join(dir, 'out')]);
+      expect(run.stderr).toBe('');
+      const list = readFileSync(join(dir, 'out', 'danh-sach-ocop.json'), 'utf8');
+      const products = (JSON.parse(list) as { communes: { products: { receipt: string; producerName: string | null }[] }[] }).communes.flatMap((c) => c.products);
+      expect(products.find((p) => p.receipt === named)?.producerName).toBeNull();
+      expect(products.find((p) => p.receipt === erased)?.producerName).toBeNull();
+      expect(list).not.toContain('HTX Rút Lại');
+      expect(list).not.toContain('Xóa Tên');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('erases every personal field (the name too for a household), keeps the row and the lookup', async () => {
