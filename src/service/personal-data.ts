@@ -15,6 +15,19 @@ import { toVnIso } from '../domain/time.ts';
 import type { AuditLog } from './audit.ts';
 import type { RegistrationStore, StoredRegistration } from './store.ts';
 
+/** The fields a person may have corrected, and their columns. */
+export const CORRECTABLE_COLUMNS = {
+  producerName: 'producer_name',
+  representative: 'representative',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  businessId: 'business_id',
+  description: 'description',
+} as const;
+export type CorrectableField = keyof typeof CORRECTABLE_COLUMNS;
+export const isCorrectable = (field: unknown): field is CorrectableField => typeof field === 'string' && Object.hasOwn(CORRECTABLE_COLUMNS, field);
+
 const PERSONAL_TYPES_SQL = [...PERSONAL_PRODUCER_TYPES].map((t) => `'${t.replace(/'/g, "''")}'`).join(', ');
 
 export class PersonalData {
@@ -36,6 +49,18 @@ export class PersonalData {
         .run(consent ? 1 : 0, toVnIso(at), receipt);
       if (Number(changes) === 0) return undefined;
       this.audit.record(account, 'consent', receipt, `${consent ? 'đồng ý' : 'rút lại đồng ý'} công khai tên — ${reason}`, at);
+      return this.store.get(receipt);
+    });
+  }
+
+  /** Corrects one personal field to a value already checked by the field's schema; the log names the field, not the values. */
+  correct(receipt: string, field: CorrectableField, value: string, reason: string, account: string, at: Date): StoredRegistration | undefined {
+    return this.store.transaction(() => {
+      const { changes } = this.db
+        .prepare(`UPDATE registrations SET ${CORRECTABLE_COLUMNS[field]} = ?, reviewed_at = ? WHERE receipt = ?`)
+        .run(value, toVnIso(at), receipt);
+      if (Number(changes) === 0) return undefined;
+      this.audit.record(account, 'correct', receipt, `sửa ${field} — ${reason}`, at);
       return this.store.get(receipt);
     });
   }

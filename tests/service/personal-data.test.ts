@@ -122,6 +122,17 @@ describe('withdrawal and erasure', () => {
     expect(((await lookup.json()) as { status: string }).status).toBe('da-chon');
   });
 
+  it('corrects one personal field, checked like the form; refuses a non-personal field or a bad value', async () => {
+    const receipt = await register();
+    const ok = await post(`/api/registrations/${receipt}/correct`, { field: 'phone', value: '+84 912 000 111', reason: 'Chủ thể báo đổi số' });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ receipt, phone: '0912000111' });
+    expect(rowOf(await exportText(), receipt)[header('phone')]).toBe('0912000111');
+    expect((await post(`/api/registrations/${receipt}/correct`, { field: 'phone', value: '123', reason: 'x' })).status).toBe(422);
+    expect((await post(`/api/registrations/${receipt}/correct`, { field: 'status', value: 'da-chon', reason: 'x' })).status).toBe(422);
+    expect((await post(`/api/registrations/${receipt}/correct`, { field: 'representative', value: 'Y Brông Niê', reason: '' })).status).toBe(422);
+  });
+
   it('keeps an organisation\'s name on erasure', async () => {
     const receipt = await register({ producerType: 'hop-tac-xa', producerName: 'Hợp tác xã Cà phê Quảng Sơn' });
     expect((await post(`/api/registrations/${receipt}/erase`, { reason: 'Hết thời hạn lưu trữ' })).status).toBe(200);

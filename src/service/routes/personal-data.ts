@@ -1,13 +1,16 @@
 /**
  * People's rights, for editors (interfaces "Personal data"):
  * - POST /api/registrations/RECEIPT/consent {"consentPublishName": false, "reason"}
+ * - POST /api/registrations/RECEIPT/correct {"field", "value", "reason"}: one personal field, checked by its schema
  * - POST /api/registrations/RECEIPT/erase {"reason"}
  * - GET /api/audit?limit=N, the access log, for district-wide accounts only.
  * Commune-scoped like every editor route; session callers send the CSRF token.
  */
 import type { Hono } from 'hono';
 import { clean } from '../../domain/text.ts';
+import { schemaCheck } from '../../domain/field-checks.ts';
 import { authenticate } from '../auth.ts';
+import { CORRECTABLE_COLUMNS, isCorrectable } from '../personal-data.ts';
 import type { Deps } from '../deps.ts';
 import { authFailure } from './export.ts';
 import { fail, startEditorAction } from './editor-action.ts';
@@ -32,6 +35,19 @@ export function mountPersonalDataRoutes(app: Hono, deps: Deps): void {
     if (!reason.ok) return c.json(fail('reason', reason.message), 422);
     const updated = deps.personalData.setPublishConsent(record.receipt, fields.consentPublishName, reason.reason, caller.account.name, deps.now())!;
     return c.json({ receipt: updated.receipt, consentPublishName: updated.consentPublishName });
+  });
+
+  app.post('/api/registrations/:receipt/correct', async (c) => {
+    const action = await startEditorAction(c, deps);
+    if (!action.ok) return action.response;
+    const { caller, record, fields } = action;
+    if (!isCorrectable(fields.field)) return c.json(fail('field', `Chỉ sửa được: ${Object.keys(CORRECTABLE_COLUMNS).join(', ')}.`), 422);
+    const checked = schemaCheck(deps.schema, fields.field)(fields.value);
+    if (!checked.ok) return c.json(fail(fields.field, checked.message), 422);
+    const reason = readReason(fields.reason);
+    if (!reason.ok) return c.json(fail('reason', reason.message), 422);
+    const updated = deps.personalData.correct(record.receipt, fields.field, checked.value as string, reason.reason, caller.account.name, deps.now())!;
+    return c.json({ receipt: updated.receipt, [fields.field]: updated[fields.field] });
   });
 
   app.post('/api/registrations/:receipt/erase', async (c) => {
