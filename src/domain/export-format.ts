@@ -24,6 +24,8 @@ export interface RegistrationRecord extends Registration {
   consentAt?: string | null;
   /** The id of the consent wording the person was shown (see consent.ts). */
   consentVersion?: string | null;
+  /** What staff ask of the producer when the status is can-bo-sung; shown to whoever has the receipt, never on the public list. */
+  publicNote?: string;
 }
 
 export type ExportKey = keyof RegistrationRecord;
@@ -54,10 +56,11 @@ export const EXPORT_COLUMNS: readonly { key: ExportKey; header: string }[] = [
   // Added in December 2026, at the end so older readers and sheets keep their columns; optional on reading.
   { key: 'consentAt', header: 'Thời điểm đồng ý' },
   { key: 'consentVersion', header: 'Phiên bản nội dung đồng ý' },
+  { key: 'publicNote', header: 'Lý do cần bổ sung (báo người đăng ký)' },
 ];
 
 /** Columns an export may lack without it being reported (exports made before they existed). */
-export const OPTIONAL_COLUMNS: ReadonlySet<ExportKey> = new Set<ExportKey>(['consentAt', 'consentVersion']);
+export const OPTIONAL_COLUMNS: ReadonlySet<ExportKey> = new Set<ExportKey>(['consentAt', 'consentVersion', 'publicNote']);
 
 /** Separator between supportNeeds items inside one cell. */
 export const LIST_SEPARATOR = '; ';

@@ -31,7 +31,7 @@ const GOOD: Record<ExportKey, string[]> = {
   submittedAt: ['2024-03-20T09:00:00+07:00', '2024-03-29T09:00:00+07:00', '25/03/2024 08:05', '2024-13-01T00:00:00+07:00'],
   reviewedAt: ['2024-04-01T08:00:00+07:00', '02/04/2024 08:00', '2024-02-30T08:00:00+07:00', '2024-04-30T08:00:00+07:00'],
   round: ['2024-dot-1', 'Đợt 1', ''],
-  status: ['da-chon', 'Đã chọn', 'cho-ra-soat', 'rac'],
+  status: ['da-chon', 'Đã chọn', 'cho-ra-soat', 'rac', 'can-bo-sung', 'Cần bổ sung'],
   producerName: ['HTX Quảng Sơn', ' HTX ', 'Cơ sở "Mai Vàng"'],
   producerType: ['hop-tac-xa', 'Hợp tác xã', 'ca-nhan'],
   representative: ['Lê Văn Bình', 'Y Brông'],
@@ -50,6 +50,7 @@ const GOOD: Record<ExportKey, string[]> = {
   reviewNote: ['', 'riêng'],
   consentAt: ['', '2024-03-20T09:00:00+07:00'],
   consentVersion: ['', 'dy-0123456789ab'],
+  publicNote: ['', 'Bổ sung giấy chứng nhận an toàn thực phẩm, "bản sao".'],
 };
 /** A row with each cell good or damaged, 3 to 2 (nearly every row has a problem). */
 const row = fc.record<RawRow>(
@@ -171,5 +172,12 @@ describe('the quick path on a UTF-8 file\'s bytes', () => {
     expect(taken).toHaveLength(3000);
     expect(taken.every(Boolean)).toBe(true);
     expect(records.filter((r) => r.status === 'da-chon').length).toBeGreaterThan(500);
+  });
+
+  it('reads can-bo-sung rows with their public reason by the quick path, counted and never published', () => {
+    const rnd = seeded(12);
+    const records = Array.from({ length: 300 }, (_, i) => ({ ...makeRecord(i, rnd, { communes: content.communes.map((c) => c.slug), status: 'can-bo-sung' }), publicNote: `Bổ sung phiếu kiểm nghiệm, lần ${i}` }));
+    const taken = readBoth(new TextEncoder().encode(exportCsvText(records)));
+    expect(taken.every(Boolean)).toBe(true);
   });
 });

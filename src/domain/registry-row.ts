@@ -206,6 +206,7 @@ const STATUS_SHORT: Record<Status, string[]> = {
   'cho-ra-soat': ['Chờ duyệt', 'Mới'],
   'da-chon': ['Đã chọn', 'Được chọn', 'Chọn'],
   'chua-chon': ['Không chọn', 'Chưa được chọn'],
+  'can-bo-sung': ['Bổ sung', 'Yêu cầu bổ sung', 'Cần bổ sung hồ sơ'],
   rac: ['Rác', 'Thư rác', 'Không hợp lệ', 'Spam'],
 };
 

@@ -89,6 +89,9 @@ const MIGRATIONS: readonly string[] = [
    ) STRICT;
    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
+  // "Cần bổ sung": the reason shown to the producer, apart from the private review note.
+  `ALTER TABLE registrations ADD COLUMN public_note TEXT NOT NULL DEFAULT '';
+   ALTER TABLE status_changes ADD COLUMN public_note TEXT NOT NULL DEFAULT '';`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

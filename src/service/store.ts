@@ -44,6 +44,8 @@ export interface RegistrationFilter {
 export interface StatusChange {
   status: Status;
   note: string;
+  /** The reason shown to the producer (can-bo-sung); '' otherwise. */
+  publicNote: string;
   account: string;
   at: string;
 }
@@ -79,6 +81,7 @@ function toRecord(row: Row): StoredRegistration {
     consentPublishName: row.consent_publish_name === 1,
     consentAt: (row.consent_at as string | null) ?? null,
     consentVersion: (row.consent_version as string | null) ?? null,
+    publicNote: (row.public_note as string | undefined) ?? '',
     honeypot: row.honeypot === 1,
     erasedAt: (row.erased_at as string | null) ?? null,
   };
@@ -177,7 +180,7 @@ export class RegistrationStore {
       if (Number(changes) === 1) {
         const record: StoredRegistration = {
           ...v, receipt, submittedAt, reviewedAt: null, round: item.round, status, reviewNote: '', honeypot: item.honeypot,
-          consentAt: submittedAt, consentVersion: item.consentVersion, erasedAt: null,
+          consentAt: submittedAt, consentVersion: item.consentVersion, publicNote: '', erasedAt: null,
         };
         return { record, created: true };
       }
@@ -214,17 +217,17 @@ export class RegistrationStore {
     return (this.db.prepare(sql).all(...params) as Row[]).map(toRecord);
   }
 
-  /** Sets the status and note, records the review time and who did it. */
-  setStatus(receipt: string, status: Status, note: string, account: string, at: Date): StoredRegistration | undefined {
+  /** Sets the status, the private note and the public reason; records the review time and who did it. */
+  setStatus(receipt: string, status: Status, note: string, account: string, at: Date, publicNote = ''): StoredRegistration | undefined {
     const reviewedAt = toVnIso(at);
     return this.transaction(() => {
       const row = this.db
-        .prepare('UPDATE registrations SET status = ?, review_note = ?, reviewed_at = ? WHERE receipt = ? RETURNING *')
-        .get(status, note, reviewedAt, receipt) as Row | undefined;
+        .prepare('UPDATE registrations SET status = ?, review_note = ?, public_note = ?, reviewed_at = ? WHERE receipt = ? RETURNING *')
+        .get(status, note, publicNote, reviewedAt, receipt) as Row | undefined;
       if (!row) return undefined;
       this.db
-        .prepare('INSERT INTO status_changes (registration_id, status, note, account, at) VALUES (?, ?, ?, ?, ?)')
-        .run(row.id as number, status, note, account, reviewedAt);
+        .prepare('INSERT INTO status_changes (registration_id, status, note, public_note, account, at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(row.id as number, status, note, publicNote, account, reviewedAt);
       return toRecord(row);
     });
   }
@@ -233,7 +236,7 @@ export class RegistrationStore {
   history(receipt: string): StatusChange[] {
     return this.db
       .prepare(
-        `SELECT s.status, s.note, s.account, s.at FROM status_changes s
+        `SELECT s.status, s.note, s.public_note AS publicNote, s.account, s.at FROM status_changes s
          JOIN registrations r ON r.id = s.registration_id WHERE r.receipt = ? ORDER BY s.id`,
       )
       .all(receipt) as unknown as StatusChange[];

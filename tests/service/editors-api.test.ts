@@ -106,7 +106,7 @@ describe('POST /api/registrations/RECEIPT/status', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ receipt, status: 'chua-chon', reviewedAt: '2024-03-20T10:00:00+07:00' });
     expect(app().app.deps.registrations.get(receipt)).toMatchObject({ status: 'chua-chon', reviewNote: 'Thiếu hồ sơ' });
-    expect(app().app.deps.registrations.history(receipt)).toEqual([{ status: 'chua-chon', note: 'Thiếu hồ sơ', account: 'quangson', at: '2024-03-20T10:00:00+07:00' }]);
+    expect(app().app.deps.registrations.history(receipt)).toEqual([{ status: 'chua-chon', note: 'Thiếu hồ sơ', publicNote: '', account: 'quangson', at: '2024-03-20T10:00:00+07:00' }]);
     expect(await (await app().request(`/api/registrations/${receipt}`)).json()).toMatchObject({ status: 'chua-chon' });
   });
 

@@ -1,6 +1,6 @@
 /** The review UI's pages as HTML strings; every value from storage or the request goes through esc(). */
 import { REGISTRATION_FIELDS as F } from '../../domain/registration-fields.ts';
-import { STATUSES } from '../../domain/status.ts';
+import { MAX_PUBLIC_NOTE_LENGTH, NEEDS_MORE_STATUS, STATUSES } from '../../domain/status.ts';
 import type { SiteContent } from '../../lib/content-files.ts';
 import type { Account } from '../accounts.ts';
 import { roundLabel } from '../deps.ts';
@@ -92,7 +92,7 @@ ${pager}`,
   );
 }
 
-export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChange[], opts: { saved?: boolean; error?: string } = {}): string {
+export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChange[], opts: { saved?: boolean; error?: string; typed?: { status: string; note: string; publicNote: string } } = {}): string {
   const { content } = v;
   const fields: [string, string][] = [
     ['Mã hồ sơ', r.receipt],
@@ -101,6 +101,7 @@ export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChan
     ['Trạng thái', statusLabel(r.status)],
     ['Thời điểm rà soát', when(r.reviewedAt) || 'Chưa rà soát'],
     ['Ghi chú rà soát', r.reviewNote],
+    ...(r.status === NEEDS_MORE_STATUS ? [['Lý do cần bổ sung (người đăng ký thấy)', r.publicNote ?? ''] as [string, string]] : []),
     [F.producerName.label, r.producerName],
     [F.producerType.label, labelOf(content.producerTypes, r.producerType)],
     [F.representative.label, r.representative],
@@ -117,8 +118,9 @@ export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChan
     ['Đồng ý công khai tên', r.consentPublishName ? 'Có' : 'Không'],
   ];
   const dl = fields.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${esc(val) || '—'}</dd>`).join('\n');
+  const typed = opts.typed ?? { status: r.status, note: r.reviewNote, publicNote: r.publicNote ?? '' };
   const statusOptions = Object.entries(STATUSES)
-    .map(([value, text]) => `<option value="${esc(value)}"${value === r.status ? ' selected' : ''}>${esc(text)}</option>`)
+    .map(([value, text]) => `<option value="${esc(value)}"${value === typed.status ? ' selected' : ''}>${esc(text)}</option>`)
     .join('');
   const historyRows = history
     .map((h) => `<tr><td>${esc(when(h.at))}</td><td>${esc(h.account)}</td><td>${esc(statusLabel(h.status))}</td><td>${esc(h.note)}</td></tr>`)
@@ -139,8 +141,10 @@ ${dl}
 ${hiddenCsrf(v.csrf)}
 <label for="trang-thai">Trạng thái</label>
 <select id="trang-thai" name="status">${statusOptions}</select>
-<label for="ghi-chu">Ghi chú rà soát</label>
-<textarea id="ghi-chu" name="note" maxlength="2000">${esc(r.reviewNote)}</textarea>
+<label for="ghi-chu">Ghi chú rà soát (nội bộ, người đăng ký không thấy)</label>
+<textarea id="ghi-chu" name="note" maxlength="2000">${esc(typed.note)}</textarea>
+<label for="ly-do-bo-sung">Lý do cần bổ sung (chỉ khi chọn "Cần bổ sung"; người đăng ký thấy khi tra cứu mã hồ sơ)</label>
+<textarea id="ly-do-bo-sung" name="publicNote" maxlength="${MAX_PUBLIC_NOTE_LENGTH}">${esc(typed.publicNote)}</textarea>
 <div><button class="primary" type="submit">Lưu trạng thái</button></div>
 </form>
 ${history.length ? `<h2>Lịch sử rà soát</h2><div class="table-wrap"><table><thead><tr><th scope="col">Thời điểm</th><th scope="col">Người rà soát</th><th scope="col">Trạng thái</th><th scope="col">Ghi chú</th></tr></thead><tbody>${historyRows}</tbody></table></div>` : ''}`,

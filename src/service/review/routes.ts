@@ -137,9 +137,12 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     if (!form || !tokensMatch(v.csrf, one(form[CSRF_FIELD]))) return c.html(problemPage('Không thực hiện được', 'Mã chống giả mạo không đúng. Vui lòng tải lại trang.', v), 403);
     const { record, denied } = open(c, v);
     if (!record) return denied;
-    const review = readReview(one(form.status), one(form.note) ?? '');
-    if (!review.ok) return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { error: review.message }), 422);
-    deps.registrations.setStatus(record.receipt, review.status, review.note, v.account.name, deps.now());
+    const review = readReview(one(form.status), one(form.note) ?? '', one(form.publicNote) ?? '');
+    if (!review.ok) {
+      const typed = { status: String(one(form.status) ?? ''), note: String(one(form.note) ?? ''), publicNote: String(one(form.publicNote) ?? '') };
+      return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { error: review.message, typed }), 422);
+    }
+    deps.registrations.setStatus(record.receipt, review.status, review.note, v.account.name, deps.now(), review.publicNote);
     deps.audit.record(v.account.name, 'status', record.receipt, review.status, deps.now());
     return c.redirect(`${UI}ho-so/${record.receipt}?da-luu=1`, 303);
   });

@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 import { normaliseReceipt } from '../../domain/receipt.ts';
 import { isHoneypotFilled, parseRegistration, readSubmissionId, type FieldError } from '../../domain/registration.ts';
 import { assignRound } from '../../domain/round.ts';
-import { INITIAL_STATUS } from '../../domain/status.ts';
+import { INITIAL_STATUS, NEEDS_MORE_STATUS, SPAM_STATUS, type Status } from '../../domain/status.ts';
 import { BodyError, bodyKind, readBody, type FormValues } from '../body.ts';
 import { clientAddress } from '../client.ts';
 import type { Deps } from '../deps.ts';
@@ -26,9 +26,13 @@ function wantsJson(c: Context): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-/** What the producer is told: a honeypot hit is answered exactly like a real registration. */
-function publicView(r: StoredRegistration) {
-  return { receipt: r.receipt, round: r.round, status: r.honeypot ? INITIAL_STATUS : r.status };
+/**
+ * What the producer is told: spam (a honeypot hit, or marked rac by staff) is answered exactly like
+ * a waiting registration, and the public reason comes only with can-bo-sung.
+ */
+export function publicView(r: StoredRegistration): { receipt: string; round: string | null; status: Status; publicNote?: string } {
+  const status = r.honeypot || r.status === SPAM_STATUS ? INITIAL_STATUS : r.status;
+  return status === NEEDS_MORE_STATUS ? { receipt: r.receipt, round: r.round, status, publicNote: r.publicNote ?? '' } : { receipt: r.receipt, round: r.round, status };
 }
 
 function problem(c: Context, json: boolean, status: 413 | 415 | 422 | 400 | 429, message: string) {
