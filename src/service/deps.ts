@@ -20,6 +20,8 @@ import { RegistrationStore } from './store.ts';
 /** Failed sign-ins allowed per account and address within SIGN_IN_WINDOW_MS. */
 export const SIGN_IN_FAILURES = 5;
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+/** Receipt lookups allowed per client per minute (/tra-cuu/). */
+export const LOOKUPS_PER_MINUTE = 30;
 
 export interface Deps {
   config: ServiceConfig;
@@ -40,6 +42,8 @@ export interface Deps {
   postLimiter?: WindowLimiter;
   /** Failed sign-ins per account + address. */
   signInLimiter: WindowLimiter;
+  /** Receipt lookups (/tra-cuu/) per client per minute. */
+  lookupLimiter: WindowLimiter;
   now: () => Date;
   /** Stops background work and closes the database. */
   close(): void;
@@ -75,6 +79,7 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
     consentVersion: consent,
     postLimiter: config.rateLimit > 0 ? new WindowLimiter(config.rateLimit, 60_000, ms) : undefined,
     signInLimiter: new WindowLimiter(SIGN_IN_FAILURES, SIGN_IN_WINDOW_MS, ms),
+    lookupLimiter: new WindowLimiter(LOOKUPS_PER_MINUTE, 60_000, ms),
     now,
     close() {
       stopCheckpoints();
