@@ -77,7 +77,8 @@ const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
  * The cell's length in UTF-16 units when its text is already what the registry reads it as
  * (`tidy`: no formula guard to undo, nothing to trim) and what `clean` leaves as it is (every
  * character is one NFC keeps as it is: below U+0300, or a precomposed Vietnamese letter
- * U+1EA0–U+1EFF); -1 when it cannot tell. The bytes must be valid UTF-8.
+ * U+1EA0–U+1EFF) and holds no control character (which a text field may refuse); -1 when it
+ * cannot tell. The bytes must be valid UTF-8.
  */
 export function cleanTextLengthAt(b: Uint8Array, start: number, end: number, escaped: boolean): number {
   if (start === end) return 0;
@@ -89,14 +90,21 @@ export function cleanTextLengthAt(b: Uint8Array, start: number, end: number, esc
   let quotes = 0;
   for (let i = start; i < end; ) {
     // Four ASCII bytes at a step while there are.
-    if (i + 4 <= end && ((b[i]! | b[i + 1]! | b[i + 2]! | b[i + 3]!) & 0x80) === 0) {
+    const c0 = b[i]!;
+    if (i + 4 <= end && ((c0 | b[i + 1]! | b[i + 2]! | b[i + 3]!) & 0x80) === 0 && c0 !== 39 && b[i + 1] !== 39 && b[i + 2] !== 39 && b[i + 3] !== 39) {
+      // A control character (below 0x20: +0x60 stays under 0x80; DEL: +1 reaches 0x80): cannot tell.
+      if (((c0 + 0x60) & (b[i + 1]! + 0x60) & (b[i + 2]! + 0x60) & (b[i + 3]! + 0x60) & 0x80) === 0) return -1;
+      if (((c0 + 1) | (b[i + 1]! + 1) | (b[i + 2]! + 1) | (b[i + 3]! + 1)) & 0x80) return -1;
       if (escaped) quotes += (b[i] === 34 ? 1 : 0) + (b[i + 1] === 34 ? 1 : 0) + (b[i + 2] === 34 ? 1 : 0) + (b[i + 3] === 34 ? 1 : 0);
       i += 4;
       n += 4;
       continue;
     }
-    const c = b[i]!;
+    const c = c0;
     if (c < 0x80) {
+      if (c < 0x20 || c === 0x7f) return -1;
+      // An apostrophe after a delimiter may be a formula guard (export-format's restoreCell).
+      if (c === 39 && (b[i - 1] === 44 || b[i - 1] === 59)) return -1;
       if (c === 34 && escaped) quotes++;
       i++;
     } else if (c <= 0xcb) i += 2; // U+0080–U+02FF (lead bytes 0xC2–0xCB)

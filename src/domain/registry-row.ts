@@ -61,7 +61,7 @@ export const NO_PROBLEMS: string[] = Object.freeze([]) as unknown as string[];
 /** A cell as the registry reads it: the export's formula guard undone, trimmed (the decoded file is NFC already). */
 export function tidy(value: string | undefined): string {
   if (value === undefined || value === '') return '';
-  return (value.charCodeAt(0) === 39 ? restoreCell(value) : value).trim();
+  return (value.indexOf("'") === -1 ? value : restoreCell(value)).trim();
 }
 
 /** What reading a row takes, built once for a set of value sets: the schema, its checks and the lookups. */

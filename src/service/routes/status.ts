@@ -45,8 +45,12 @@ export function mountStatusRoute(app: Hono, deps: Deps): void {
     }
     const receipt = normaliseReceipt(c.req.param('receipt'));
     const record = receipt ? deps.registrations.get(receipt) : undefined;
+    // A commune account gets one answer for a receipt outside its commune and for one that does not
+    // exist (403, the contract's answer for the first), so it cannot learn which receipts exist elsewhere.
+    if (caller.account.commune !== null && (!record || !mayAccess(caller.account, record.commune))) {
+      return c.json(fail('receipt', 'Tài khoản này chỉ rà soát được hồ sơ của xã mình'), 403);
+    }
     if (!record) return c.json(fail('receipt', 'Không tìm thấy mã hồ sơ này'), 404);
-    if (!mayAccess(caller.account, record.commune)) return c.json(fail('receipt', 'Tài khoản này không được rà soát hồ sơ của xã khác'), 403);
     const review = readReview(fields.status, fields.note);
     if (!review.ok) return c.json(fail(review.field, review.message), 422);
     const updated = deps.registrations.setStatus(record.receipt, review.status, review.note, caller.account.name, deps.now())!;
