@@ -69,16 +69,16 @@ export function neutraliseStart(value: string): string {
  * delimiter in some reading (`,` `;` tab) or a line break. A spreadsheet with a `;` list separator
  * (Vietnamese regional settings) reads "Trà;=1+1" as two cells, the second a formula.
  */
-const GUARD_AT = /(?<=^|[,;\t\r\n])(?='*"*[=+\-@\t\r])/g;
-/** The apostrophe GUARD_AT put there: at such a place, before apostrophes, quotes and a formula start. */
-const GUARD = /(?<=^|[,;\t\r\n])'(?='*"*[=+\-@\t\r])/g;
+const GUARD_AT = /(?<=^|[,;\t\r\n])(?=['" ]*[=+\-@\t\r])/g;
+/** The apostrophe GUARD_AT put there: at such a place, before apostrophes, quotes, spaces and a formula start. */
+const GUARD = /(?<=^|[,;\t\r\n])'(?=['" ]*[=+\-@\t\r])/g;
 /** Holds a guard to take off: an apostrophe at the start or after a delimiter or line break. */
 const MAY_HOLD_GUARD = /(?:^|[,;\t\r\n])'/;
 
 /**
  * Neutralises a cell for every reading of the export: at its start and after every `,` `;` tab and
- * line break, text that would open a formula (`=` `+` `-` `@` tab CR, after any apostrophes and
- * quotes) gets an apostrophe before it. Apostrophes are added only there, so restoreCell takes
+ * line break, text that would open a formula (`=` `+` `-` `@` tab CR, after any apostrophes,
+ * quotes and spaces) gets an apostrophe before it. Apostrophes are added only there, so restoreCell takes
  * exactly them off again: any text reads back as it was.
  */
 export function neutraliseCell(value: string): string {
