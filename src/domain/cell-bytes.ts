@@ -70,6 +70,10 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
+/** 1 for an ASCII byte the quick step takes as it is: printable, and not an apostrophe (which may be a formula guard). */
+const PLAIN_ASCII = new Uint8Array(256);
+for (let c = 0x20; c < 0x7f; c++) PLAIN_ASCII[c] = c === 39 ? 0 : 1;
+
 /** An ASCII byte String.prototype.trim removes. */
 const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
@@ -89,18 +93,14 @@ export function cleanTextLengthAt(b: Uint8Array, start: number, end: number, esc
   let n = 0;
   let quotes = 0;
   for (let i = start; i < end; ) {
-    // Four ASCII bytes at a step while there are.
-    const c0 = b[i]!;
-    if (i + 4 <= end && ((c0 | b[i + 1]! | b[i + 2]! | b[i + 3]!) & 0x80) === 0 && c0 !== 39 && b[i + 1] !== 39 && b[i + 2] !== 39 && b[i + 3] !== 39) {
-      // A control character (below 0x20: +0x60 stays under 0x80; DEL: +1 reaches 0x80): cannot tell.
-      if (((c0 + 0x60) & (b[i + 1]! + 0x60) & (b[i + 2]! + 0x60) & (b[i + 3]! + 0x60) & 0x80) === 0) return -1;
-      if (((c0 + 1) | (b[i + 1]! + 1) | (b[i + 2]! + 1) | (b[i + 3]! + 1)) & 0x80) return -1;
+    // Four plain ASCII bytes at a step while there are.
+    if (i + 4 <= end && (PLAIN_ASCII[b[i]!]! & PLAIN_ASCII[b[i + 1]!]! & PLAIN_ASCII[b[i + 2]!]! & PLAIN_ASCII[b[i + 3]!]!) !== 0) {
       if (escaped) quotes += (b[i] === 34 ? 1 : 0) + (b[i + 1] === 34 ? 1 : 0) + (b[i + 2] === 34 ? 1 : 0) + (b[i + 3] === 34 ? 1 : 0);
       i += 4;
       n += 4;
       continue;
     }
-    const c = c0;
+    const c = b[i]!;
     if (c < 0x80) {
       if (c < 0x20 || c === 0x7f) return -1;
       // An apostrophe after a delimiter may be a formula guard (export-format's restoreCell).
