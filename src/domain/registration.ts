@@ -47,7 +47,7 @@ const MULTI_LINE = new Set<RegistrationField>(['description']);
 /** Refuses control characters (invisible, and what made an export unreadable) with a message that names the field. */
 function noControls(label: string, multiLine: boolean) {
   const refused = multiLine ? BLOCK_CONTROLS : LINE_CONTROLS;
-  const check = z.refine((v: string) => !refused.test(v), { message: `${label} có ký tự điều khiển (ký tự ẩn, không in được); vui lòng xoá ký tự đó hoặc gõ lại` });
+  const check = z.refine((v: unknown) => typeof v !== 'string' || !refused.test(v), { message: `${label} có ký tự điều khiển (ký tự ẩn, không in được); vui lòng xoá ký tự đó hoặc gõ lại` });
   CONTROL_CHECKS.set(check, refused);
   return check;
 }
