@@ -10,6 +10,7 @@
 import type { Context } from 'hono';
 import { ACCOUNT_NAME, type Account } from './accounts.ts';
 import { clientAddress } from './client.ts';
+import { BUSY } from './hash-gate.ts';
 import type { Deps } from './deps.ts';
 import { readSessionCookie, type Session } from './session.ts';
 
@@ -63,14 +64,13 @@ export async function checkPassword(c: Context, deps: Deps, name: string, passwo
     deps.addressSignInLimiter.release(address);
     return { throttled: perAccount.retryAfter };
   }
-  const hashing = deps.hashGate.run(() => deps.accounts.authenticate(name, password));
-  if (!hashing) {
+  const account = await deps.hashGate.run(() => deps.accounts.authenticate(name, password));
+  if (account === BUSY) {
     // Not checked, so not counted: a flood from elsewhere must not lock this account out.
     deps.signInLimiter.release(key);
     deps.addressSignInLimiter.release(address);
     return { busy: BUSY_RETRY_AFTER };
   }
-  const account = await hashing;
   if (account) {
     deps.signInLimiter.reset(key);
     deps.addressSignInLimiter.release(address);

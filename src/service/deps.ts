@@ -38,7 +38,7 @@ export interface Deps {
   addressSignInLimiter: WindowLimiter;
   /** Receipt lookups per client; undefined when RATE_LIMIT=0. */
   lookupLimiter?: WindowLimiter;
-  /** At most one password hash at a time, a short line, then 503. */
+  /** At most one password hash at a time, a short line (8, none waiting over 2 s), then 503. */
   hashGate: HashGate;
   now: () => Date;
   /** Stops background work and closes the database. */
@@ -71,7 +71,7 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
     signInLimiter: new WindowLimiter(SIGN_IN_FAILURES, SIGN_IN_WINDOW_MS, ms),
     addressSignInLimiter: new WindowLimiter(SIGN_IN_FAILURES_PER_ADDRESS, SIGN_IN_WINDOW_MS, ms),
     lookupLimiter: config.rateLimit > 0 ? new WindowLimiter(LOOKUPS_PER_MINUTE, 60_000, ms) : undefined,
-    hashGate: new HashGate(1, 8),
+    hashGate: new HashGate(1, 8, 2000),
     now,
     close() {
       stopCheckpoints();

@@ -3,6 +3,7 @@
 // answer, +82 MB kept); they are loose enough for a busy two-core machine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ABUSE_PASSWORD,
   countStatuses,
   longNameSignIns,
   newNameSignIns,
@@ -26,12 +27,18 @@ afterAll(() => site?.stop());
 
 describe('one anonymous client against the real service', () => {
   it('row 1: 40 wrong Basic passwords at once meet the throttle; so do wrong sign-ins, and the right password after them', async () => {
+    // Five attempts are reserved before any hash; a 503 (hashing busy) checked nothing and gave its reservation back.
     const counts = countStatuses(await wrongPasswordsAtOnce(url, 40, '10.1.0.1'));
     expect(counts['401']).toBeLessThanOrEqual(5);
-    expect(counts['429']).toBeGreaterThanOrEqual(35);
-    const { answers, thenRight } = await wrongSignInsAtOnce(url, 30, '10.1.0.2');
-    expect(countStatuses(answers)['401']).toBeLessThanOrEqual(5);
-    expect(thenRight.status).toBe(429);
+    expect(counts['429']).toBe(35);
+    const { answers, post } = await wrongSignInsAtOnce(url, 30, '10.1.0.2');
+    const guesses = [...answers];
+    expect(countStatuses(guesses)['401']).toBeLessThanOrEqual(5);
+    expect(countStatuses(guesses)['429']).toBe(25);
+    // One after another until the throttle answers: five wrong passwords are checked in all, never more.
+    while (guesses.at(-1)?.status !== 429 || guesses.length === answers.length) guesses.push(await post('sai sai sai sai'));
+    expect(countStatuses(guesses)['401']).toBe(5);
+    expect((await post(ABUSE_PASSWORD)).status).toBe(429);
   }, 60_000);
 
   it('row 2: 64 KB bodies of one repeated field are refused without freezing the process', async () => {
@@ -48,9 +55,8 @@ describe('one anonymous client against the real service', () => {
     const answers = await newNameSignIns(url, 100, 3000, true);
     const samples = await page.stop();
     const counts = countStatuses(answers);
-    // Hashing is bounded: most attempts are answered at once with 503 (busy), none waits for long.
-    expect((counts['401'] ?? 0) + (counts['503'] ?? 0)).toBe(answers.length);
-    expect(counts['503']).toBeGreaterThan(0);
+    // Hashing is bounded: most attempts are answered with 503 (busy) at once or after a short wait; none waits for long.
+    expect(Object.keys(counts).sort()).toEqual(['401', '503']);
     expect(percentile(answers.map((a) => a.ms), 99)).toBeLessThan(5000);
     expect(samples.length).toBeGreaterThan(5);
     expect(percentile(samples, 99)).toBeLessThan(1500);

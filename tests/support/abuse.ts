@@ -105,8 +105,12 @@ export function wrongPasswordsAtOnce(url: string, count: number, address: string
   return Promise.all(Array.from({ length: count }, () => send(url, { path: '/api/registrations.csv', headers })));
 }
 
-/** Row 1 on the sign-in form: the form's token first (cookie + field), then `count` wrong passwords at once. */
-export async function wrongSignInsAtOnce(url: string, count: number, address: string): Promise<{ answers: Answer[]; thenRight: Answer }> {
+/**
+ * Row 1 on the sign-in form: the form's token first (cookie + field), then `count` wrong passwords
+ * at once; `post` sends more. An attempt answered 503 (hashing busy) checked nothing and counts
+ * nothing: only the 401s are guesses.
+ */
+export async function wrongSignInsAtOnce(url: string, count: number, address: string): Promise<{ answers: Answer[]; post: (password: string) => Promise<Answer> }> {
   const page = await fetch(new URL('/quan-ly/dang-nhap', url), { headers: { 'X-Forwarded-For': address } });
   const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
@@ -118,7 +122,7 @@ export async function wrongSignInsAtOnce(url: string, count: number, address: st
       body: new URLSearchParams({ _csrf: token, name: ABUSE_ACCOUNT, password }).toString(),
     });
   const answers = await Promise.all(Array.from({ length: count }, () => post('sai sai sai sai')));
-  return { answers, thenRight: await post(ABUSE_PASSWORD) };
+  return { answers, post };
 }
 
 /** Row 2: 64 KB bodies of one repeated field, `clients` at a time, to the registration API and the sign-in form, for `ms`. */
