@@ -143,6 +143,10 @@ describe('POST /api/registrations/RECEIPT/status', () => {
     expect(await elsewhere.json()).toEqual(await unknown.json());
     expect((await post(receipt, { status: 'duyet' })).status).toBe(422);
     expect((await post(receipt, { status: 'da-chon', note: ['x'] })).status).toBe(422);
+    const control = await post(receipt, { status: 'da-chon', note: 'a\u0000b' });
+    expect(control.status).toBe(422);
+    expect(await control.json()).toEqual({ errors: [{ field: 'note', message: expect.stringContaining('ký tự điều khiển') }] });
+    expect((await post(receipt, { status: 'chua-chon', note: 'Dòng 1\nDòng 2' })).status).toBe(200);
     const broken = await app().request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...basic('huyen', PASSWORD) }, body: '{' });
     expect(broken.status).toBe(422);
   });

@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import { normaliseReceipt } from '../../domain/receipt.ts';
 import { isStatus, STATUSES } from '../../domain/status.ts';
-import { clean } from '../../domain/text.ts';
+import { BLOCK_CONTROLS, clean } from '../../domain/text.ts';
 import { authenticate, mayAccess } from '../auth.ts';
 import { BodyError, bodyKind, parseJson, readBytes } from '../body.ts';
 import { CSRF_FIELD, CSRF_HEADER, tokensMatch } from '../csrf.ts';
@@ -23,6 +23,7 @@ export function readReview(status: unknown, note: unknown): { ok: true; status: 
   if (note != null && typeof note !== 'string') return { ok: false, field: 'note', message: 'Ghi chú phải là chữ' };
   const text = clean(note ?? '');
   if (text.length > MAX_NOTE_LENGTH) return { ok: false, field: 'note', message: `Ghi chú không quá ${MAX_NOTE_LENGTH} ký tự` };
+  if (BLOCK_CONTROLS.test(text)) return { ok: false, field: 'note', message: 'Ghi chú có ký tự điều khiển (ký tự ẩn, không in được); vui lòng xoá ký tự đó hoặc gõ lại' };
   return { ok: true, status, note: text };
 }
 
