@@ -104,9 +104,9 @@ ${lookupForm(typed.slice(0, 40))}
 }
 
 /** The answer when one client asked too often. */
-export function tooManySlot(retryAfter: number, contact: Contact): string {
+export function tooManySlot(contact: Contact): string {
   return `<div id="${LOOKUP_SLOT_ID}">
 <section class="panel lookup-result"><h2>Tra cứu quá nhiều lần</h2>
-<p>Bạn đã tra cứu quá nhiều lần trong một phút. Vui lòng đợi khoảng ${Math.max(1, Math.ceil(retryAfter / 60))} phút rồi thử lại, hoặc gọi ${contactLine(contact)}.</p></section>
+<p>Bạn đã tra cứu quá nhiều lần trong một phút. Vui lòng đợi một phút rồi thử lại, hoặc gọi ${contactLine(contact)}.</p></section>
 </div>`;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyLookupSlot } from '../../src/forms/lookup-view.ts';
 import { LOOKUPS_PER_MINUTE } from '../../src/service/deps.ts';
-import { basic, EDITOR_PASSWORD, postJson, useAppWithTwoEditors, validBody } from './helpers.ts';
+import { basic, EDITOR_PASSWORD, makeTestApp, postJson, useAppWithTwoEditors, validBody } from './helpers.ts';
 
 const app = useAppWithTwoEditors();
 const REASON = 'Cần bổ sung giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm.';
@@ -92,15 +92,22 @@ describe('/tra-cuu/', () => {
     expect(html.match(/<form /g)).toHaveLength(1);
   });
 
-  it(`answers 429 with Retry-After after ${LOOKUPS_PER_MINUTE} lookups a minute from one client, and again a minute later`, async () => {
-    const receipt = await register();
-    for (let i = 0; i < LOOKUPS_PER_MINUTE; i++) expect((await lookup(receipt)).status).toBe(200);
-    const blocked = await lookup(receipt);
-    expect(blocked.status).toBe(429);
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await blocked.text()).toContain('Tra cứu quá nhiều lần');
-    expect((await app().request('/tra-cuu/')).status).toBe(200); // the empty form is not counted
-    app().clock.now = new Date(app().clock.now.getTime() + 61_000);
-    expect((await lookup(receipt)).status).toBe(200);
+  it(`with RATE_LIMIT on: 429 with Retry-After after ${LOOKUPS_PER_MINUTE} lookups a minute from one client (status API included), again a minute later`, async () => {
+    const t = makeTestApp({ rateLimit: 20 });
+    try {
+      const receipt = ((await (await postJson(t, validBody())).json()) as { receipt: string }).receipt;
+      const get = (path: string) => t.request(path);
+      for (let i = 0; i < LOOKUPS_PER_MINUTE - 1; i++) expect((await get(`/tra-cuu/?ma=${receipt}`)).status).toBe(200);
+      expect((await get(`/api/registrations/${receipt}`)).status).toBe(200);
+      const blocked = await get(`/tra-cuu/?ma=${receipt}`);
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await blocked.text()).toContain('Tra cứu quá nhiều lần');
+      expect((await get('/tra-cuu/')).status).toBe(200); // the empty form is not counted
+      t.clock.now = new Date(t.clock.now.getTime() + 61_000);
+      expect((await get(`/tra-cuu/?ma=${receipt}`)).status).toBe(200);
+    } finally {
+      t.close();
+    }
   });
 });

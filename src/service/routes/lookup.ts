@@ -1,18 +1,17 @@
 /**
  * GET /tra-cuu/?ma=RECEIPT: the producer's lookup, answered on the server so it works without
  * JavaScript. The built page (dist/tra-cuu/index.html) gives the site's frame; its slot is
- * replaced with the answer. Rate-limited per client (the service's WindowLimiter): a lookup is
- * cheap, but nobody should walk the receipt space.
+ * replaced with the answer. Counted against the same per-client lookup limit as the status API
+ * and the confirmation page (lookupLimited): nobody should walk the receipt space.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { normaliseReceipt } from '../../domain/receipt.ts';
 import { emptyLookupSlot, foundSlot, LOOKUP_PATH, notFoundSlot, tooManySlot, type PublicStatus } from '../../forms/lookup-view.ts';
-import { clientAddress } from '../client.ts';
 import { roundLabel, type Deps } from '../deps.ts';
 import { page } from '../html.ts';
-import { publicView } from './registrations.ts';
+import { lookupLimited, publicView } from './registrations.ts';
 
 export function mountLookupRoute(app: Hono, deps: Deps): void {
   const template = async (): Promise<string> => {
@@ -32,11 +31,7 @@ export function mountLookupRoute(app: Hono, deps: Deps): void {
   const handler = async (c: Context) => {
     const typed = c.req.query('ma');
     if (typed === undefined || typed.trim() === '') return answer(c, emptyLookupSlot(), 200);
-    const limit = deps.lookupLimiter.hit(clientAddress(c, deps.config.trustProxy));
-    if (!limit.ok) {
-      c.header('Retry-After', String(limit.retryAfter));
-      return answer(c, tooManySlot(limit.retryAfter, deps.content.contact), 429);
-    }
+    if (lookupLimited(c, deps)) return answer(c, tooManySlot(deps.content.contact), 429);
     const receipt = normaliseReceipt(typed.slice(0, 100));
     const record = receipt ? deps.registrations.get(receipt) : undefined;
     if (!record) return answer(c, notFoundSlot(typed, receipt, deps.content.contact), 404);
