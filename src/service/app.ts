@@ -7,6 +7,7 @@ import { requestLog, stdoutSink } from './log.ts';
 import { mountAuditPage } from './review/audit-page.ts';
 import { mountReviewUi } from './review/routes.ts';
 import { mountConfirmationRoute } from './routes/confirmation.ts';
+import { mountEmbedRoutes } from './routes/embed.ts';
 import { mountExportRoute } from './routes/export.ts';
 import { mountLookupRoute } from './routes/lookup.ts';
 import { mountPersonalDataRoutes } from './routes/personal-data.ts';
@@ -47,6 +48,7 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   mountPersonalDataRoutes(app, deps);
   mountConfirmationRoute(app, deps);
   mountLookupRoute(app, deps);
+  mountEmbedRoutes(app, deps);
   mountReviewUi(app, deps);
   mountAuditPage(app, deps);
   mountStaticSite(app, config.distDir);

@@ -2,7 +2,8 @@
  * Security headers for every response. HTML gets a Content-Security-Policy that
  * allows exactly the inline scripts of that page (by SHA-256 hash), so the
  * policy stays strict without a list to maintain by hand. /admin/ (Decap CMS)
- * gets its own policy: the CMS bundle needs inline styles and eval.
+ * gets its own policy: the CMS bundle needs inline styles and eval. /nhung/ (cards
+ * for other sites) is the one place another site may frame; every other page refuses frames.
  */
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
@@ -52,6 +53,17 @@ export function adminPolicy(connectSources: readonly string[] = [], scriptHashes
   ].join('; ');
 }
 
+/** Pages made to be shown inside another site's <iframe> (the deadline card); every other page refuses frames. */
+export const EMBED_PREFIX = '/nhung/';
+
+/**
+ * The policy for an embeddable card: any site may frame it; the card itself loads nothing (inline
+ * styles only), runs nothing and submits nothing.
+ */
+export function embedPolicy(): string {
+  return ["default-src 'none'", "style-src 'unsafe-inline'", "img-src 'none'", "base-uri 'none'", "form-action 'none'", 'frame-ancestors *'].join('; ');
+}
+
 /** Headers every response carries, whatever it is. */
 export const COMMON_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
@@ -84,6 +96,13 @@ export function securityHeaders(opts: { trustProxy: boolean; adminConnectSources
     if (location && /^[\\/]{2}/.test(location)) headers.set('Location', location.replace(/^[\\/]+/, '/'));
     const isAdmin = c.req.path === '/admin' || c.req.path.startsWith('/admin/');
     if (isAdmin) headers.set('X-Frame-Options', 'SAMEORIGIN');
+    const isEmbed = c.req.path.startsWith(EMBED_PREFIX);
+    if (isEmbed) {
+      // X-Frame-Options cannot name "any site": leaving it out lets CSP frame-ancestors decide.
+      headers.delete('X-Frame-Options');
+      headers.set('Content-Security-Policy', embedPolicy());
+      headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    }
     const type = headers.get('Content-Type') ?? '';
     let body: BodyInit | null = res.body;
     if (type.includes('text/html')) {

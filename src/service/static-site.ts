@@ -9,10 +9,11 @@ export function mountStaticSite(app: Hono, distDir: string): void {
     '*',
     serveStatic({
       root: distDir,
-      // Types Hono does not know: the CMS configuration and the round calendar.
+      // Types Hono does not know: the CMS configuration, the round calendar and the notices' Atom feed.
       onFound: (path, c) => {
         if (path.endsWith('.yml')) c.header('Content-Type', 'text/yaml; charset=utf-8');
         if (path.endsWith('.ics')) c.header('Content-Type', 'text/calendar; charset=utf-8');
+        if (path.endsWith('/feed.xml')) c.header('Content-Type', 'application/atom+xml; charset=utf-8');
       },
     }),
   );

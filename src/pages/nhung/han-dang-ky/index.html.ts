@@ -1,0 +1,10 @@
+// The deadline card for other sites' <iframe> (see src/forms/deadline-card.ts), as the build sees the
+// rounds; the running service answers the same path with the states of the moment.
+import type { APIRoute } from 'astro';
+import { deadlineCard } from '../../../forms/deadline-card.ts';
+import { loadContact, loadRounds } from '../../../lib/site-content.ts';
+
+export const GET: APIRoute = async () => {
+  const [rounds, contact] = await Promise.all([loadRounds(), loadContact()]);
+  return new Response(deadlineCard({ rounds, contact, now: new Date() }), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+};
