@@ -69,6 +69,15 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      expires_at INTEGER NOT NULL
    ) STRICT;`,
+  // The list's search reads one folded text per row (see search-text.ts). It is written by the
+  // store; any other writer that changes a name (a CLI, an erasure) only clears it, by this
+  // trigger, and the store folds the cleared rows again before it searches. Existing rows start
+  // cleared, so an old database gains the column on start with every row kept.
+  `ALTER TABLE registrations ADD COLUMN search_text TEXT;
+   CREATE INDEX registrations_unfolded ON registrations(id) WHERE search_text IS NULL;
+   CREATE TRIGGER registrations_refold AFTER UPDATE OF receipt, product_name, producer_name ON registrations
+     WHEN NEW.search_text IS OLD.search_text
+     BEGIN UPDATE registrations SET search_text = NULL WHERE id = NEW.id; END;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -46,6 +46,8 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
   const content = readSiteContent(config.contentDir);
   const db = openDatabase(config.dataDir);
   const stopCheckpoints = checkpointInBackground(db, config.dataDir);
+  const registrations = new RegistrationStore(db);
+  registrations.refold(); // rows stored before the search column, or renamed by another program
   const ms = () => now().getTime();
   return {
     config,
@@ -53,7 +55,7 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
     schema: makeRegistrationSchema(content),
     resolveCommune: communeResolver(content.communes),
     db,
-    registrations: new RegistrationStore(db),
+    registrations,
     accounts: new AccountStore(db),
     sessions: new SessionStore(db, now),
     postLimiter: config.rateLimit > 0 ? new WindowLimiter(config.rateLimit, 60_000, ms) : undefined,

@@ -11,6 +11,7 @@ import { newReceipt } from '../domain/receipt.ts';
 import type { Registration } from '../domain/registration.ts';
 import { INITIAL_STATUS, type Status } from '../domain/status.ts';
 import { toVnIso } from '../domain/time.ts';
+import { searchText } from './search-text.ts';
 
 export interface NewRegistration {
   value: Registration;
@@ -35,6 +36,8 @@ export interface RegistrationFilter {
   /** A round slug, or null for "after the last round". */
   round?: string | null;
   status?: Status;
+  /** Folded words (see searchWords) that the receipt, product or producer name must all contain. */
+  search?: string[];
 }
 
 export interface StatusChange {
@@ -87,6 +90,8 @@ export class RegistrationStore {
   private readonly insert: StatementSync;
   private readonly bySubmissionId: StatementSync;
   private readonly byReceipt: StatementSync;
+  private readonly staleRows: StatementSync;
+  private readonly setSearchText: StatementSync;
   private queue: Pending[] = [];
   private scheduled = false;
 
@@ -97,11 +102,13 @@ export class RegistrationStore {
     this.insert = db.prepare(`INSERT INTO registrations (
         receipt, submission_id, created_at, submitted_at, round, status, honeypot,
         producer_name, producer_type, representative, phone, email, commune, address, business_id,
-        product_name, product_group, product_stage, description, support_needs, consent_processing, consent_publish_name)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        product_name, product_group, product_stage, description, support_needs, consent_processing, consent_publish_name, search_text)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT DO NOTHING`);
     this.bySubmissionId = db.prepare('SELECT * FROM registrations WHERE submission_id = ?');
     this.byReceipt = db.prepare('SELECT * FROM registrations WHERE receipt = ?');
+    this.staleRows = db.prepare('SELECT id, receipt, product_name, producer_name FROM registrations WHERE search_text IS NULL');
+    this.setSearchText = db.prepare('UPDATE registrations SET search_text = ? WHERE id = ?');
   }
 
   /** Stores a registration, or finds the one stored under the same submissionId. Settles after COMMIT. */
@@ -163,7 +170,7 @@ export class RegistrationStore {
         receipt, item.submissionId, item.at.toISOString(), submittedAt, item.round, status, item.honeypot ? 1 : 0,
         v.producerName, v.producerType, v.representative, v.phone, v.email, v.commune, v.address, v.businessId,
         v.productName, v.productGroup, v.productStage, v.description, JSON.stringify(v.supportNeeds),
-        v.consentProcessing ? 1 : 0, v.consentPublishName ? 1 : 0,
+        v.consentProcessing ? 1 : 0, v.consentPublishName ? 1 : 0, searchText(receipt, v.productName, v.producerName),
       );
       if (Number(changes) === 1) {
         const record: StoredRegistration = { ...v, receipt, submittedAt, reviewedAt: null, round: item.round, status, reviewNote: '', honeypot: item.honeypot };
@@ -184,6 +191,26 @@ export class RegistrationStore {
 
   /** Registrations matching every given filter, oldest first. */
   list(filter: RegistrationFilter = {}): StoredRegistration[] {
+    const { where, params } = this.where(filter);
+    return (this.db.prepare(`SELECT * FROM registrations ${where} ORDER BY id`).all(...params) as Row[]).map(toRecord);
+  }
+
+  /** One page of the matching registrations, newest first (countByStatus says how many match). */
+  page(filter: RegistrationFilter, offset: number, limit: number): StoredRegistration[] {
+    const { where, params } = this.where(filter);
+    const rows = this.db.prepare(`SELECT * FROM registrations ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
+    return rows.map(toRecord);
+  }
+
+  /** How many match the filter (its status aside), per status; statuses with none are absent. */
+  countByStatus(filter: RegistrationFilter): Map<Status, number> {
+    const { where, params } = this.where({ ...filter, status: undefined });
+    const rows = this.db.prepare(`SELECT status, count(*) AS n FROM registrations ${where} GROUP BY status`).all(...params) as Row[];
+    return new Map(rows.map((r) => [r.status as Status, Number(r.n)]));
+  }
+
+  /** The WHERE clause of a filter; folds any row whose search text was cleared before a search reads it. */
+  private where(filter: RegistrationFilter): { where: string; params: (string | number | null)[] } {
     const where: string[] = [];
     const params: (string | null)[] = [];
     if (filter.commune !== undefined) {
@@ -198,8 +225,27 @@ export class RegistrationStore {
       where.push('status = ?');
       params.push(filter.status);
     }
-    const sql = `SELECT * FROM registrations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
-    return (this.db.prepare(sql).all(...params) as Row[]).map(toRecord);
+    if (filter.search?.length) {
+      this.refold();
+      for (const word of filter.search) {
+        where.push('instr(search_text, ?) > 0');
+        params.push(word);
+      }
+    }
+    return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+
+  /**
+   * Writes the search text of rows that have none: rows from before the column existed, and rows
+   * whose names another writer changed (the refold trigger cleared them). Returns how many.
+   */
+  refold(): number {
+    const stale = this.staleRows.all() as Row[];
+    if (stale.length === 0) return 0;
+    this.transaction(() => {
+      for (const r of stale) this.setSearchText.run(searchText(r.receipt as string, r.product_name as string, r.producer_name as string), r.id as number);
+    });
+    return stale.length;
   }
 
   /** Sets the status and note, records the review time and who did it. */
