@@ -57,6 +57,7 @@ details.more summary{cursor:pointer;padding:.5rem 0;font-weight:600;color:var(--
 .counts a{display:inline-block;padding:.3rem .7rem;border:1px solid var(--line);border-radius:1.2rem;background:var(--soft);text-decoration:none;color:var(--ink)}
 .counts a[aria-current]{background:var(--brand);border-color:var(--brand);color:#fff}
 .summary{margin:.5rem 0 .75rem}
+.nowrap{white-space:nowrap}
 .receipt{white-space:nowrap;font-weight:700;font-variant-numeric:tabular-nums}
 .cards{list-style:none;margin:0;padding:0;display:grid;gap:.6rem}
 .reg{display:block;border:1px solid var(--line);border-radius:.4rem;padding:.55rem .8rem;color:var(--ink);text-decoration:none}
@@ -70,7 +71,7 @@ details.more summary{cursor:pointer;padding:.5rem 0;font-weight:600;color:var(--
 @media (max-width:39.99rem){
 .table-wrap.list{display:none}
 .thumb{position:sticky;bottom:0;background:var(--bg);margin-inline:-1rem;padding:.5rem 1rem;border-top:1px solid var(--line)}
-.thumb .button{flex:1;text-align:center}
+.thumb .button{flex:1;text-align:center;white-space:nowrap;padding-inline:.5rem}
 .review select,.review textarea,.review button.primary{width:100%}
 .review select,.review button.primary{min-height:3rem}
 }

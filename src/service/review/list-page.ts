@@ -33,8 +33,12 @@ function select(name: string, label: string, options: [string, string][], select
   return `<div><label for="loc-${name}">${esc(label)}</label><select id="loc-${name}" name="${name}">${opts}</select></div>`;
 }
 
+/** Shorter words for the longest statuses where space is tight (pills, cards, table); the detail page says it in full. */
+const SHORT: Record<string, string> = { 'da-chon': 'Đã chọn', rac: 'Không hợp lệ' };
+const shortLabel = (status: string) => SHORT[status] ?? statusLabel(status);
+
 const link = (query: Record<string, string>) => `${UI}${esc(queryString(query))}`;
-const statusBadge = (status: string) => `<span class="status" data-status="${esc(status)}">${esc(statusLabel(status))}</span>`;
+const statusBadge = (status: string) => `<span class="status" data-status="${esc(status)}" title="${esc(statusLabel(status))}">${esc(shortLabel(status))}</span>`;
 
 function searchForm(v: Viewer, query: Record<string, string>): string {
   const { content } = v;
@@ -63,7 +67,8 @@ function statusCounts(list: ListView): string {
     `<li><a href="${href}"${status ? ` data-status="${esc(status)}"` : ''}${here ? ' aria-current="true"' : ''}>${esc(label)} <strong>${n}</strong></a></li>`;
   const items = [
     item(link(rest), 'Tất cả', all, !current),
-    ...Object.keys(STATUSES).map((s) => item(link({ ...rest, status: s }), statusLabel(s), list.counts.get(s as Status) ?? 0, current === s, s)),
+    // Every status stored is counted, even one this program has no label for, so the counts add up.
+    ...[...new Set([...Object.keys(STATUSES), ...list.counts.keys()])].map((s) => item(link({ ...rest, status: s }), shortLabel(s), list.counts.get(s as Status) ?? 0, current === s, s)),
   ];
   return `<nav aria-label="Số hồ sơ theo trạng thái"><ul class="counts">${items.join('')}</ul></nav>`;
 }
@@ -84,7 +89,7 @@ function cards(v: Viewer, records: StoredRegistration[]): string {
 function table(v: Viewer, records: StoredRegistration[]): string {
   const { content } = v;
   const rows = records.map(
-    (r) => `<tr><td class="receipt"><a href="${UI}ho-so/${esc(r.receipt)}">${esc(r.receipt)}</a></td><td>${esc(when(r.submittedAt))}</td>
+    (r) => `<tr><td class="receipt"><a href="${UI}ho-so/${esc(r.receipt)}">${esc(r.receipt)}</a></td><td class="nowrap">${esc(when(r.submittedAt))}</td>
 <td>${esc(communeName(content, r.commune))}</td><td>${esc(r.productName)}</td><td>${esc(r.producerName)}</td>
 <td>${esc(roundLabel(content, r.round))}</td><td>${statusBadge(r.status)}</td></tr>`,
   );
