@@ -16,7 +16,7 @@ export const FOREGROUND_CHECKPOINT_PAGES = 4000;
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** Each entry moves the schema from version i to i + 1; never edit one that shipped, append a new one. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE registrations (
      id INTEGER PRIMARY KEY,
      receipt TEXT NOT NULL,
