@@ -75,6 +75,7 @@ export const MIGRATIONS: readonly string[] = [
   // cleared, so an old database gains the column on start with every row kept.
   `ALTER TABLE registrations ADD COLUMN search_text TEXT;
    CREATE INDEX registrations_unfolded ON registrations(id) WHERE search_text IS NULL;
+   CREATE INDEX registrations_search ON registrations(commune, round, status, search_text);
    CREATE TRIGGER registrations_refold AFTER UPDATE OF receipt, product_name, producer_name ON registrations
      WHEN NEW.search_text IS OLD.search_text
      BEGIN UPDATE registrations SET search_text = NULL WHERE id = NEW.id; END;`,

