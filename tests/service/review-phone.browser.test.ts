@@ -115,6 +115,10 @@ describe.each(WIDTHS)('the list at %i px', (width) => {
     await Promise.all([page.waitForURL(/status=da-chon/), page.click('.counts a[data-status=da-chon]')]);
     expect((await shownReceipts(page)).sort()).toEqual([r.honey, r.weave].sort());
     expect(await page.textContent('#so-ho-so')).toContain('2 hồ sơ');
+    // A filter is on, so the folded filters are open: still nothing sideways.
+    expect(await page.getAttribute('details.more', 'open')).not.toBeNull();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `list-filtered-${width}.png`), fullPage: false });
     await page.context().close();
   });
 

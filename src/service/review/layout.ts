@@ -83,7 +83,7 @@ dl.fields{display:grid;grid-template-columns:1fr;gap:.1rem 1rem}
 dl.fields dt{font-weight:600}dl.fields dd{margin:0 0 .6rem;white-space:pre-wrap;overflow-wrap:anywhere}
 @media (min-width:40rem){dl.fields{grid-template-columns:minmax(10rem,18rem) 1fr;gap:.35rem 1rem}dl.fields dd{margin:0}}
 td{overflow-wrap:break-word}
-.status{display:inline-block;padding:.05rem .45rem;border-radius:.2rem;background:var(--soft);border:1px solid var(--line)}
+.status{display:inline-block;white-space:nowrap;padding:.05rem .45rem;border-radius:.2rem;background:var(--soft);border:1px solid var(--line)}
 .status[data-status=da-chon]{border-color:var(--brand);font-weight:600}
 .status[data-status=rac]{color:var(--bad)}
 `;

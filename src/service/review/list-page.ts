@@ -91,7 +91,7 @@ function table(v: Viewer, records: StoredRegistration[]): string {
   const rows = records.map(
     (r) => `<tr><td class="receipt"><a href="${UI}ho-so/${esc(r.receipt)}">${esc(r.receipt)}</a></td><td class="nowrap">${esc(when(r.submittedAt))}</td>
 <td>${esc(communeName(content, r.commune))}</td><td>${esc(r.productName)}</td><td>${esc(r.producerName)}</td>
-<td>${esc(roundLabel(content, r.round))}</td><td>${statusBadge(r.status)}</td></tr>`,
+<td class="nowrap">${esc(roundLabel(content, r.round))}</td><td>${statusBadge(r.status)}</td></tr>`,
   );
   return `<div class="table-wrap list"><table>
 <thead><tr><th scope="col">Mã hồ sơ</th><th scope="col">Thời điểm gửi</th><th scope="col">Xã</th><th scope="col">Sản phẩm</th><th scope="col">Người sản xuất</th><th scope="col">Đợt</th><th scope="col">Trạng thái</th></tr></thead>
