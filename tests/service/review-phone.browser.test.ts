@@ -127,16 +127,19 @@ describe.each(WIDTHS)('the list at %i px', (width) => {
     await page.goto(`${server.url}/quan-ly/ho-so/${r.long}`);
     expect(await page.getAttribute('dd a[href^="tel:"]', 'href')).toBe('tel:0912345678');
     expect(await page.getAttribute('dd a[href^="mailto:"]', 'href')).toBe('mailto:htx@example.vn');
-    // On a phone, before any scrolling, the way to the status form is on screen, at the bottom.
-    const jump = await page.$eval('.thumb a[href="#ra-soat"]', (a) => {
-      const rect = a.getBoundingClientRect();
-      return rect.top >= 0 && rect.bottom <= window.innerHeight && rect.height >= 24;
-    });
+    // On a phone, before any scrolling, calling and the way to the status form are on screen, side by side.
+    const jump = await page.$$eval('.thumb a', (links) =>
+      links.every((a) => {
+        const rect = a.getBoundingClientRect();
+        return rect.top >= 0 && rect.bottom <= window.innerHeight && rect.height >= 24 && rect.top === links[0]!.getBoundingClientRect().top;
+      }),
+    );
     if (width === 360) expect(jump).toBe(true);
     else expect(await page.isVisible('.thumb a[href="#ra-soat"]')).toBe(true);
     expect(await hasHorizontalScroll(page)).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `detail-${width}.png`), fullPage: false });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `detail-full-${width}.png`), fullPage: true });
     await page.click('.thumb a[href="#ra-soat"]');
     await page.selectOption('#trang-thai', 'da-chon');
     await Promise.all([page.waitForURL(/da-luu=1/), page.click('.review button[type=submit]')]);

@@ -61,7 +61,8 @@ export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChan
     ['Đồng ý công khai tên', r.consentPublishName ? 'Có' : 'Không'],
   ];
   const dl = fields.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${(typeof val === 'string' ? esc(val) : val.html) || '—'}</dd>`).join('\n');
-  const call = r.phone ? `<a class="button" href="tel:${esc(r.phone)}">Gọi ${esc(spacedPhone(r.phone))}</a>` : '';
+  // Short enough that both buttons share one row at 360 px; the dialer shows the number.
+  const call = r.phone ? `<a class="button" href="tel:${esc(r.phone)}" aria-label="Gọi điện ${esc(spacedPhone(r.phone))}">Gọi điện</a>` : '';
   const statusOptions = Object.entries(STATUSES)
     .map(([value, text]) => `<option value="${esc(value)}"${value === r.status ? ' selected' : ''}>${esc(text)}</option>`)
     .join('');
