@@ -244,3 +244,15 @@ describe('search, counts and pages', () => {
     expect(own).toContain('Không hợp lệ <strong>0</strong>');
   });
 });
+
+describe('search after an erasure', () => {
+  it("no longer finds a person's erased name; the product still finds the row", async () => {
+    const receipt = await register({ producerType: 'ca-nhan', producerName: 'Bà Hờ Thị Lan', productName: 'Rượu cần' });
+    const br = new Browser();
+    await br.signIn('huyen', PASSWORD);
+    expect(await (await br.request('/quan-ly/?q=ho+thi+lan')).text()).toContain(receipt);
+    app().app.deps.personalData.erase(receipt, 'người đăng ký yêu cầu', 'huyen', new Date());
+    expect(await (await br.request('/quan-ly/?q=ho+thi+lan')).text()).not.toContain(receipt);
+    expect(await (await br.request('/quan-ly/?q=ruou+can')).text()).toContain(receipt);
+  });
+});
