@@ -59,7 +59,7 @@ const { deps } = app;
 
 try {
   let t = performance.now();
-  const stored = await Promise.all(Array.from({ length: COUNT }, (_, n) => deps.registrations.add({ value: registration(n), submissionId: `b${n}`, honeypot: false, at: new Date(Date.UTC(2024, 2, 1) + n * 60_000), round: n % 3 ? '2024-dot-1' : null })));
+  const stored = await Promise.all(Array.from({ length: COUNT }, (_, n) => deps.registrations.add({ value: registration(n), submissionId: `b${n}`, honeypot: false, at: new Date(Date.UTC(2024, 2, 1) + n * 60_000), round: n % 3 ? '2024-dot-1' : null, consentVersion: deps.consentVersion })));
   const receipts = stored.map((s) => s.record.receipt);
   deps.registrations.transaction(() => {
     receipts.forEach((r, n) => {
