@@ -1,10 +1,12 @@
 /**
  * Editor accounts for the review UI and the export API.
- *   npm run editor -- add NAME [--commune SLUG] --password-stdin
+ *   npm run editor -- add NAME [--commune SLUG] [--email ADDRESS] --password-stdin
+ *   npm run editor -- email NAME ADDRESS      (the address of the e-mail digest; --none stops it)
  *   npm run editor -- list
  *   npm run editor -- remove NAME
  * The password is one line on standard input; only its scrypt hash is stored.
  */
+import { z } from 'zod';
 import { readConfig } from '../src/service/config.ts';
 import { communeResolver } from '../src/domain/commune.ts';
 import { readSiteContent } from '../src/lib/content-files.ts';
@@ -18,10 +20,12 @@ process.umask(0o077);
 process.removeAllListeners('warning');
 
 const USAGE = `Usage:
-  npm run editor -- add NAME [--commune SLUG] --password-stdin
+  npm run editor -- add NAME [--commune SLUG] [--email ADDRESS] --password-stdin
+  npm run editor -- email NAME ADDRESS | --none
   npm run editor -- list
   npm run editor -- remove NAME
-NAME: 2-64 letters, digits, ".", "_", "@" or "-". Without --commune the account sees every commune.`;
+NAME: 2-64 letters, digits, ".", "_", "@" or "-". Without --commune the account sees every commune.
+ADDRESS: where the digest of new registrations in the account's scope is sent (needs SMTP_URL).`;
 
 /** Wrong shape of the command line: the usage is printed too. */
 class UsageError extends Error {}
@@ -40,11 +44,20 @@ async function readPasswordLine(): Promise<string> {
 interface AddOptions {
   name: string;
   commune: string | null;
+  email: string | null;
+}
+
+/** A plain e-mail address (as zod's check), lower-cased domain kept as typed. */
+function checkEmail(value: string): string {
+  const email = value.trim();
+  if (!z.email().safeParse(email).success || email.length > 254) throw new Refusal(`invalid e-mail address "${value}"`);
+  return email;
 }
 
 function parseAdd(args: string[]): AddOptions {
   let name: string | undefined;
   let commune: string | null = null;
+  let email: string | null = null;
   let passwordStdin = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -53,6 +66,10 @@ function parseAdd(args: string[]): AddOptions {
       const value = arg === '--commune' ? args[++i] : arg.slice('--commune='.length);
       if (!value || value.startsWith('--')) throw new UsageError('--commune needs a commune slug, e.g. --commune quang-son');
       commune = checkCommune(value);
+    } else if (arg === '--email' || arg.startsWith('--email=')) {
+      const value = arg === '--email' ? args[++i] : arg.slice('--email='.length);
+      if (!value || value.startsWith('--')) throw new UsageError('--email needs an address, e.g. --email canbo@example.vn');
+      email = checkEmail(value);
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (name === undefined) name = arg;
     else throw new UsageError(`unexpected argument "${arg}"`);
@@ -60,7 +77,7 @@ function parseAdd(args: string[]): AddOptions {
   if (!name) throw new UsageError('add needs an account NAME');
   checkName(name);
   if (!passwordStdin) throw new UsageError('add needs --password-stdin: the password is read as one line from standard input');
-  return { name, commune };
+  return { name, commune, email };
 }
 
 function checkName(name: string): void {
@@ -86,20 +103,30 @@ function accounts(): AccountStore {
 }
 
 async function add(args: string[]): Promise<void> {
-  const { name, commune } = parseAdd(args);
+  const { name, commune, email } = parseAdd(args);
   const password = await readPasswordLine();
   checkPassword(password);
   const store = accounts();
   if (store.get(name)) throw new Refusal(`account "${name}" already exists; remove it first to change it`);
   await store.add(name, password, commune);
-  console.log(`Added account ${name} (${commune ? `commune ${commune}` : 'all communes'}).`);
+  if (email) store.setEmail(name, email);
+  console.log(`Added account ${name} (${commune ? `commune ${commune}` : 'all communes'}${email ? `, digest to ${email}` : ''}).`);
+}
+
+function email(args: string[]): void {
+  if (args.length !== 2) throw new UsageError('email needs an account NAME and an ADDRESS (or --none)');
+  const [name, value] = args as [string, string];
+  checkName(name);
+  const address = value === '--none' ? null : checkEmail(value);
+  if (!accounts().setEmail(name, address)) throw new Refusal(`no account named "${name}"`);
+  console.log(address ? `Digest of new registrations for ${name} goes to ${address}.` : `No more digests for ${name}.`);
 }
 
 function list(args: string[]): void {
   if (args.length) throw new UsageError(`list takes no arguments, got "${args.join(' ')}"`);
   const all = accounts().list();
   if (all.length === 0) console.log('No accounts yet. Add one with: npm run editor -- add NAME --password-stdin');
-  for (const a of all) console.log(`${a.name}\t${a.commune ?? '(all communes)'}\t${a.createdAt}`);
+  for (const a of all) console.log(`${a.name}\t${a.commune ?? '(all communes)'}\t${a.createdAt}${a.email ? `\t${a.email}` : ''}`);
 }
 
 function remove(args: string[]): void {
@@ -117,6 +144,8 @@ async function main(argv: string[]): Promise<void> {
       return add(args);
     case 'list':
       return list(args);
+    case 'email':
+      return email(args);
     case 'remove':
       return remove(args);
     case undefined:

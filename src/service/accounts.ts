@@ -18,6 +18,8 @@ export interface Account {
   /** Commune slug for a commune editor; null for a district-wide editor. */
   commune: string | null;
   createdAt: string;
+  /** Where the e-mail digest of new registrations goes; absent: no digest. */
+  email?: string | null;
 }
 
 function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
@@ -65,17 +67,38 @@ export class AccountStore {
   }
 
   list(): Account[] {
-    const rows = this.db.prepare('SELECT name, commune, created_at FROM accounts ORDER BY name').all() as {
+    const rows = this.db.prepare('SELECT name, commune, created_at, email FROM accounts ORDER BY name').all() as {
       name: string;
       commune: string | null;
       created_at: string;
+      email: string | null;
     }[];
-    return rows.map((r) => ({ name: r.name, commune: r.commune, createdAt: r.created_at }));
+    return rows.map((r) => ({ name: r.name, commune: r.commune, createdAt: r.created_at, email: r.email }));
   }
 
-  /** Removes the account and its sessions; false when there was none. */
+  /**
+   * Sets (or, with null, clears) the account's digest address; false when there is no such account.
+   * The first address starts the digests from now: registrations already stored are not sent.
+   */
+  setEmail(name: string, email: string | null): boolean {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const changed = Number(this.db.prepare('UPDATE accounts SET email = ? WHERE name = ?').run(email, name).changes) > 0;
+      if (changed && email) {
+        this.db.prepare('INSERT OR IGNORE INTO digest_marks (account, last_id) VALUES (?, (SELECT COALESCE(MAX(id), 0) FROM registrations))').run(name);
+      }
+      this.db.exec('COMMIT');
+      return changed;
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  /** Removes the account, its sessions and its digest mark; false when there was none. */
   remove(name: string): boolean {
     this.db.prepare('DELETE FROM sessions WHERE account = ?').run(name);
+    this.db.prepare('DELETE FROM digest_marks WHERE account = ?').run(name);
     return Number(this.db.prepare('DELETE FROM accounts WHERE name = ?').run(name).changes) > 0;
   }
 

@@ -16,6 +16,14 @@ export interface ServiceConfig {
   trustProxy: boolean;
   /** Origins of a separately hosted static site allowed to call the registration API from the browser (CORS). */
   corsOrigins: string[];
+  /** SMTP_URL: smtp:// or smtps://, user and password in the URL; null: no e-mail. */
+  smtpUrl: string | null;
+  /** MAIL_FROM: the digest's sender. */
+  mailFrom: string;
+  /** DIGEST_EVERY: minutes between an editor's digests; 0 turns the service's digests off. */
+  digestEveryMinutes: number;
+  /** SITE_URL: the public address, for links in e-mail; null: http://HOST:PORT. */
+  siteUrl: string | null;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -47,6 +55,22 @@ function readOrigins(env: NodeJS.ProcessEnv): string[] {
   });
 }
 
+function readSmtpUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return null;
+  if (!URL.canParse(raw) || !/^smtps?:$/.test(new URL(raw).protocol)) throw new Error('SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465');
+  return raw;
+}
+
+/** Minutes; decimals allowed (tests use seconds). */
+function readMinutes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0 || n > 60 * 24 * 31) throw new Error(`${name} must be a number of minutes from 0 to 44640, got "${raw}"`);
+  return n;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   return {
     port: readInt(env, 'PORT', 4321, 0, 65535),
@@ -57,5 +81,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     rateLimit: readInt(env, 'RATE_LIMIT', 20, 0, 1_000_000),
     trustProxy: ['1', 'true', 'yes', 'on'].includes(String(env.TRUST_PROXY ?? '').toLowerCase()),
     corsOrigins: readOrigins(env),
+    smtpUrl: readSmtpUrl(env),
+    mailFrom: env.MAIL_FROM?.trim() || 'ocop@localhost',
+    digestEveryMinutes: readMinutes(env, 'DIGEST_EVERY', 60),
+    siteUrl: env.SITE_URL?.trim() || null,
   };
 }

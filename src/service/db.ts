@@ -102,6 +102,26 @@ export const MIGRATIONS: readonly string[] = [
   // "Cần bổ sung": the reason shown to the producer, apart from the private review note.
   `ALTER TABLE registrations ADD COLUMN public_note TEXT NOT NULL DEFAULT '';
    ALTER TABLE status_changes ADD COLUMN public_note TEXT NOT NULL DEFAULT '';`,
+  // Staff e-mail digests: an optional address per account; per account, the last registration id a
+  // digest covered (set after the SMTP server accepted it) and a short lease while one is being sent;
+  // a log of every digest sent.
+  `ALTER TABLE accounts ADD COLUMN email TEXT;
+   CREATE TABLE digest_marks (
+     account TEXT PRIMARY KEY COLLATE NOCASE,
+     last_id INTEGER NOT NULL,
+     last_sent_at TEXT,
+     sending_until INTEGER
+   ) STRICT;
+   CREATE TABLE digest_log (
+     id INTEGER PRIMARY KEY,
+     account TEXT NOT NULL,
+     email TEXT NOT NULL,
+     first_id INTEGER NOT NULL,
+     last_id INTEGER NOT NULL,
+     count INTEGER NOT NULL,
+     message_id TEXT NOT NULL,
+     sent_at TEXT NOT NULL
+   ) STRICT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

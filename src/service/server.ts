@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
+import { DigestSender, scheduleDigests } from './digest/digest.ts';
 
 // The database, its journal and backups hold producers' personal data: owner-only files.
 process.umask(0o077);
@@ -20,9 +21,19 @@ const app = createApp(config);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.error(`OCOP Đắk Glong: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`);
 });
+// Staff e-mail digests, when an SMTP server is set and DIGEST_EVERY is not 0.
+const stopDigests =
+  config.smtpUrl && config.digestEveryMinutes > 0
+    ? scheduleDigests(
+        new DigestSender(app.deps.db, () => app.deps.content, { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, siteUrl: config.siteUrl ?? `http://${config.host}:${config.port}/`, everyMinutes: config.digestEveryMinutes }),
+        config.digestEveryMinutes,
+        (o) => console.error(o.result === 'sent' ? `digest: sent ${o.count} to ${o.account}` : `digest: ${o.account} not sent (${o.error}); tried again next time`),
+      )
+    : () => {};
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () =>
     server.close(() => {
+      stopDigests();
       app.close();
       process.exit(0);
     }),
