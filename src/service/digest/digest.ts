@@ -19,8 +19,8 @@ import { digestMail, type DigestItem } from './digest-mail.ts';
 
 /** The most registrations one message lists; the rest come in the next one. */
 export const MAX_ITEMS = 500;
-/** How long a claimed digest stays claimed if its sender dies. */
-const LEASE_MS = 5 * 60_000;
+/** How long a claimed digest stays claimed if its sender dies (longer than a send can take with the timeouts below). */
+const LEASE_MS = 2 * 60_000;
 
 export interface DigestSettings {
   smtpUrl: string;
