@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import type { ServiceConfig } from './config.ts';
 import { makeDeps, type AppOptions, type Deps } from './deps.ts';
 import { requestLog, stdoutSink } from './log.ts';
+import { mountAuditPage } from './review/audit-page.ts';
 import { mountReviewUi } from './review/routes.ts';
 import { mountConfirmationRoute } from './routes/confirmation.ts';
 import { mountExportRoute } from './routes/export.ts';
@@ -45,6 +46,7 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   mountPersonalDataRoutes(app, deps);
   mountConfirmationRoute(app, deps);
   mountReviewUi(app, deps);
+  mountAuditPage(app, deps);
   mountStaticSite(app, config.distDir);
   return Object.assign(app, { deps, close: () => deps.close() });
 }
