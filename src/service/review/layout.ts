@@ -89,6 +89,7 @@ td{overflow-wrap:break-word}
 .status[data-status=rac]{color:var(--bad)}
 button.primary.danger{background:var(--bad)}
 #quyen form{border-top:1px solid var(--line);margin-top:1.25rem}
+#quyen input[type=text],#quyen select{width:100%}
 .hint{color:var(--muted);margin:.25rem 0}
 a.light{color:#fff}
 `;
