@@ -11,7 +11,7 @@ import type { CmsCollection } from './fields.ts';
 import { noticesCollection } from './collections/notices.ts';
 import { privacyNoticeCollection, retentionCollection } from './collections/privacy.ts';
 import { registrationsCollection } from './collections/registrations.ts';
-import { communesCollection, contactCollection, producerTypesCollection, productGroupsCollection } from './collections/reference.ts';
+import { communesCollection, contactCollection, dossierItemsCollection, producerTypesCollection, productGroupsCollection } from './collections/reference.ts';
 import { roundsCollection } from './collections/rounds.ts';
 
 export const cmsCollections: CmsCollection[] = [
@@ -21,6 +21,7 @@ export const cmsCollections: CmsCollection[] = [
   communesCollection,
   productGroupsCollection,
   producerTypesCollection,
+  dossierItemsCollection,
   privacyNoticeCollection,
   retentionCollection,
   registrationsCollection,

@@ -17,6 +17,8 @@ export type ValueSetItemWithSlug = ValueSetItem & { slug: string };
 export const productGroupSchema = valueSetItemSchema;
 /** Kinds of producer that may register. */
 export const producerTypeSchema = valueSetItemSchema;
+/** The papers of an OCOP dossier that staff tick off per registration (content/dossier-items/). */
+export const dossierItemSchema = valueSetItemSchema;
 
 /** Items in their editor-given order. */
 export function byOrder<T extends { order: number }>(items: readonly T[]): T[] {

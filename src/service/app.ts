@@ -8,6 +8,7 @@ import { mountAuditPage } from './review/audit-page.ts';
 import { mountRightsRoutes } from './review/rights.ts';
 import { mountReviewUi } from './review/routes.ts';
 import { mountConfirmationRoute } from './routes/confirmation.ts';
+import { mountDossierRoute } from './routes/dossier.ts';
 import { mountEmbedRoutes } from './routes/embed.ts';
 import { mountExportRoute } from './routes/export.ts';
 import { mountLookupRoute } from './routes/lookup.ts';
@@ -46,6 +47,7 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   mountExportRoute(app, deps);
   mountRegistrationRoutes(app, deps);
   mountStatusRoute(app, deps);
+  mountDossierRoute(app, deps);
   mountPersonalDataRoutes(app, deps);
   mountConfirmationRoute(app, deps);
   mountLookupRoute(app, deps);

@@ -7,7 +7,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { toVnIso } from '../domain/time.ts';
 
-export type AuditAction = 'export' | 'view' | 'status' | 'consent' | 'correct' | 'erase' | 'retention';
+export type AuditAction = 'export' | 'view' | 'status' | 'consent' | 'correct' | 'erase' | 'retention' | 'dossier';
 
 export interface AuditEntry {
   at: string;

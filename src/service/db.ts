@@ -122,6 +122,15 @@ export const MIGRATIONS: readonly string[] = [
      message_id TEXT NOT NULL,
      sent_at TEXT NOT NULL
    ) STRICT;`,
+  // The dossier checklist: one mark per registration and item (the items are content).
+  `CREATE TABLE dossier_marks (
+     registration_id INTEGER NOT NULL REFERENCES registrations(id),
+     item TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('co', 'thieu', 'khong-ap-dung')),
+     account TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (registration_id, item)
+   ) STRICT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

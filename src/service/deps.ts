@@ -9,6 +9,7 @@ import { makeRegistrationSchema, type RegistrationSchema } from '../domain/regis
 import { readSiteContent, type SiteContent } from '../lib/content-files.ts';
 import { AccountStore } from './accounts.ts';
 import { AuditLog } from './audit.ts';
+import { DossierStore } from './dossier.ts';
 import { PersonalData } from './personal-data.ts';
 import type { ServiceConfig } from './config.ts';
 import { checkpointInBackground, openDatabase } from './db.ts';
@@ -37,6 +38,8 @@ export interface Deps {
   sessions: SessionStore;
   /** The append-only access log. */
   audit: AuditLog;
+  /** The dossier checklist's marks. */
+  dossier: DossierStore;
   /** Withdrawal of publish consent and erasure, each logged. */
   personalData: PersonalData;
   /** The id of the consent wording the form shows now (kept in consent_versions). */
@@ -83,6 +86,7 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
     accounts: new AccountStore(db),
     sessions: new SessionStore(db, now),
     audit,
+    dossier: new DossierStore(db),
     personalData: new PersonalData(registrations, audit),
     consentVersion: consent,
     postLimiter: config.rateLimit > 0 ? new WindowLimiter(config.rateLimit, 60_000, ms) : undefined,

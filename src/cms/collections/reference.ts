@@ -94,6 +94,15 @@ export const productGroupsCollection = valueSet(
   'Thực phẩm',
 );
 
+export const dossierItemsCollection = valueSet(
+  'dossierItems',
+  'dossier-items',
+  'Giấy tờ hồ sơ OCOP',
+  'giấy tờ',
+  'Các giấy tờ của hồ sơ OCOP. Cán bộ đánh dấu từng giấy tờ đã có, còn thiếu hay không áp dụng cho mỗi hồ sơ; người đăng ký thấy giấy tờ còn thiếu khi tra cứu mã hồ sơ.',
+  'Phiếu kiểm nghiệm',
+);
+
 export const producerTypesCollection = valueSet(
   'producerTypes',
   'producer-types',

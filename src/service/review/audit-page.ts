@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   correct: 'Sửa thông tin',
   erase: 'Xóa dữ liệu cá nhân',
   retention: 'Xóa do hết hạn lưu giữ',
+  dossier: 'Đánh dấu giấy tờ hồ sơ',
 };
 
 function row(e: AuditEntry): string {

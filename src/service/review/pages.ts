@@ -36,7 +36,7 @@ ${hiddenCsrf(opts.csrf)}
   });
 }
 
-export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChange[], opts: { saved?: string; error?: string; typed?: { status: string; note: string; publicNote: string } } = {}): string {
+export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChange[], opts: { saved?: string; error?: string; typed?: { status: string; note: string; publicNote: string }; dossier?: string } = {}): string {
   const { content } = v;
   // Values are text, except the phone and e-mail: links that call or write from a phone.
   const fields: [string, string | { html: string }][] = [
@@ -99,6 +99,7 @@ ${hiddenCsrf(v.csrf)}
 <div><button class="primary" type="submit">Lưu trạng thái</button></div>
 </form>
 </section>
+${opts.dossier ?? ''}
 ${rightsSection(r, v.csrf)}
 ${history.length ? `<h2>Lịch sử rà soát</h2><div class="table-wrap"><table><thead><tr><th scope="col">Thời điểm</th><th scope="col">Người rà soát</th><th scope="col">Trạng thái</th><th scope="col">Ghi chú</th></tr></thead><tbody>${historyRows}</tbody></table></div>` : ''}`,
   );

@@ -14,6 +14,9 @@ import type { Deps } from '../deps.ts';
 import { readFilter } from '../filters.ts';
 import { clearSessionCookie, isHttps, readSessionCookie, writeSessionCookie } from '../session.ts';
 import { readReview } from '../routes/status.ts';
+import { readDossierUpdate } from '../../domain/dossier.ts';
+import { readDossierItems } from '../dossier.ts';
+import { dossierSection } from './dossier-section.ts';
 import { REVIEW_CSS, STYLESHEET, UI } from './layout.ts';
 import { listPage } from './list-page.ts';
 import { RIGHTS_SAVED } from './rights.ts';
@@ -45,7 +48,7 @@ export async function readForm(c: Context): Promise<FormValues | undefined> {
 }
 
 /** The message after a form sent the editor back to a registration's page. */
-const savedMessage = (key: string | undefined): string | undefined => (key === '1' ? 'Đã lưu trạng thái.' : key ? RIGHTS_SAVED[key] : undefined);
+const savedMessage = (key: string | undefined): string | undefined => (key === '1' ? 'Đã lưu trạng thái.' : key === 'giay-to' ? 'Đã lưu giấy tờ hồ sơ.' : key ? RIGHTS_SAVED[key] : undefined);
 
 export function mountReviewUi(app: Hono, deps: Deps): void {
   const secure = (c: Context) => isHttps(c, deps.config.trustProxy);
@@ -137,7 +140,26 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     const { record, denied } = open(c, v);
     if (!record) return denied;
     deps.audit.record(v.account.name, 'view', record.receipt, 'xem hồ sơ', deps.now());
-    return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { saved: savedMessage(c.req.query('da-luu')) }));
+    return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { saved: savedMessage(c.req.query('da-luu')), dossier: dossierOf(record.receipt, v.csrf) }));
+  });
+
+  const dossierOf = (receipt: string, csrf: string) => dossierSection(receipt, readDossierItems(deps.config.contentDir), deps.dossier.marks(receipt), csrf);
+
+  app.post(`${UI}ho-so/:receipt/giay-to`, async (c) => {
+    const v = viewer(c);
+    if (!v) return c.html(problemPage('Cần đăng nhập', 'Phiên làm việc đã hết; vui lòng đăng nhập lại.'), 401);
+    const form = await readForm(c);
+    if (!form || !tokensMatch(v.csrf, one(form[CSRF_FIELD]))) return c.html(problemPage('Không thực hiện được', 'Mã chống giả mạo không đúng. Vui lòng tải lại trang.', v), 403);
+    const { record, denied } = open(c, v);
+    if (!record) return denied;
+    const items = readDossierItems(deps.config.contentDir);
+    const chosen = Object.fromEntries(items.flatMap((i) => (one(form[i.slug]) ? [[i.slug, one(form[i.slug])]] : [])));
+    if (Object.keys(chosen).length === 0) return c.redirect(`${UI}ho-so/${record.receipt}#giay-to`, 303);
+    const update = readDossierUpdate(chosen, new Set(items.map((i) => i.slug)));
+    if (!update.ok) return c.html(problemPage('Không lưu được', update.message, v), 422);
+    deps.dossier.set(record.receipt, update.items, v.account.name, deps.now());
+    deps.audit.record(v.account.name, 'dossier', record.receipt, Object.entries(update.items).map(([k, s]) => `${k}=${s}`).join(', '), deps.now());
+    return c.redirect(`${UI}ho-so/${record.receipt}?da-luu=giay-to#giay-to`, 303);
   });
 
   app.post(`${UI}ho-so/:receipt`, async (c) => {
@@ -150,7 +172,7 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     const review = readReview(one(form.status), one(form.note) ?? '', one(form.publicNote) ?? '');
     if (!review.ok) {
       const typed = { status: String(one(form.status) ?? ''), note: String(one(form.note) ?? ''), publicNote: String(one(form.publicNote) ?? '') };
-      return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { error: review.message, typed }), 422);
+      return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { error: review.message, typed, dossier: dossierOf(record.receipt, v.csrf) }), 422);
     }
     deps.registrations.setStatus(record.receipt, review.status, review.note, v.account.name, deps.now(), review.publicNote);
     deps.audit.record(v.account.name, 'status', record.receipt, review.status, deps.now());

@@ -7,9 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context, Hono } from 'hono';
+import { missingItems } from '../../domain/dossier.ts';
 import { normaliseReceipt } from '../../domain/receipt.ts';
 import { emptyLookupSlot, foundSlot, LOOKUP_PATH, notFoundSlot, tooManySlot, type PublicStatus } from '../../forms/lookup-view.ts';
 import { roundLabel, type Deps } from '../deps.ts';
+import { readDossierItems } from '../dossier.ts';
 import { page } from '../html.ts';
 import { lookupLimited, publicView } from './registrations.ts';
 
@@ -36,7 +38,9 @@ export function mountLookupRoute(app: Hono, deps: Deps): void {
     const record = receipt ? deps.registrations.get(receipt) : undefined;
     if (!record) return answer(c, notFoundSlot(typed, receipt, deps.content.contact), 404);
     const view = publicView(record);
-    const missing: string[] = [];
+    // Spam shows nothing a waiting registration would not.
+    const spam = record.honeypot || record.status === 'rac';
+    const missing = spam ? [] : missingItems(readDossierItems(deps.config.contentDir), deps.dossier.marks(record.receipt));
     return answer(c, foundSlot({ receipt: view.receipt, roundLabel: roundLabel(deps.content, view.round), status: view.status as PublicStatus, publicNote: view.publicNote, missing }, deps.content.contact), 200);
   };
   app.get(LOOKUP_PATH, handler);

@@ -7,7 +7,7 @@ import { noticeSchema } from '../../../src/domain/notice.ts';
 import { privacyNoticeSchema } from '../../../src/domain/privacy-notice.ts';
 import { retentionSchema } from '../../../src/domain/retention.ts';
 import { roundSchema } from '../../../src/domain/round.ts';
-import { producerTypeSchema, productGroupSchema } from '../../../src/domain/value-set.ts';
+import { dossierItemSchema, producerTypeSchema, productGroupSchema } from '../../../src/domain/value-set.ts';
 
 export const SCHEMAS: Record<string, z.ZodType> = {
   rounds: roundSchema,
@@ -16,6 +16,7 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   communes: communeSchema,
   productGroups: productGroupSchema,
   producerTypes: producerTypeSchema,
+  dossierItems: dossierItemSchema,
   privacyNotice: privacyNoticeSchema,
   retention: retentionSchema,
   registrations: csvUploadsSchema,
