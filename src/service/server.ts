@@ -19,12 +19,16 @@ try {
 const app = createApp(config);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.error(`OCOP Đắk Glong: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`);
+  // Editors' changes to content/ go live without a restart (WATCH_CONTENT=0 turns this off).
+  app.publishing.start();
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () =>
     server.close(() => {
-      app.close();
-      process.exit(0);
+      void app.publishing.publisher.stop().finally(() => {
+        app.close();
+        process.exit(0);
+      });
     }),
   );
 }

@@ -1,0 +1,71 @@
+/**
+ * The folder the site is served from, behind one indirection: the static handler asks for it
+ * once per request, so a swap is one assignment — no request sees half of one build and half of
+ * another, and requests in flight finish on the folder they started with (it is kept until the
+ * next swap). At start the newest complete folder of dist/ and builds/* is live.
+ */
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export class LiveSite {
+  private current: string;
+
+  constructor(first: string) {
+    this.current = first;
+  }
+
+  get dir(): string {
+    return this.current;
+  }
+
+  /** Makes `dir` live; returns the folder that was. */
+  swap(dir: string): string {
+    const previous = this.current;
+    this.current = dir;
+    return previous;
+  }
+}
+
+const builtAt = (dir: string): number => statSync(join(dir, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+
+/** Complete builds in `buildsDir` (work folders start with a dot and are never served). */
+function builds(buildsDir: string): string[] {
+  if (!existsSync(buildsDir)) return [];
+  return readdirSync(buildsDir)
+    .filter((name) => !name.startsWith('.'))
+    .map((name) => join(buildsDir, name));
+}
+
+/** dist/ (what `npm run build` made), unless a live publish made something newer before a restart. */
+export function newestSite(distDir: string, buildsDir: string): string {
+  let best = distDir;
+  for (const dir of builds(buildsDir)) if (builtAt(dir) > builtAt(best)) best = dir;
+  return best;
+}
+
+/** Removes every build but the ones named (the live one and the one before it), and stale work folders. */
+export function cleanBuilds(buildsDir: string, keep: readonly string[]): void {
+  if (!existsSync(buildsDir)) return;
+  for (const name of readdirSync(buildsDir)) {
+    const dir = join(buildsDir, name);
+    if (keep.includes(dir)) continue;
+    // Work folders of a build still running are left alone; only those of a dead process go.
+    const pid = /^\.(?:tmp|registry)-[^-]+-(\d+)-/.exec(name)?.[1];
+    if (pid && Number(pid) === process.pid) continue;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The newest file time under content/ (to see, at start, whether it changed since the live build). */
+export function newestChange(dir: string): number {
+  let newest = statSync(dir).mtimeMs;
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.')) continue;
+    const stat = statSync(join(dir, name), { throwIfNoEntry: false });
+    if (!stat) continue;
+    newest = Math.max(newest, stat.isDirectory() ? newestChange(join(dir, name)) : stat.mtimeMs);
+  }
+  return newest;
+}
+
+export { builtAt };
