@@ -4,10 +4,10 @@
  * service's own content reloaded with the same loader it started with. One build at a time;
  * changes during a build lead to exactly one more. A failed build leaves everything as it was.
  */
-import { watch, type FSWatcher } from 'node:fs';
 import { buildSite, type BuildPaths } from './build.ts';
 import { cleanBuilds, type LiveSite } from './live-site.ts';
 import { gitPull } from './git.ts';
+import { watchTree } from './watch-tree.ts';
 import type { Failure } from './messages.ts';
 
 export interface BuildStatus {
@@ -39,8 +39,10 @@ export class Publisher<C> {
   private pullPending = false;
   private running: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private watcher: FSWatcher | undefined;
+  private unwatch: (() => void) | undefined;
   private stopped = false;
+  /** What set off the next build, for the log. */
+  private reason = 'start';
   private readonly log: (line: string) => void;
   private readonly options: PublisherOptions<C>;
   private readonly abort = new AbortController();
@@ -52,26 +54,29 @@ export class Publisher<C> {
 
   /** Watches content/ (recursive) until stop(). */
   watch(): void {
-    if (this.stopped || this.watcher) return;
+    if (this.stopped || this.unwatch) return;
     try {
-      this.watcher = watch(this.options.contentDir, { recursive: true }, (_event, name) => {
-        if (name && IGNORED.test(String(name))) return;
-        this.changed();
-      });
-      this.watcher.on('error', (err) => {
-        this.log(`publish: watching ${this.options.contentDir} failed (${err.message}); trying again in 5 s`);
-        this.watcher?.close();
-        this.watcher = undefined;
-        setTimeout(() => this.watch(), 5000).unref();
-      });
+      this.unwatch = watchTree(
+        this.options.contentDir,
+        (path) => {
+          if (!IGNORED.test(path)) this.changed(`content/${path} changed`);
+        },
+        (err) => {
+          this.log(`publish: watching failed (${err.message}); trying again in 5 s`);
+          this.unwatch?.();
+          this.unwatch = undefined;
+          setTimeout(() => this.watch(), 5000).unref();
+        },
+      );
     } catch (err) {
       this.log(`publish: cannot watch ${this.options.contentDir}: ${(err as Error).message}`);
     }
   }
 
   /** Something changed: build once things have been quiet for the debounce time. */
-  changed(): void {
+  changed(reason = 'content changed'): void {
     if (this.stopped) return;
+    this.reason = reason;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.request(), this.options.debounceMs ?? 500);
   }
@@ -79,6 +84,7 @@ export class Publisher<C> {
   /** A webhook: `git pull --ff-only`, then the same rebuild (coalesced with everything else). */
   pullAndBuild(): void {
     this.pullPending = true;
+    this.reason = 'webhook';
     this.request();
   }
 
@@ -123,7 +129,7 @@ export class Publisher<C> {
   private async buildOnce(): Promise<void> {
     const n = ++this.builds;
     const started = Date.now();
-    this.log(`publish: build ${n} started`);
+    this.log(`publish: build ${n} started (${this.reason})`);
     const result = await buildSite(this.options, this.options.loadContent, this.abort.signal);
     if (!result.ok) return this.fail(result.failure, n);
     if (this.stopped) return;
@@ -144,7 +150,7 @@ export class Publisher<C> {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    this.watcher?.close();
+    this.unwatch?.();
     this.abort.abort();
     await this.running;
   }

@@ -61,7 +61,7 @@ export function setupPublishing(app: Hono, deps: Deps, config: ServiceConfig, pu
       if (!publish.watch) return;
       cleanBuilds(publish.buildsDir, [live.dir]);
       publisher.watch();
-      if (newestChange(config.contentDir) > builtAt(live.dir)) publisher.changed();
+      if (newestChange(config.contentDir) > builtAt(live.dir)) publisher.changed('content changed while the service was stopped');
     },
   };
 }
