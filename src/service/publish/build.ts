@@ -17,7 +17,7 @@ export interface BuildPaths {
   buildsDir: string;
 }
 
-export type BuildResult<C> = { ok: true; dir: string; content: C } | { ok: false; failure: Failure };
+export type BuildResult<C> = { ok: true; dir: string; content: C; registryMs: number; siteMs: number } | { ok: false; failure: Failure };
 
 /** Every .json file under content/ parses (the loaders' own errors name no line for syntax). */
 function checkJsonSyntax(dir: string, root: string): Failure | undefined {
@@ -76,13 +76,15 @@ export async function buildSite<C>(paths: BuildPaths, loadContent: () => C, sign
   mkdirSync(buildsDir, { recursive: true });
   const env = { ...process.env, CONTENT_DIR: contentDir, REGISTRY_DIR: registryDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
   try {
+    const t0 = performance.now();
     const registry = await runNode([join(root, 'scripts/registry.ts'), '--out', registryDir], root, env, signal);
     if (registry.code !== 0) return { ok: false, failure: registryFailure(registry.output, root) };
+    const t1 = performance.now();
     const site = await runNode([join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', work], root, env, signal);
     if (site.code !== 0 || !existsSync(join(work, 'index.html'))) return { ok: false, failure: siteBuildFailure(site.output, root) };
     const dir = join(buildsDir, id);
     renameSync(work, dir);
-    return { ok: true, dir, content };
+    return { ok: true, dir, content, registryMs: Math.round(t1 - t0), siteMs: Math.round(performance.now() - t1) };
   } finally {
     rmSync(registryDir, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });

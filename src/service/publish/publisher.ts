@@ -138,7 +138,7 @@ export class Publisher<C> {
     const previous = this.options.live.swap(result.dir);
     this.status.lastSuccess = new Date().toISOString();
     cleanBuilds(this.options.buildsDir, [result.dir, previous]);
-    this.log(`publish: build ${n} live in ${Date.now() - started} ms (${result.dir})`);
+    this.log(`publish: build ${n} live in ${Date.now() - started} ms (registry ${result.registryMs} ms, site ${result.siteMs} ms; ${result.dir})`);
   }
 
   private fail(failure: Failure, n?: number): void {

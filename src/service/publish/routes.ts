@@ -47,7 +47,8 @@ export function mountPublishRoutes(app: Hono, deps: Deps, publisher: Publisher<u
     c.header('Cache-Control', 'no-store');
     if (!auth.ok) {
       if (auth.status === 429) c.header('Retry-After', String(auth.retryAfter ?? 60));
-      else c.header('WWW-Authenticate', REALM);
+      // No Basic challenge for a page's script (the /admin/ notice): the browser would pop up a password box.
+      else if (!['cors', 'same-origin'].includes(c.req.header('sec-fetch-mode') ?? '')) c.header('WWW-Authenticate', REALM);
       return c.json({ errors: [{ field: '', message: auth.status === 429 ? 'Đăng nhập sai quá nhiều lần.' : 'Cần đăng nhập.' }] }, auth.status);
     }
     return c.json(publisher.status);
