@@ -65,7 +65,7 @@ function lineOfPath(text: string, path: (string | number)[]): number | undefined
 
 /** Vietnamese words for one schema issue; the domain schemas' own messages are Vietnamese already. */
 function issueWords(issue: Issue): string {
-  const field = issue.path?.length ? `trường «${issue.path.join('.')}» ` : '';
+  const field = issue.path?.length ? `trường «${issue.path.join('.')}»: ` : '';
   const own = issue.message && /[àáảãạăâđêôơưếềệốồộớờợứừựíìịýỳ]/i.test(issue.message) ? issue.message : undefined;
   return `${field}${own ?? ISSUE_WORDS[issue.code ?? ''] ?? 'không hợp lệ'}`;
 }
