@@ -19,7 +19,7 @@ test('GitHub and Gitea: the HMAC of this very body with this secret', () => {
 
 test('GitLab: the secret itself; nothing at all is refused', () => {
   expect(validHookCall(h({ 'X-Gitlab-Token': secret }), body, secret)).toBe(true);
-  expect(validHookCall(h({ 'X-Gitlab-Token': secret + ' ' }), body, secret)).toBe(false);
+  expect(validHookCall(h({ 'X-Gitlab-Token': secret + 'x' }), body, secret)).toBe(false);
   expect(validHookCall(h({ 'X-Gitlab-Token': '' }), body, secret)).toBe(false);
   expect(validHookCall(h({}), body, secret)).toBe(false);
 });
