@@ -65,11 +65,9 @@ export async function startPublishingService(): Promise<PublishingService> {
     input: `${EDITOR.password}\n`,
     stdio: ['pipe', 'ignore', 'pipe'],
   });
-  const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOST: '127.0.0.1',
-    PORT: String(port),
     RATE_LIMIT: '0',
     DATA_DIR: dataDir,
     // The first live folder is the working tree's dist/ (built from the same content); it is only read.
@@ -77,24 +75,32 @@ export async function startPublishingService(): Promise<PublishingService> {
     CONTENT_HOOK_SECRET: HOOK_SECRET,
   };
   for (const name of ['CONTENT_DIR', 'REGISTRY_DIR', 'BUILDS_DIR', 'WATCH_CONTENT']) delete env[name];
-  const child: ChildProcess = spawn(process.execPath, [join(repo, 'src/service/server.ts')], { cwd: repo, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`service exited: ${stderr}`);
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > deadline) throw new Error(`service did not start: ${stderr}`);
-    await sleep(50);
+  // Other test runs on this machine take free ports too: a port lost between choosing and binding is chosen again.
+  let started: { child: ChildProcess; url: string; stderr: () => string } | undefined;
+  for (let attempt = 0; !started; attempt++) {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(repo, 'src/service/server.ts')], { cwd: repo, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 20_000;
+    // Ours when it says it listens on that port (a /healthz answer could come from another service).
+    while (!stderr.includes(`${url}/`) && child.exitCode === null && Date.now() < deadline) await sleep(50);
+    if (stderr.includes(`${url}/`) && child.exitCode === null) started = { child, url, stderr: () => stderr };
+    else {
+      child.kill('SIGKILL');
+      if (attempt >= 2 || !/EADDRINUSE/.test(stderr)) throw new Error(`service did not start: ${stderr}`);
+    }
   }
+  const { child, url } = started;
+  const stderr = started.stderr;
   return {
     repo,
     content,
     upstream,
     url,
-    log: () => stderr,
-    builds: () => stderr.match(/publish: build \d+ started/g)?.length ?? 0,
+    log: stderr,
+    builds: () => stderr().match(/publish: build \d+ started/g)?.length ?? 0,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((ok) => child.once('exit', ok));
