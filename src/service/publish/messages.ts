@@ -119,10 +119,15 @@ export function siteBuildFailure(output: string, root: string): Failure {
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
   const loc = /((?:\/|content\/)[^\s:()]+\.(?:mdx?|json|ya?ml|astro|ts)):(\d+)(?::\d+)?/.exec(plain);
   const file = loc ? shownPath(loc[1]!, root) : undefined;
-  const error = plain.split('\n').find((l) => /error/i.test(l) && !/^\s*at /.test(l))?.trim();
+  // Astro prints the reason just above "Location:"; otherwise the first error line that is not the summary.
+  const lines = plain.split('\n').map((l) => l.trim());
+  const at = lines.findIndex((l) => l === 'Location:');
+  const error =
+    (at > 0 ? lines.slice(0, at).reverse().find((l) => l && !/^\d\d:\d\d:\d\d /.test(l)) : undefined) ??
+    lines.find((l) => /error/i.test(l) && !/Build failed|^at /.test(l));
   const where = file ? `Tệp ${file}, dòng ${loc![2]}: ` : '';
   return {
-    message: `${where}không dựng được trang web từ nội dung mới${error ? ` (${error.slice(0, 200)})` : ''}. ${file ? FIX : 'Trang web vẫn giữ bản trước.'}`,
+    message: `${where}không dựng được trang web từ nội dung mới${error ? ` (chi tiết: ${error.slice(0, 200)})` : ''}. ${file ? FIX : 'Trang web vẫn giữ bản trước.'}`,
     detail: plain,
   };
 }
