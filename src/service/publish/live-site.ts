@@ -2,7 +2,7 @@
  * The folder the site is served from, behind one indirection: the static handler asks for it
  * once per request, so a swap is one assignment — no request sees half of one build and half of
  * another, and requests in flight finish on the folder they started with (it is kept until the
- * next swap). At start the newest complete folder of dist/ and builds/* is live.
+ * next swap). At start dist/ is live.
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,21 +27,6 @@ export class LiveSite {
 }
 
 const builtAt = (dir: string): number => statSync(join(dir, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? -1;
-
-/** Complete builds in `buildsDir` (work folders start with a dot and are never served). */
-function builds(buildsDir: string): string[] {
-  if (!existsSync(buildsDir)) return [];
-  return readdirSync(buildsDir)
-    .filter((name) => !name.startsWith('.'))
-    .map((name) => join(buildsDir, name));
-}
-
-/** dist/ (what `npm run build` made), unless a live publish made something newer before a restart. */
-export function newestSite(distDir: string, buildsDir: string): string {
-  let best = distDir;
-  for (const dir of builds(buildsDir)) if (builtAt(dir) > builtAt(best)) best = dir;
-  return best;
-}
 
 /** Removes every build but the ones named (the live one and the one before it), and stale work folders. */
 export function cleanBuilds(buildsDir: string, keep: readonly string[]): void {

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Hono } from 'hono';
 import type { ServiceConfig } from '../config.ts';
 import { loadContentDeps, type ContentDeps, type Deps } from '../deps.ts';
-import { builtAt, cleanBuilds, LiveSite, newestChange, newestSite } from './live-site.ts';
+import { builtAt, cleanBuilds, LiveSite, newestChange } from './live-site.ts';
 import { Publisher } from './publisher.ts';
 import { mountPublishRoutes } from './routes.ts';
 
@@ -43,7 +43,8 @@ export interface Publishing {
 }
 
 export function setupPublishing(app: Hono, deps: Deps, config: ServiceConfig, publish: PublishConfig = readPublishConfig()): Publishing {
-  const live = new LiveSite(newestSite(config.distDir, publish.buildsDir));
+  // dist/ (or DIST_DIR) is always served first; start() rebuilds at once when content/ is newer.
+  const live = new LiveSite(config.distDir);
   const publisher = new Publisher<ContentDeps>({
     root: ROOT,
     contentDir: config.contentDir,
