@@ -116,6 +116,8 @@ export class Publisher<C> {
             this.fail({ message: `Không lấy được nội dung mới từ kho Git (git pull). Trang web vẫn giữ bản trước. Người quản trị máy chủ cần xem nhật ký.`, detail: pulled.output });
             continue;
           }
+          // The files the pull wrote set off the watcher; the build below reads them all anyway.
+          clearTimeout(this.timer);
         }
         await this.buildOnce();
       } catch (err) {
