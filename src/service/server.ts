@@ -23,12 +23,14 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   app.publishing.start();
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () =>
+  process.on(signal, () => {
+    console.error(`OCOP Đắk Glong: ${signal}, stopping`);
+    // A build in progress is stopped; a client holding a connection open does not keep the service up.
+    void app.publishing.publisher.stop();
+    setTimeout(() => process.exit(0), 10_000).unref();
     server.close(() => {
-      void app.publishing.publisher.stop().finally(() => {
-        app.close();
-        process.exit(0);
-      });
-    }),
-  );
+      app.close();
+      process.exit(0);
+    });
+  });
 }

@@ -2,7 +2,7 @@
 // live by themselves, a broken change leaves the site as it was and tells editors why, bursts
 // coalesce, the webhook pulls only for its host — and a client polling meanwhile sees only 200s.
 import { createHmac } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCsvText } from '../../src/domain/export-csv.ts';
@@ -79,8 +79,14 @@ describe('live publishing', () => {
   it('keeps the live site when a round file is broken, tells editors where, and publishes the fix', { timeout: 300_000 }, async () => {
     const before = await page('/');
     const firstBuilds = svc.builds();
+    // An upload that is not a CSV at all (a spreadsheet's binary file, renamed).
+    const upload = join(svc.content, 'registrations/bang-tinh.csv');
+    writeFileSync(upload, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0xff, 0xfe, 0, 1, 2, 3]));
+    await waitFor('the upload failure', async () => ((await buildStatus()).lastFailure?.message ?? '').includes('content/registrations/bang-tinh.csv'));
+    expect(await page('/')).toBe(before);
+
     round({ deadline: '30/6/2024' });
-    await waitFor('the failure', async () => (await buildStatus()).lastFailure !== null);
+    await waitFor('the failure', async () => ((await buildStatus()).lastFailure?.message ?? '').includes('rounds/'));
     const { lastFailure, state } = await buildStatus();
     expect(state).toBe('idle');
     expect(lastFailure!.message).toContain('content/rounds/2024-dot-2.json');
@@ -99,6 +105,7 @@ describe('live publishing', () => {
 
     // A burst of 20 saves: ten, then ten more while the build they started is running → exactly one more build.
     const startBuilds = svc.builds();
+    rmSync(upload);
     for (let i = 1; i <= 10; i++) {
       round({ deadline: '2024-07-01T00:00:00+07:00', deadlineText: `trước ngày ${i}/7/2024` });
       await sleep(30);

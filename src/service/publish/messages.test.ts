@@ -44,7 +44,7 @@ test("the content loader's schema error becomes the field, its line and the sche
 });
 
 test('registry and site build failures name the file from the tools’ output', () => {
-  const reg = registryFailure(`${root}/content/registrations/a.csv: not a CSV export (no header row found)\n`, root);
+  const reg = registryFailure('registry: cannot read the input, nothing written:\n  content/registrations/a.csv: the file is not text\n', root);
   expect(reg.message).toContain('Tệp danh sách content/registrations/a.csv không đọc được');
   const site = siteBuildFailure(`18:34:43 [content] Syncing content\nduplicated mapping key\n  Location:\n    ${root}/content/notices/a.mdx:12:3\n  Stack trace:\n`, root);
   expect(site.message).toMatch(/^Tệp content\/notices\/a\.mdx, dòng 12: không dựng được trang web từ nội dung mới \(chi tiết: duplicated mapping key\)/);

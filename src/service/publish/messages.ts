@@ -4,7 +4,7 @@
  * output (English), so an editor never has to read a stack trace.
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 
 export interface Failure {
   /** Plain Vietnamese, one or two sentences, shown to editors. */
@@ -104,10 +104,11 @@ export function contentFailure(err: unknown, root: string): Failure {
 export function registryFailure(output: string, root: string): Failure {
   const line = output.split('\n').find((l) => /\.(csv|tsv|txt|json):/i.test(l)) ?? output.trim().split('\n').pop() ?? '';
   const m = /^(?:registry:\s*)?(\S[^:]*?\.(?:csv|tsv|txt|json)):\s*(.*)$/i.exec(line.trim());
-  const file = m ? shownPath(m[1]!, root) : undefined;
+  // The registry names files relative to its working folder, the project folder.
+  const file = m ? shownPath(resolve(root, m[1]!), root) : undefined;
   return {
     message: file
-      ? `Tệp danh sách ${file} không đọc được (${m![2]}). Hãy lưu lại tệp từ trang quản lý hồ sơ hoặc từ Excel dạng CSV rồi tải lên lại. Trang web vẫn giữ bản trước.`
+      ? `Tệp danh sách ${file} không đọc được. Hãy tải tệp CSV từ trang quản lý hồ sơ (hoặc lưu từ Excel dạng CSV) rồi tải lên lại, hoặc xoá tệp này. Trang web vẫn giữ bản trước. (Chi tiết kỹ thuật: ${m![2]})`
       : `Không tạo được danh sách sản phẩm từ các tệp đã tải lên. Trang web vẫn giữ bản trước.`,
     detail: output,
   };
