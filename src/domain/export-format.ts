@@ -20,6 +20,10 @@ export interface RegistrationRecord extends Registration {
   status: Status;
   /** The reviewer's note; private. */
   reviewNote: string;
+  /** When consent to processing was given, ISO 8601 with +07:00 (proof of consent); empty in exports made before it was kept. */
+  consentAt?: string | null;
+  /** The id of the consent wording the person was shown (see consent.ts). */
+  consentVersion?: string | null;
 }
 
 export type ExportKey = keyof RegistrationRecord;
@@ -47,7 +51,13 @@ export const EXPORT_COLUMNS: readonly { key: ExportKey; header: string }[] = [
   { key: 'consentProcessing', header: 'Đồng ý xử lý thông tin' },
   { key: 'consentPublishName', header: 'Đồng ý công khai tên' },
   { key: 'reviewNote', header: 'Ghi chú rà soát' },
+  // Added in December 2026, at the end so older readers and sheets keep their columns; optional on reading.
+  { key: 'consentAt', header: 'Thời điểm đồng ý' },
+  { key: 'consentVersion', header: 'Phiên bản nội dung đồng ý' },
 ];
+
+/** Columns an export may lack without it being reported (exports made before they existed). */
+export const OPTIONAL_COLUMNS: ReadonlySet<ExportKey> = new Set<ExportKey>(['consentAt', 'consentVersion']);
 
 /** Separator between supportNeeds items inside one cell. */
 export const LIST_SEPARATOR = '; ';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { neutraliseCell } from './export-format.ts';
 import { viCollator } from './text.ts';
 
-/** The public fields of one product (Nghị định 13/2023: the producer's name only with consent). */
+/** The public fields of one product (Luật 91/2025/QH15: the producer's name only with consent). */
 export const publicProductSchema = z.strictObject({
   receipt: z.string(),
   productName: z.string(),

@@ -7,6 +7,7 @@ import { requestLog, stdoutSink } from './log.ts';
 import { mountReviewUi } from './review/routes.ts';
 import { mountConfirmationRoute } from './routes/confirmation.ts';
 import { mountExportRoute } from './routes/export.ts';
+import { mountPersonalDataRoutes } from './routes/personal-data.ts';
 import { mountRegistrationRoutes } from './routes/registrations.ts';
 import { mountStatusRoute } from './routes/status.ts';
 import { mountStaticSite } from './static-site.ts';
@@ -44,6 +45,7 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   mountExportRoute(app, deps);
   mountRegistrationRoutes(app, deps);
   mountStatusRoute(app, deps);
+  mountPersonalDataRoutes(app, deps);
   mountConfirmationRoute(app, deps);
   const publishing = setupPublishing(app, deps, config);
   mountReviewUi(app, deps);

@@ -1,10 +1,15 @@
 /** What every route module is given: settings, content, the schema and the stores. Built once by createApp. */
 import type { DatabaseSync } from 'node:sqlite';
 import { communeResolver } from '../domain/commune.ts';
+import { consentVersion } from '../domain/consent.ts';
+import { REGISTRATION_FIELDS } from '../domain/registration-fields.ts';
+import { toVnIso } from '../domain/time.ts';
 import { NEXT_ROUND_LABEL } from '../domain/round.ts';
 import { makeRegistrationSchema, type RegistrationSchema } from '../domain/registration.ts';
 import { readSiteContent, type SiteContent } from '../lib/content-files.ts';
 import { AccountStore } from './accounts.ts';
+import { AuditLog } from './audit.ts';
+import { PersonalData } from './personal-data.ts';
 import type { ServiceConfig } from './config.ts';
 import { checkpointInBackground, openDatabase } from './db.ts';
 import type { LogSink } from './log.ts';
@@ -25,6 +30,12 @@ export interface Deps {
   registrations: RegistrationStore;
   accounts: AccountStore;
   sessions: SessionStore;
+  /** The append-only access log. */
+  audit: AuditLog;
+  /** Withdrawal of publish consent and erasure, each logged. */
+  personalData: PersonalData;
+  /** The id of the consent wording the form shows now (kept in consent_versions). */
+  consentVersion: string;
   /** Registrations per client per minute; undefined when RATE_LIMIT=0. */
   postLimiter?: WindowLimiter;
   /** Failed sign-ins per account + address. */
@@ -56,13 +67,19 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
   const db = openDatabase(config.dataDir);
   const stopCheckpoints = checkpointInBackground(db, config.dataDir);
   const ms = () => now().getTime();
+  const consent = keepConsentWording(db, now());
+  const registrations = new RegistrationStore(db);
+  const audit = new AuditLog(db);
   return {
     config,
     ...loaded,
     db,
-    registrations: new RegistrationStore(db),
+    registrations,
     accounts: new AccountStore(db),
     sessions: new SessionStore(db, now),
+    audit,
+    personalData: new PersonalData(registrations, audit),
+    consentVersion: consent,
     postLimiter: config.rateLimit > 0 ? new WindowLimiter(config.rateLimit, 60_000, ms) : undefined,
     signInLimiter: new WindowLimiter(SIGN_IN_FAILURES, SIGN_IN_WINDOW_MS, ms),
     now,
@@ -71,6 +88,14 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
       if (db.isOpen) db.close();
     },
   };
+}
+
+/** The consent wording the form shows, stored once under its id so that every id in the registrations stays readable. */
+function keepConsentWording(db: DatabaseSync, at: Date): string {
+  const wording = [REGISTRATION_FIELDS.consentProcessing.label, REGISTRATION_FIELDS.consentPublishName.label];
+  const id = consentVersion(wording);
+  db.prepare('INSERT OR IGNORE INTO consent_versions (id, wording, first_seen) VALUES (?, ?, ?)').run(id, wording.join('\n'), toVnIso(at));
+  return id;
 }
 
 /** The label people read for a round slug ("Đợt 2"), or the next-round label for null. */

@@ -126,6 +126,7 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     if (!v) return c.redirect(SIGN_IN, 303);
     const { record, denied } = open(c, v);
     if (!record) return denied;
+    deps.audit.record(v.account.name, 'view', record.receipt, 'xem hồ sơ', deps.now());
     return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { saved: c.req.query('da-luu') === '1' }));
   });
 
@@ -139,6 +140,7 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     const review = readReview(one(form.status), one(form.note) ?? '');
     if (!review.ok) return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { error: review.message }), 422);
     deps.registrations.setStatus(record.receipt, review.status, review.note, v.account.name, deps.now());
+    deps.audit.record(v.account.name, 'status', record.receipt, review.status, deps.now());
     return c.redirect(`${UI}ho-so/${record.receipt}?da-luu=1`, 303);
   });
 }

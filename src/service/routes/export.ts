@@ -24,7 +24,9 @@ export function mountExportRoute(app: Hono, deps: Deps): void {
     const read = readFilter(deps, auth.caller.account, c.req.query());
     c.header('Cache-Control', 'no-store');
     if (!read.ok) return c.json({ errors: [{ field: '', message: read.message }] }, 422);
-    const bytes = exportCsv(deps.registrations.list(read.filter));
+    const rows = deps.registrations.list(read.filter);
+    const bytes = exportCsv(rows);
+    deps.audit.record(auth.caller.account.name, 'export', null, `${rows.length} hồ sơ; bộ lọc ${JSON.stringify(read.filter)}`, deps.now());
     const stamp = toVnIso(deps.now()).slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
     const scope = auth.caller.account.commune ?? read.filter.commune ?? 'toan-huyen';
     c.header('Content-Type', 'text/csv; charset=utf-8');

@@ -64,6 +64,7 @@ export function mountRegistrationRoutes(app: Hono, deps: Deps): void {
       honeypot: isHoneypotFilled(data),
       at,
       round: assignRound(deps.content.rounds, at)?.slug ?? null,
+      consentVersion: deps.consentVersion,
     });
     if (json) return c.json(publicView(record), created ? 201 : 200);
     return c.redirect(`${CONFIRMATION_PATH}?ma=${encodeURIComponent(record.receipt)}`, 303);

@@ -50,6 +50,7 @@ export function mountStatusRoute(app: Hono, deps: Deps): void {
     const review = readReview(fields.status, fields.note);
     if (!review.ok) return c.json(fail(review.field, review.message), 422);
     const updated = deps.registrations.setStatus(record.receipt, review.status, review.note, caller.account.name, deps.now())!;
+    deps.audit.record(caller.account.name, 'status', updated.receipt, review.status, deps.now());
     return c.json({ receipt: updated.receipt, round: updated.round, status: updated.status, reviewedAt: updated.reviewedAt, note: updated.reviewNote });
   });
 }
