@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import type { ServiceConfig } from './config.ts';
 import { makeDeps, type AppOptions, type Deps } from './deps.ts';
 import { requestLog, stdoutSink } from './log.ts';
+import { mountAuditPage } from './review/audit-page.ts';
 import { mountReviewUi } from './review/routes.ts';
 import { mountConfirmationRoute } from './routes/confirmation.ts';
 import { mountExportRoute } from './routes/export.ts';
@@ -49,6 +50,7 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   mountConfirmationRoute(app, deps);
   const publishing = setupPublishing(app, deps, config);
   mountReviewUi(app, deps);
+  mountAuditPage(app, deps);
   mountStaticSite(app, () => publishing.live.dir);
   return Object.assign(app, { deps, publishing, close: () => deps.close() });
 }
