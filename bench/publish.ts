@@ -103,6 +103,8 @@ async function main(): Promise<void> {
     console.log(`  write → live page: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} s (min ${sorted[0]!.toFixed(2)}, max ${sorted.at(-1)!.toFixed(2)}, ${RUNS} runs)`);
     console.log(`  requests during it: ${requests}, failed: ${failures.length}${failures.length ? ` (${failures.slice(0, 3).join('; ')})` : ''}`);
     console.log(`  builds started: ${log.match(/publish: build \d+ started/g)?.length ?? 0} (1 at start + ${RUNS} changes)`);
+    const parts = [...log.matchAll(/live in (\d+) ms \(registry (\d+) ms, site (\d+) ms/g)].slice(1);
+    for (const [, total, registry, site] of parts) console.log(`  build: ${total} ms = registry ${registry} ms + site ${site} ms + checks and swap`);
   } finally {
     if (child.exitCode === null) {
       const exited = new Promise((ok) => child.once('exit', ok));
