@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   const child = spawn(process.execPath, [join(repo, 'src/service/server.ts')], { cwd: repo, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.on('data', (d) => (log += d));
+  child.on('exit', (code, signal) => console.error(`service exited (code ${code}, signal ${signal}); its log:\n${log.slice(-4000)}`));
   const lives = () => log.match(/publish: build \d+ live in/g)?.length ?? 0;
   try {
     // No dist/ in the copy: the service starts, builds at once (content is newer), and serves that.
@@ -87,8 +88,9 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       writeFileSync(file, JSON.stringify({ ...original, deadlineText: marker }, null, 2) + '\n');
       for (;;) {
-        const html = await (await fetch(`${url}/`)).text();
+        const html = await fetch(`${url}/`).then((r) => r.text(), () => '');
         if (html.includes(marker)) break;
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error('the service stopped');
         if (performance.now() - t0 > 30 * 60_000) throw new Error('change not live after 30 minutes');
         await sleep(50);
       }
