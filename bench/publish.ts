@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   const child = spawn(process.execPath, [join(repo, 'src/service/server.ts')], { cwd: repo, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.on('data', (d) => (log += d));
-  child.on('exit', (code, signal) => console.error(`service exited (code ${code}, signal ${signal}); its log:\n${log.slice(-4000)}`));
+  let stopping = false;
+  child.on('exit', (code, signal) => stopping || console.error(`service exited (code ${code}, signal ${signal}); its log:\n${log.slice(-4000)}`));
   const lives = () => log.match(/publish: build \d+ live in/g)?.length ?? 0;
   try {
     // No dist/ in the copy: the service starts, builds at once (content is newer), and serves that.
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
     const parts = [...log.matchAll(/live in (\d+) ms \(registry (\d+) ms, site (\d+) ms/g)].slice(1);
     for (const [, total, registry, site] of parts) console.log(`  build: ${total} ms = registry ${registry} ms + site ${site} ms + checks and swap`);
   } finally {
+    stopping = true;
     if (child.exitCode === null) {
       const exited = new Promise((ok) => child.once('exit', ok));
       child.kill('SIGTERM');
