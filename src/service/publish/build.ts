@@ -74,7 +74,15 @@ export async function buildSite<C>(paths: BuildPaths, loadContent: () => C, sign
   const work = join(buildsDir, `.tmp-${id}`);
   const registryDir = join(buildsDir, `.registry-${id}`);
   mkdirSync(buildsDir, { recursive: true });
-  const env = { ...process.env, CONTENT_DIR: contentDir, REGISTRY_DIR: registryDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
+  const env = {
+    ...process.env,
+    CONTENT_DIR: contentDir,
+    REGISTRY_DIR: registryDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    FORCE_COLOR: '0',
+    // Each build starts Node afresh: compiled code is cached between builds (checked against each file).
+    NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(root, 'node_modules/.cache/node-compile-cache'),
+  };
   try {
     const t0 = performance.now();
     const registry = await runNode([join(root, 'scripts/registry.ts'), '--out', registryDir], root, env, signal);
