@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('live publishing', () => {
-  it('publishes a changed deadline and an uploaded CSV, and the service uses the new content itself', { timeout: 180_000 }, async () => {
+  it('publishes a changed deadline and an uploaded CSV, and the service uses the new content itself', { timeout: 300_000 }, async () => {
     expect(await page('/')).not.toContain('trước ngày 30/6/2024');
     round({ label: 'Đợt 2 (gia hạn)', deadline: '2024-06-30T00:00:00+07:00', deadlineText: 'trước ngày 30/6/2024' });
     const csv = exportCsvText([
@@ -76,7 +76,7 @@ describe('live publishing', () => {
     expect(list).toContain('id="tinh-trang-dang"');
   });
 
-  it('keeps the live site when a round file is broken, tells editors where, and publishes the fix', { timeout: 300_000 }, async () => {
+  it('keeps the live site when a round file is broken, tells editors where, and publishes the fix', { timeout: 480_000 }, async () => {
     const before = await page('/');
     const firstBuilds = svc.builds();
     // An upload that is not a CSV at all (a spreadsheet's binary file, renamed).
@@ -117,7 +117,7 @@ describe('live publishing', () => {
     }
     await waitFor('the last save on the home page', async () => (await page('/')).includes('trước ngày 20/7/2024'));
     await waitFor('the builds to finish', async () => (await buildStatus()).state === 'idle');
-    await sleep(1500); // a third build would have started by now
+    await sleep(2500); // a third build would have started by now (debounce 1.5 s)
     expect(svc.builds() - startBuilds).toBe(2);
     expect(firstBuilds).toBeGreaterThan(0);
     const after = await buildStatus();
@@ -138,7 +138,7 @@ describe('POST /api/hooks/content', () => {
     fetch(`${svc.url}/api/hooks/content`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
   const sign = (body: string, secret = HOOK_SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
-  it('pulls nothing without the host signature, pulls and publishes with it, and a replay only rebuilds once more', { timeout: 180_000 }, async () => {
+  it('pulls nothing without the host signature, pulls and publishes with it, and a replay only rebuilds once more', { timeout: 300_000 }, async () => {
     // The Git host gets a commit that changes round 1's wording.
     const file = join(svc.upstream, 'rounds/2024-dot-1.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('trước ngày 25/3/2024', 'trước ngày 28/3/2024'));

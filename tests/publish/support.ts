@@ -73,6 +73,8 @@ export async function startPublishingService(): Promise<PublishingService> {
     // The first live folder is the working tree's dist/ (built from the same content); it is only read.
     DIST_DIR: join(ROOT, 'dist'),
     CONTENT_HOOK_SECRET: HOOK_SECRET,
+    // Longer than the default: on a loaded machine the test's own writes of one burst may be far apart.
+    PUBLISH_DEBOUNCE_MS: '1500',
   };
   for (const name of ['CONTENT_DIR', 'REGISTRY_DIR', 'BUILDS_DIR', 'WATCH_CONTENT']) delete env[name];
   // Other test runs on this machine take free ports too: a port lost between choosing and binding is chosen again.
@@ -115,7 +117,7 @@ export async function startPublishingService(): Promise<PublishingService> {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `check` returns true or the time runs out. */
-export async function waitFor(what: string, check: () => Promise<boolean>, ms = 120_000): Promise<void> {
+export async function waitFor(what: string, check: () => Promise<boolean>, ms = 240_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
