@@ -110,7 +110,7 @@ describe('live publishing', () => {
       round({ deadline: '2024-07-01T00:00:00+07:00', deadlineText: `trước ngày ${i}/7/2024` });
       await sleep(30);
     }
-    await waitFor('a build to start', async () => (await buildStatus()).state === 'building', 10_000);
+    await waitFor('a build to start', async () => (await buildStatus()).state === 'building', 30_000);
     for (let i = 11; i <= 20; i++) {
       round({ deadline: '2024-07-01T00:00:00+07:00', deadlineText: `trước ngày ${i}/7/2024` });
       await sleep(30);
