@@ -164,7 +164,7 @@ describe('POST /api/hooks/content', () => {
     await waitFor('the pulled change on the home page', async () => (await page('/')).includes('trước ngày 28/3/2024'));
     expect(git(svc.content, 'rev-parse', 'HEAD')).toBe(git(svc.upstream, 'rev-parse', 'HEAD'));
     await waitFor('the builds to finish', async () => (await buildStatus()).state === 'idle');
-    await sleep(1500);
+    await sleep(2500);
     expect(svc.builds() - builds).toBeLessThanOrEqual(2);
   });
 
