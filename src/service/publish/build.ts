@@ -5,7 +5,8 @@
  * processes keep the service's event loop free while a big list is read and pages are written.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentFailure, jsonSyntaxFailure, registryFailure, siteBuildFailure, type Failure } from './messages.ts';
 
@@ -94,7 +95,7 @@ export async function buildSite<C>(paths: BuildPaths, loadContent: () => C, sign
     renameSync(work, dir);
     return { ok: true, dir, content, registryMs: Math.round(t1 - t0), siteMs: Math.round(performance.now() - t1) };
   } finally {
-    rmSync(registryDir, { recursive: true, force: true });
-    rmSync(work, { recursive: true, force: true });
+    // Off the event loop: a failed national build leaves thousands of files.
+    await Promise.all([rm(registryDir, { recursive: true, force: true }), rm(work, { recursive: true, force: true })]);
   }
 }

@@ -4,7 +4,8 @@
  * another, and requests in flight finish on the folder they started with (it is kept until the
  * next swap). At start dist/ is live.
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export class LiveSite {
@@ -28,8 +29,12 @@ export class LiveSite {
 
 const builtAt = (dir: string): number => statSync(join(dir, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? -1;
 
-/** Removes every build but the ones named (the live one and the one before it), and stale work folders. */
-export function cleanBuilds(buildsDir: string, keep: readonly string[]): void {
+/**
+ * Removes every build but the ones named (the live one and the one before it), and stale work
+ * folders — in the background: a national build is thousands of files, and deleting them on the
+ * event loop held every request for seconds.
+ */
+export function cleanBuilds(buildsDir: string, keep: readonly string[], log: (line: string) => void = console.error): void {
   if (!existsSync(buildsDir)) return;
   for (const name of readdirSync(buildsDir)) {
     const dir = join(buildsDir, name);
@@ -37,7 +42,7 @@ export function cleanBuilds(buildsDir: string, keep: readonly string[]): void {
     // Work folders of a build still running are left alone; only those of a dead process go.
     const pid = /^\.(?:tmp|registry)-[^-]+-(\d+)-/.exec(name)?.[1];
     if (pid && Number(pid) === process.pid) continue;
-    rmSync(dir, { recursive: true, force: true });
+    rm(dir, { recursive: true, force: true }).catch((err: Error) => log(`publish: cannot remove ${dir}: ${err.message}`));
   }
 }
 

@@ -139,7 +139,7 @@ export class Publisher<C> {
     this.options.useContent(result.content);
     const previous = this.options.live.swap(result.dir);
     this.status.lastSuccess = new Date().toISOString();
-    cleanBuilds(this.options.buildsDir, [result.dir, previous]);
+    cleanBuilds(this.options.buildsDir, [result.dir, previous], this.log);
     this.log(`publish: build ${n} live in ${Date.now() - started} ms (registry ${result.registryMs} ms, site ${result.siteMs} ms; ${result.dir})`);
   }
 
