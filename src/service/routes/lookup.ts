@@ -15,10 +15,11 @@ import { readDossierItems } from '../dossier.ts';
 import { page } from '../html.ts';
 import { lookupLimited, publicView } from './registrations.ts';
 
-export function mountLookupRoute(app: Hono, deps: Deps): void {
+/** `siteDir` is the live build's folder (it changes when live publishing swaps in a new build). */
+export function mountLookupRoute(app: Hono, deps: Deps, siteDir: () => string = () => deps.config.distDir): void {
   const template = async (): Promise<string> => {
     try {
-      return await readFile(join(deps.config.distDir, 'tra-cuu', 'index.html'), 'utf8');
+      return await readFile(join(siteDir(), 'tra-cuu', 'index.html'), 'utf8');
     } catch {
       // The site has not been built: the same answer in a plain shell.
       return page({ title: 'Tra cứu hồ sơ', stylesheets: ['/quan-ly/giao-dien.css'], body: `<main class="wrap" id="noi-dung"><h1>Tra cứu hồ sơ đăng ký</h1>${emptyLookupSlot()}</main>` });
