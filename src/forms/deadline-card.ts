@@ -41,6 +41,7 @@ export function deadlineCard({ rounds, contact, now }: CardInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Hạn đăng ký sản phẩm OCOP</title>
+<meta name="description" content="Các đợt đăng ký sản phẩm OCOP, tình trạng từng đợt và đường dẫn tới mẫu đăng ký trực tuyến.">
 <style>${CSS}</style>
 </head>
 <body>

@@ -41,7 +41,8 @@ describe('proof of consent', () => {
   it('stores when consent was given and the id of the wording shown, as the last two export columns', async () => {
     const receipt = await register();
     const text = await exportText();
-    expect(text.split('\r\n')[0]!.endsWith('Thời điểm đồng ý,Phiên bản nội dung đồng ý')).toBe(true);
+    // At the end, followed only by the public reason of "Cần bổ sung" (added after them).
+    expect(text.split('\r\n')[0]!.endsWith('Thời điểm đồng ý,Phiên bản nội dung đồng ý,Lý do cần bổ sung (báo người đăng ký)')).toBe(true);
     const row = rowOf(text, receipt);
     expect(row[header('consentAt')]).toBe('2024-03-20T10:00:00+07:00');
     const shown = consentVersion([REGISTRATION_FIELDS.consentProcessing.label, REGISTRATION_FIELDS.consentPublishName.label]);
