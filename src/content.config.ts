@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
+import { authoritySchema } from './domain/authority.ts';
 import { communeSchema } from './domain/commune.ts';
 import { contactSchema } from './domain/contact.ts';
 import { noticeSchema } from './domain/notice.ts';
@@ -45,6 +46,7 @@ function jsonFolder(folder: string): Loader {
 export const collections = {
   notices: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: `${CONTENT}/notices` }), schema: noticeSchema }),
   rounds: defineCollection({ loader: json('rounds'), schema: roundSchema }),
+  authority: defineCollection({ loader: json('authority'), schema: authoritySchema }),
   contact: defineCollection({ loader: json('contact'), schema: contactSchema }),
   communes: defineCollection({ loader: jsonFolder('communes'), schema: communeSchema }),
   productGroups: defineCollection({ loader: json('product-groups'), schema: productGroupSchema }),

@@ -8,6 +8,7 @@
 import { readBackend, proxyUrl, type BackendConfig } from './backend.ts';
 import { REGISTRATIONS_FOLDER } from './csv-uploads.ts';
 import type { CmsCollection } from './fields.ts';
+import { authorityCollection } from './collections/authority.ts';
 import { noticesCollection } from './collections/notices.ts';
 import { registrationsCollection } from './collections/registrations.ts';
 import { communesCollection, contactCollection, producerTypesCollection, productGroupsCollection } from './collections/reference.ts';
@@ -16,6 +17,7 @@ import { roundsCollection } from './collections/rounds.ts';
 export const cmsCollections: CmsCollection[] = [
   roundsCollection,
   noticesCollection,
+  authorityCollection,
   contactCollection,
   communesCollection,
   productGroupsCollection,
@@ -48,7 +50,7 @@ export function buildCmsConfig({ proxyPort, backend = readBackend(proxyPort) }: 
     site_url: '/',
     display_url: '/',
     show_preview_links: false,
-    // ASCII file names: "Đợt 3" becomes "dot-3", "Đắk R'Măng" becomes "dak-r-mang".
+    // ASCII file names: "Đợt 3" becomes "dot-3", "Ia H'Drai" becomes "ia-h-drai".
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: cmsCollections,
   };

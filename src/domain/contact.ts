@@ -2,9 +2,9 @@
 import { z } from 'zod';
 
 export const contactSchema = z.object({
-  /** Full name of the office: "Phòng Nông nghiệp và Phát triển nông thôn huyện Đắk Glong". */
+  /** Full name of the office that receives registrations, as content gives it. */
   office: z.string().min(1),
-  /** Street address as people give it: "Thôn 1, xã Quảng Khê, huyện Đắk Glong, tỉnh Đắk Nông". */
+  /** Street address as people give it: "Thôn 1, xã …, tỉnh …". */
   address: z.string().min(1),
   /** Phone number as printed: "083 5047 419". */
   phone: z.string().min(1),

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { z } from 'zod';
+import { authoritySchema, type Authority } from '../domain/authority.ts';
 import { communeSchema, type CommuneWithSlug } from '../domain/commune.ts';
 import { contactSchema, type Contact } from '../domain/contact.ts';
 import { roundSchema, sortRounds, type RoundWithSlug } from '../domain/round.ts';
@@ -31,13 +32,17 @@ export interface SiteContent {
   productGroups: ValueSetItemWithSlug[];
   producerTypes: ValueSetItemWithSlug[];
   contact: Contact;
+  authority: Authority;
 }
 
 /** Everything the service and the registry need from content/, in display order. */
 export function readSiteContent(contentDir = DEFAULT_CONTENT_DIR): SiteContent {
   const contact = readFolder(join(contentDir, 'contact'), contactSchema)[0];
   if (!contact) throw new Error(`${contentDir}/contact: no contact file`);
+  const authority = readFolder(join(contentDir, 'authority'), authoritySchema)[0];
+  if (!authority) throw new Error(`${contentDir}/authority: no authority file`);
   return {
+    authority,
     communes: byOrder(readFolder(join(contentDir, 'communes'), communeSchema)),
     rounds: sortRounds(readFolder(join(contentDir, 'rounds'), roundSchema)),
     productGroups: byOrder(readFolder(join(contentDir, 'product-groups'), productGroupSchema)),

@@ -16,6 +16,11 @@ export const loadRounds: () => Promise<RoundWithSlug[]> = once(async () => sortR
 export const loadCommunes = once(async () => byOrder(withSlug(await getCollection('communes'))));
 export const loadProductGroups = once(async () => byOrder(withSlug(await getCollection('productGroups'))));
 export const loadProducerTypes = once(async () => byOrder(withSlug(await getCollection('producerTypes'))));
+export const loadAuthority = once(async () => {
+  const [entry] = await getCollection('authority');
+  if (!entry) throw new Error('content/authority: no authority file');
+  return entry.data;
+});
 export const loadContact = once(async () => {
   const [entry] = await getCollection('contact');
   if (!entry) throw new Error('content/contact: no contact file');

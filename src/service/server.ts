@@ -18,7 +18,7 @@ try {
 }
 const app = createApp(config);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.error(`OCOP Đắk Glong: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`);
+  console.error(`OCOP: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () =>

@@ -29,7 +29,7 @@ export function readReview(status: unknown, note: unknown): { ok: true; status: 
 export function mountStatusRoute(app: Hono, deps: Deps): void {
   app.post('/api/registrations/:receipt/status', async (c) => {
     const auth = await authenticate(c, deps);
-    if (!auth.ok) return authFailure(c, auth);
+    if (!auth.ok) return authFailure(c, auth, deps);
     const { caller } = auth;
     if (bodyKind(c) !== 'json') return c.json(fail('', 'Chỉ nhận dữ liệu dạng application/json'), 415);
     let body: unknown;

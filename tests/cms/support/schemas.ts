@@ -1,6 +1,7 @@
 /** The domain schema each CMS collection's files must satisfy. */
 import type { z } from 'zod';
 import { csvUploadsSchema } from '../../../src/cms/csv-uploads.ts';
+import { authoritySchema } from '../../../src/domain/authority.ts';
 import { communeSchema } from '../../../src/domain/commune.ts';
 import { contactSchema } from '../../../src/domain/contact.ts';
 import { noticeSchema } from '../../../src/domain/notice.ts';
@@ -10,6 +11,7 @@ import { producerTypeSchema, productGroupSchema } from '../../../src/domain/valu
 export const SCHEMAS: Record<string, z.ZodType> = {
   rounds: roundSchema,
   notices: noticeSchema,
+  authority: authoritySchema,
   contact: contactSchema,
   communes: communeSchema,
   productGroups: productGroupSchema,
