@@ -9,12 +9,14 @@ import { readBackend, proxyUrl, type BackendConfig } from './backend.ts';
 import { REGISTRATIONS_FOLDER } from './csv-uploads.ts';
 import type { CmsCollection } from './fields.ts';
 import { authorityCollection } from './collections/authority.ts';
+import { campaignsCollection } from './collections/campaigns.ts';
 import { noticesCollection } from './collections/notices.ts';
 import { registrationsCollection } from './collections/registrations.ts';
 import { communesCollection, contactCollection, producerTypesCollection, productGroupsCollection } from './collections/reference.ts';
 import { roundsCollection } from './collections/rounds.ts';
 
 export const cmsCollections: CmsCollection[] = [
+  campaignsCollection,
   roundsCollection,
   noticesCollection,
   authorityCollection,

@@ -17,6 +17,8 @@ export interface RegistrationRecord extends Registration {
   reviewedAt: string | null;
   /** Round slug, or null after the last deadline. */
   round: string | null;
+  /** The campaign it was made in (a slug of content/campaigns/); '' or absent when unknown (its round tells). */
+  campaign?: string;
   status: Status;
   /** The reviewer's note; private. */
   reviewNote: string;
@@ -47,6 +49,8 @@ export const EXPORT_COLUMNS: readonly { key: ExportKey; header: string }[] = [
   { key: 'consentProcessing', header: 'Đồng ý xử lý thông tin' },
   { key: 'consentPublishName', header: 'Đồng ý công khai tên' },
   { key: 'reviewNote', header: 'Ghi chú rà soát' },
+  // Added with campaigns, at the end so older readers and sheets keep their columns; exports without it go by round.
+  { key: 'campaign', header: 'Kỳ đăng ký' },
 ];
 
 /** Separator between supportNeeds items inside one cell. */

@@ -48,6 +48,7 @@ const GOOD: Record<ExportKey, string[]> = {
   consentProcessing: ['có', 'TRUE', 'không'],
   consentPublishName: ['có', 'không', 'x'],
   reviewNote: ['', 'riêng'],
+  campaign: ['', '2024', 'khong-co'],
 };
 /** A row with each cell good or damaged, 3 to 2 (nearly every row has a problem). */
 const row = fc.record<RawRow>(

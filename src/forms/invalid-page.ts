@@ -45,7 +45,7 @@ export function renderInvalidPage(input: {
 ${renderErrorSummary(errors, { autofocus: true })}
 <h1>Đăng ký sản phẩm OCOP</h1>
 <p class="lead">Đăng ký <strong>chưa được gửi</strong>: có ${count} mục cần sửa. Những gì bạn đã nhập vẫn còn ở dưới; hãy sửa các mục được đánh dấu rồi bấm “Gửi đăng ký” lần nữa.</p>
-${renderRegistrationForm({ values, errors, content, now })}
+${renderRegistrationForm({ values, errors, content: { ...content, rounds: content.campaign.rounds, communes: content.campaign.communes, unitWord: content.campaign.unitWord }, now })}
 <p>Cần giúp đỡ? Gọi ${esc(content.contact.office)}: <a class="tel" href="tel:${esc(content.contact.phoneE164)}">${esc(content.contact.phone)}</a>.</p>
 </main>
 <footer class="site"><div class="wrap"><p>${esc(authority.footer)}</p></div></footer>`,

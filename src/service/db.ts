@@ -69,6 +69,8 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      expires_at INTEGER NOT NULL
    ) STRICT;`,
+  // 2: the campaign a registration was made in ('' for those stored before campaigns existed: their round tells).
+  `ALTER TABLE registrations ADD COLUMN campaign TEXT NOT NULL DEFAULT '';`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -50,7 +50,7 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
   return {
     config,
     content,
-    schema: makeRegistrationSchema({ ...content, unitWord: content.authority.unitWord }),
+    schema: makeRegistrationSchema({ ...content, communes: content.campaign.communes, unitWord: content.campaign.unitWord }),
     resolveCommune: communeResolver(content.communes),
     db,
     registrations: new RegistrationStore(db),

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { csvUploadsSchema } from '../../../src/cms/csv-uploads.ts';
 import { authoritySchema } from '../../../src/domain/authority.ts';
+import { campaignSchema } from '../../../src/domain/campaign.ts';
 import { communeSchema } from '../../../src/domain/commune.ts';
 import { contactSchema } from '../../../src/domain/contact.ts';
 import { noticeSchema } from '../../../src/domain/notice.ts';
@@ -12,6 +13,7 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   rounds: roundSchema,
   notices: noticeSchema,
   authority: authoritySchema,
+  campaigns: campaignSchema,
   contact: contactSchema,
   communes: communeSchema,
   productGroups: productGroupSchema,
