@@ -27,7 +27,8 @@ function placeNames(contentDir?: string): string[] {
   const names = [authority.name, authority.shortName, authority.parent, authority.area, authority.province, authority.titleSuffix, authority.brand, contact.office, ...communes.flatMap((c) => [c.name, ...c.aliases])]
     .map(strip)
     .filter((n) => n.length >= 4);
-  return [...new Set(names.map(fold))];
+  // Each name as written (folded) and run together as in host names and repositories ("dakglong").
+  return [...new Set(names.flatMap((n) => [fold(n), fold(n).replace(/[^a-z0-9]/g, '')]))];
 }
 
 function sourceFiles(dir: string): string[] {
@@ -69,8 +70,9 @@ describe('no place or office name in src/', () => {
       { where: 'as-is', text: `const x = "${name}";` },
       { where: 'upper', text: name.toUpperCase() },
       { where: 'ascii-slug', text: `href="/danh-sach/${plain.toLowerCase().replace(/\s+/g, '-')}/"` },
+      { where: 'host', text: `https://ocop.${plain.toLowerCase().replace(/[^a-z0-9]/g, '')}.example` },
       { where: 'inside-a-word', text: `x${plain.replace(/\s+/g, '')}y` },
     ];
-    expect(occurrences(names, texts).map((h) => h.split(':')[0])).toEqual(['as-is', 'upper', 'ascii-slug']);
+    expect(occurrences(names, texts).map((h) => h.split(':')[0])).toEqual(['as-is', 'upper', 'ascii-slug', 'host']);
   });
 });

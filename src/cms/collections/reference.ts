@@ -18,8 +18,8 @@ export const contactCollection: FilesCollection = {
       fields: [
         line('office', 'Tên cơ quan', 'Tên đầy đủ của cơ quan nhận đăng ký, ví dụ: Phòng Kinh tế xã ….'),
         line('address', 'Địa chỉ', 'Như người dân vẫn nói, ví dụ: Thôn 1, xã …, tỉnh ….'),
-        line('phone', 'Số điện thoại (hiển thị)', 'Viết như in trên giấy tờ, ví dụ: 083 5047 419.'),
-        line('phoneE164', 'Số điện thoại quốc tế', 'Cùng số trên, dạng +84 và bỏ số 0 đầu, không dấu cách, ví dụ: +84835047419. Dùng cho nút bấm gọi.', {
+        line('phone', 'Số điện thoại (hiển thị)', 'Viết như in trên giấy tờ, ví dụ: 0263 3123 456.'),
+        line('phoneE164', 'Số điện thoại quốc tế', 'Cùng số trên, dạng +84 và bỏ số 0 đầu, không dấu cách, ví dụ: +842633123456. Dùng cho nút bấm gọi.', {
           pattern: ['^\\+84\\d{9,10}$', 'Số điện thoại quốc tế có dạng +84xxxxxxxxx'],
         }),
         line('hours', 'Giờ làm việc', 'Không bắt buộc, ví dụ: Sáng 7:00–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu.', { required: false }),
