@@ -1,8 +1,9 @@
 /**
  * Progressive enhancement of /dang-ky/: the form works without this script
  * (a plain POST). With it: validation with the same schema the service uses,
- * the GOV.UK error summary, a draft kept on the device, one submissionId per
- * attempt, a button that cannot send twice, and a JSON POST.
+ * the GOV.UK error summary, a draft kept on the device (at most a week, with a
+ * button to clear it), one submissionId per attempt, a button that cannot
+ * send twice, and a JSON POST.
  */
 import { parseRegistration, makeRegistrationSchema, type FieldError } from '../domain/registration.ts';
 import { FORM_ID, SEND_STATUS_ID } from '../forms/form-ids.ts';
@@ -46,6 +47,21 @@ function enhance(form: HTMLFormElement): void {
     button.disabled = busy;
     button.setAttribute('aria-busy', String(busy));
   };
+
+  // Only a page with this script keeps drafts, so only it offers to clear them.
+  const clearButton = document.createElement('button');
+  clearButton.type = 'button';
+  clearButton.className = 'button-link draft-clear';
+  clearButton.textContent = 'Xóa bản nháp trên máy này';
+  button.after(clearButton);
+  clearButton.addEventListener('click', () => {
+    clearDraft();
+    form.reset();
+    submissionId = undefined;
+    showAllErrors(form, []);
+    showSummary([]);
+    say('Đã xóa bản nháp và mọi thông tin đã nhập trên máy này.');
+  });
 
   const draft = readDraft();
   let submissionId = draft?.submissionId;

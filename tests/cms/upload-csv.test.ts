@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, onTestFinished, test } from 'vitest';
 import { csvUploadsSchema } from '../../src/cms/csv-uploads.ts';
 import { exportCsvText } from '../../src/domain/export-csv.ts';
 import type { RegistrationRecord } from '../../src/domain/export-format.ts';
@@ -43,6 +43,7 @@ const NAME = `quang-khe-2024-06-${process.pid}.csv`;
 test('a CSV chosen in the file widget is stored in content/registrations/, logged, and listed after a build', async () => {
   const upload = join(tmpdir(), NAME);
   writeFileSync(upload, CSV);
+  onTestFinished(() => rmSync(upload, { force: true }));
   const page = await session().signIn();
   await page.getByRole('link', { name: 'Tải lên tệp CSV' }).click();
   await page.getByText('Các tệp CSV đã tải lên', { exact: true }).click();
@@ -76,6 +77,7 @@ test('a CSV chosen in the file widget is stored in content/registrations/, logge
 test('a spreadsheet that is not CSV is refused in Vietnamese and never reaches content/registrations/', async () => {
   const upload = join(tmpdir(), `bang-tinh-${process.pid}.xlsx`);
   writeFileSync(upload, 'PK not a CSV');
+  onTestFinished(() => rmSync(upload, { force: true }));
   const page = await session().signIn();
   await page.getByRole('link', { name: 'Tải lên tệp CSV' }).click();
   await page.getByText('Các tệp CSV đã tải lên', { exact: true }).click();

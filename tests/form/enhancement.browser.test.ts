@@ -57,6 +57,38 @@ describe('the enhanced form', () => {
     expect(await page.evaluate(() => localStorage.getItem('ocop-dang-ky-ban-nhap'))).toBeNull();
   });
 
+  it('restores a draft saved six days ago, drops one saved eight days ago, and never ticks a consent box by itself', async () => {
+    const page = await openForm();
+    expect(await page.isChecked('#consentProcessing')).toBe(false);
+    expect(await page.isChecked('#consentPublishName')).toBe(false);
+    const day = 24 * 60 * 60 * 1000;
+    const store = (ageDays: number) =>
+      page.evaluate(
+        ([savedAt]) => localStorage.setItem('ocop-dang-ky-ban-nhap', JSON.stringify({ fields: { productName: 'Mật ong Đắk Som' }, savedAt })),
+        [Date.now() - ageDays * day],
+      );
+    await store(6);
+    await page.reload();
+    expect(await page.inputValue('#productName')).toBe('Mật ong Đắk Som');
+    await store(8);
+    await page.reload();
+    expect(await page.inputValue('#productName')).toBe('');
+    expect(await page.evaluate(() => localStorage.getItem('ocop-dang-ky-ban-nhap'))).toBeNull();
+  });
+
+  it('clears the draft and the typed values with "Xóa bản nháp trên máy này"', async () => {
+    const page = await openForm();
+    await fillRegistration(page, 'Cà phê Quảng Sơn');
+    await page.waitForFunction(() => localStorage.getItem('ocop-dang-ky-ban-nhap')?.includes('Cà phê Quảng Sơn'));
+    await page.getByRole('button', { name: 'Xóa bản nháp trên máy này' }).click();
+    expect(await page.evaluate(() => localStorage.getItem('ocop-dang-ky-ban-nhap'))).toBeNull();
+    expect(await page.inputValue('#productName')).toBe('');
+    expect(await page.isChecked('#consentProcessing')).toBe(false);
+    expect(await page.textContent('#trang-thai-gui')).toContain('Đã xóa bản nháp');
+    await page.reload();
+    expect(await page.inputValue('#productName')).toBe('');
+  });
+
   it('says so in Vietnamese when the connection drops, keeps the draft, and a retry of the same attempt is stored once', async () => {
     const page = await openForm();
     await fillRegistration(page, 'Rượu cần mất mạng');
