@@ -16,8 +16,9 @@ import { communesCollection, contactCollection, producerTypesCollection, product
 import { roundsCollection } from './collections/rounds.ts';
 
 export const cmsCollections: CmsCollection[] = [
-  campaignsCollection,
+  // Rounds first: the admin opens on them (the deadline is what editors change most).
   roundsCollection,
+  campaignsCollection,
   noticesCollection,
   authorityCollection,
   contactCollection,

@@ -53,6 +53,9 @@ export const EXPORT_COLUMNS: readonly { key: ExportKey; header: string }[] = [
   { key: 'campaign', header: 'Kỳ đăng ký' },
 ];
 
+/** Columns added later: a file without them is complete (it goes by round), so they are never reported missing. */
+export const OPTIONAL_COLUMNS: ReadonlySet<ExportKey> = new Set(['campaign']);
+
 /** Separator between supportNeeds items inside one cell. */
 export const LIST_SEPARATOR = '; ';
 export const YES = 'có';

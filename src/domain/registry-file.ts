@@ -4,7 +4,7 @@
  */
 import { decodeCsv, utf8File, type CsvEncoding } from './csv-decode.ts';
 import { csvLayoutOfPrefix, matchColumns, openCsv, openCsvSource, RangeCells, type Cells, type CsvRow, type CsvStream, type Delimiter } from './csv-read.ts';
-import { EXPORT_COLUMNS, type ExportKey } from './export-format.ts';
+import { EXPORT_COLUMNS, OPTIONAL_COLUMNS, type ExportKey } from './export-format.ts';
 import { completeFormRow, type FormMapping } from './google-forms.ts';
 import type { InputRow, RowSource } from './registry.ts';
 import { REGISTRY_COLUMN_NAMES } from './registry-columns.ts';
@@ -98,7 +98,7 @@ function openRegistryTable(file: string, table: CsvStream, encoding: CsvEncoding
     else shared.line = line;
     return shared;
   };
-  const missingColumns = [...names.keys()].filter((k) => !matched.includes(k) && !(mapping && k in mapping.defaults));
+  const missingColumns = [...names.keys()].filter((k) => !matched.includes(k) && !OPTIONAL_COLUMNS.has(k) && !(mapping && k in mapping.defaults));
   const info: FileInfo = { file, encoding, delimiter: table.delimiter, ignoredColumns: unknown, missingColumns, blankRows: 0 };
   return { ok: true, table, info, keys, toInputRow };
 }
