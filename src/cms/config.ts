@@ -11,6 +11,7 @@ import type { CmsCollection } from './fields.ts';
 import { authorityCollection } from './collections/authority.ts';
 import { campaignsCollection } from './collections/campaigns.ts';
 import { noticesCollection } from './collections/notices.ts';
+import { privacyNoticeCollection, retentionCollection } from './collections/privacy.ts';
 import { registrationsCollection } from './collections/registrations.ts';
 import { communesCollection, contactCollection, producerTypesCollection, productGroupsCollection } from './collections/reference.ts';
 import { roundsCollection } from './collections/rounds.ts';
@@ -25,6 +26,8 @@ export const cmsCollections: CmsCollection[] = [
   communesCollection,
   productGroupsCollection,
   producerTypesCollection,
+  privacyNoticeCollection,
+  retentionCollection,
   registrationsCollection,
 ];
 

@@ -48,6 +48,8 @@ const GOOD: Record<ExportKey, string[]> = {
   consentProcessing: ['có', 'TRUE', 'không'],
   consentPublishName: ['có', 'không', 'x'],
   reviewNote: ['', 'riêng'],
+  consentAt: ['', '2024-03-20T09:00:00+07:00'],
+  consentVersion: ['', 'dy-0123456789ab'],
   campaign: ['', '2024', 'khong-co'],
 };
 /** A row with each cell good or damaged, 3 to 2 (nearly every row has a problem). */

@@ -4,9 +4,11 @@ import { cors } from 'hono/cors';
 import type { ServiceConfig } from './config.ts';
 import { makeDeps, type AppOptions, type Deps } from './deps.ts';
 import { requestLog, stdoutSink } from './log.ts';
+import { mountAuditPage } from './review/audit-page.ts';
 import { mountReviewUi } from './review/routes.ts';
 import { mountConfirmationRoute } from './routes/confirmation.ts';
 import { mountExportRoute } from './routes/export.ts';
+import { mountPersonalDataRoutes } from './routes/personal-data.ts';
 import { mountRegistrationRoutes } from './routes/registrations.ts';
 import { mountStatusRoute } from './routes/status.ts';
 import { mountStaticSite } from './static-site.ts';
@@ -41,8 +43,10 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   mountExportRoute(app, deps);
   mountRegistrationRoutes(app, deps);
   mountStatusRoute(app, deps);
+  mountPersonalDataRoutes(app, deps);
   mountConfirmationRoute(app, deps);
   mountReviewUi(app, deps);
+  mountAuditPage(app, deps);
   mountStaticSite(app, config.distDir);
   return Object.assign(app, { deps, close: () => deps.close() });
 }

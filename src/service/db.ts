@@ -69,7 +69,27 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      expires_at INTEGER NOT NULL
    ) STRICT;`,
-  // 2: the campaign a registration was made in ('' for those stored before campaigns existed: their round tells).
+  // Personal data (Luật 91/2025/QH15): proof of consent, erasure, and an append-only log of staff access.
+  `ALTER TABLE registrations ADD COLUMN consent_at TEXT;
+   ALTER TABLE registrations ADD COLUMN consent_version TEXT;
+   ALTER TABLE registrations ADD COLUMN erased_at TEXT;
+   UPDATE registrations SET consent_at = submitted_at;
+   CREATE TABLE consent_versions (
+     id TEXT PRIMARY KEY,
+     wording TEXT NOT NULL,
+     first_seen TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY,
+     at TEXT NOT NULL,
+     account TEXT NOT NULL,
+     action TEXT NOT NULL,
+     receipt TEXT,
+     detail TEXT NOT NULL
+   ) STRICT;
+   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
+  // 3: the campaign a registration was made in ('' for those stored before campaigns existed: their round tells).
   `ALTER TABLE registrations ADD COLUMN campaign TEXT NOT NULL DEFAULT '';`,
 ];
 

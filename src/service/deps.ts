@@ -1,13 +1,19 @@
 /** What every route module is given: settings, content, the schema and the stores. Built once by createApp. */
 import type { DatabaseSync } from 'node:sqlite';
 import { communeResolver } from '../domain/commune.ts';
+import { consentText } from '../domain/authority.ts';
+import { consentVersion } from '../domain/consent.ts';
+import { toVnIso } from '../domain/time.ts';
 import { NEXT_ROUND_LABEL } from '../domain/round.ts';
 import { makeRegistrationSchema, type RegistrationSchema } from '../domain/registration.ts';
 import { readSiteContent, type SiteContent } from '../lib/content-files.ts';
 import { AccountStore } from './accounts.ts';
+import { AuditLog } from './audit.ts';
+import { PersonalData } from './personal-data.ts';
 import type { ServiceConfig } from './config.ts';
 import { checkpointInBackground, openDatabase } from './db.ts';
 import type { LogSink } from './log.ts';
+import { HashGate } from './hash-gate.ts';
 import { WindowLimiter } from './rate-limit.ts';
 import { SessionStore } from './session.ts';
 import { RegistrationStore } from './store.ts';
@@ -15,6 +21,10 @@ import { RegistrationStore } from './store.ts';
 /** Failed sign-ins allowed per account and address within SIGN_IN_WINDOW_MS. */
 export const SIGN_IN_FAILURES = 5;
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+/** Sign-in attempts that fail allowed per address, whatever the names, within SIGN_IN_WINDOW_MS (password spraying). */
+export const SIGN_IN_FAILURES_PER_ADDRESS = 10;
+/** Receipt lookups per client per minute: generous for people, a wall for enumeration. */
+export const LOOKUPS_PER_MINUTE = 60;
 
 export interface Deps {
   config: ServiceConfig;
@@ -25,10 +35,22 @@ export interface Deps {
   registrations: RegistrationStore;
   accounts: AccountStore;
   sessions: SessionStore;
+  /** The append-only access log. */
+  audit: AuditLog;
+  /** Withdrawal of publish consent and erasure, each logged. */
+  personalData: PersonalData;
+  /** The id of the consent wording the form shows now (kept in consent_versions). */
+  consentVersion: string;
   /** Registrations per client per minute; undefined when RATE_LIMIT=0. */
   postLimiter?: WindowLimiter;
   /** Failed sign-ins per account + address. */
   signInLimiter: WindowLimiter;
+  /** Failed sign-ins per address, across account names. */
+  addressSignInLimiter: WindowLimiter;
+  /** Receipt lookups per client; undefined when RATE_LIMIT=0. */
+  lookupLimiter?: WindowLimiter;
+  /** At most one password hash at a time, a short line (8, none waiting over 2 s), then 503. */
+  hashGate: HashGate;
   now: () => Date;
   /** Stops background work and closes the database. */
   close(): void;
@@ -47,23 +69,41 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
   const db = openDatabase(config.dataDir);
   const stopCheckpoints = checkpointInBackground(db, config.dataDir);
   const ms = () => now().getTime();
+  const consent = keepConsentWording(db, content, now());
+  const registrations = new RegistrationStore(db);
+  const audit = new AuditLog(db);
   return {
     config,
     content,
     schema: makeRegistrationSchema({ ...content, communes: content.campaign.communes, unitWord: content.campaign.unitWord }),
     resolveCommune: communeResolver(content.communes),
     db,
-    registrations: new RegistrationStore(db),
+    registrations,
     accounts: new AccountStore(db),
     sessions: new SessionStore(db, now),
+    audit,
+    personalData: new PersonalData(registrations, audit),
+    consentVersion: consent,
     postLimiter: config.rateLimit > 0 ? new WindowLimiter(config.rateLimit, 60_000, ms) : undefined,
     signInLimiter: new WindowLimiter(SIGN_IN_FAILURES, SIGN_IN_WINDOW_MS, ms),
+    addressSignInLimiter: new WindowLimiter(SIGN_IN_FAILURES_PER_ADDRESS, SIGN_IN_WINDOW_MS, ms),
+    lookupLimiter: config.rateLimit > 0 ? new WindowLimiter(LOOKUPS_PER_MINUTE, 60_000, ms) : undefined,
+    hashGate: new HashGate(1, 8, 2000),
     now,
     close() {
       stopCheckpoints();
       if (db.isOpen) db.close();
     },
   };
+}
+
+/** The consent wording the form shows (content/authority/, the controller's name put in), stored once under its id so that every id in the registrations stays readable. */
+function keepConsentWording(db: DatabaseSync, content: SiteContent, at: Date): string {
+  const { authority } = content;
+  const wording = [consentText(authority, authority.consent.processing), consentText(authority, authority.consent.publishName)];
+  const id = consentVersion(wording);
+  db.prepare('INSERT OR IGNORE INTO consent_versions (id, wording, first_seen) VALUES (?, ?, ?)').run(id, wording.join('\n'), toVnIso(at));
+  return id;
 }
 
 /** The label people read for a round slug ("Đợt 2"), or the next-round label for null. */

@@ -20,10 +20,14 @@ export interface NewRegistration {
   round: string | null;
   /** The current campaign's slug when it was received. */
   campaign: string;
+  /** The id of the consent wording the form showed (consent.ts). */
+  consentVersion: string;
 }
 
 export interface StoredRegistration extends RegistrationRecord {
   honeypot: boolean;
+  /** When its personal data was erased, ISO 8601 +07:00; null while it is kept. */
+  erasedAt: string | null;
 }
 
 export interface InsertResult {
@@ -76,7 +80,10 @@ function toRecord(row: Row): StoredRegistration {
     supportNeeds: JSON.parse(row.support_needs as string) as string[],
     consentProcessing: true,
     consentPublishName: row.consent_publish_name === 1,
+    consentAt: (row.consent_at as string | null) ?? null,
+    consentVersion: (row.consent_version as string | null) ?? null,
     honeypot: row.honeypot === 1,
+    erasedAt: (row.erased_at as string | null) ?? null,
   };
 }
 
@@ -100,8 +107,9 @@ export class RegistrationStore {
     this.insert = db.prepare(`INSERT INTO registrations (
         receipt, submission_id, created_at, submitted_at, round, campaign, status, honeypot,
         producer_name, producer_type, representative, phone, email, commune, address, business_id,
-        product_name, product_group, product_stage, description, support_needs, consent_processing, consent_publish_name)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        product_name, product_group, product_stage, description, support_needs, consent_processing, consent_publish_name,
+        consent_at, consent_version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT DO NOTHING`);
     this.bySubmissionId = db.prepare('SELECT * FROM registrations WHERE submission_id = ?');
     this.byReceipt = db.prepare('SELECT * FROM registrations WHERE receipt = ?');
@@ -167,9 +175,13 @@ export class RegistrationStore {
         v.producerName, v.producerType, v.representative, v.phone, v.email, v.commune, v.address, v.businessId,
         v.productName, v.productGroup, v.productStage, v.description, JSON.stringify(v.supportNeeds),
         v.consentProcessing ? 1 : 0, v.consentPublishName ? 1 : 0,
+        submittedAt, item.consentVersion,
       );
       if (Number(changes) === 1) {
-        const record: StoredRegistration = { ...v, receipt, submittedAt, reviewedAt: null, round: item.round, campaign: item.campaign, status, reviewNote: '', honeypot: item.honeypot };
+        const record: StoredRegistration = {
+          ...v, receipt, submittedAt, reviewedAt: null, round: item.round, campaign: item.campaign, status, reviewNote: '', honeypot: item.honeypot,
+          consentAt: submittedAt, consentVersion: item.consentVersion, erasedAt: null,
+        };
         return { record, created: true };
       }
       // Nothing inserted: either this submissionId is stored already (answer with that one)…

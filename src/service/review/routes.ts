@@ -73,11 +73,15 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     const form = await readForm(c);
     const name = String(one(form?.name) ?? '').trim().slice(0, 100);
     const password = String(one(form?.password) ?? '');
-    const again = (status: 400 | 401 | 403 | 429, error: string) =>
+    const again = (status: 400 | 401 | 403 | 429 | 503, error: string) =>
       c.html(signInPage({ csrf: preSessionToken(c, secure(c)), name, error }), status);
     if (!form || !checkPreSessionToken(c, one(form[CSRF_FIELD]))) return again(403, 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.');
     if (!name || !password) return again(400, 'Vui lòng nhập tên tài khoản và mật khẩu.');
-    const { account, throttled } = await checkPassword(c, deps, name, password);
+    const { account, throttled, busy } = await checkPassword(c, deps, name, password);
+    if (busy) {
+      c.header('Retry-After', String(busy));
+      return again(503, 'Máy chủ đang bận kiểm tra đăng nhập. Vui lòng thử lại sau ít giây.');
+    }
     if (throttled) {
       c.header('Retry-After', String(throttled));
       return again(429, `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(throttled / 60)} phút.`);
@@ -116,8 +120,8 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
   const open = (c: Context, v: Viewer) => {
     const receipt = normaliseReceipt(c.req.param('receipt') ?? '');
     const record = receipt ? deps.registrations.get(receipt) : undefined;
-    if (!record) return { denied: c.html(problemPage('Không tìm thấy hồ sơ', 'Không có hồ sơ với mã này.', v), 404) };
-    if (!mayAccess(v.account, record.commune)) return { denied: c.html(problemPage('Không có quyền', 'Tài khoản này chỉ xem được hồ sơ của xã mình.', v), 403) };
+    // Another commune's receipt gets the very answer of an unknown one: existence does not leak across communes.
+    if (!record || !mayAccess(v.account, record.commune)) return { denied: c.html(problemPage('Không tìm thấy hồ sơ', 'Không có hồ sơ với mã này.', v), 404) };
     return { record };
   };
 
@@ -126,6 +130,7 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     if (!v) return c.redirect(SIGN_IN, 303);
     const { record, denied } = open(c, v);
     if (!record) return denied;
+    deps.audit.record(v.account.name, 'view', record.receipt, 'xem hồ sơ', deps.now());
     return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { saved: c.req.query('da-luu') === '1' }));
   });
 
@@ -139,6 +144,7 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     const review = readReview(one(form.status), one(form.note) ?? '');
     if (!review.ok) return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { error: review.message }), 422);
     deps.registrations.setStatus(record.receipt, review.status, review.note, v.account.name, deps.now());
+    deps.audit.record(v.account.name, 'status', record.receipt, review.status, deps.now());
     return c.redirect(`${UI}ho-so/${record.receipt}?da-luu=1`, 303);
   });
 }

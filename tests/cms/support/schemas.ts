@@ -6,6 +6,8 @@ import { campaignSchema } from '../../../src/domain/campaign.ts';
 import { communeSchema } from '../../../src/domain/commune.ts';
 import { contactSchema } from '../../../src/domain/contact.ts';
 import { noticeSchema } from '../../../src/domain/notice.ts';
+import { privacyNoticeSchema } from '../../../src/domain/privacy-notice.ts';
+import { retentionSchema } from '../../../src/domain/retention.ts';
 import { roundSchema } from '../../../src/domain/round.ts';
 import { producerTypeSchema, productGroupSchema } from '../../../src/domain/value-set.ts';
 
@@ -18,5 +20,7 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   communes: communeSchema,
   productGroups: productGroupSchema,
   producerTypes: producerTypeSchema,
+  privacyNotice: privacyNoticeSchema,
+  retention: retentionSchema,
   registrations: csvUploadsSchema,
 };
