@@ -5,6 +5,7 @@ import type { ServiceConfig } from './config.ts';
 import { makeDeps, type AppOptions, type Deps } from './deps.ts';
 import { requestLog, stdoutSink } from './log.ts';
 import { mountAuditPage } from './review/audit-page.ts';
+import { mountRightsRoutes } from './review/rights.ts';
 import { mountReviewUi } from './review/routes.ts';
 import { mountConfirmationRoute } from './routes/confirmation.ts';
 import { mountExportRoute } from './routes/export.ts';
@@ -47,6 +48,7 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   mountConfirmationRoute(app, deps);
   mountReviewUi(app, deps);
   mountAuditPage(app, deps);
+  mountRightsRoutes(app, deps);
   mountStaticSite(app, config.distDir);
   return Object.assign(app, { deps, close: () => deps.close() });
 }

@@ -21,6 +21,7 @@ export function hiddenCsrf(token: string): string {
 export function reviewPage({ title, account, csrf, communeName, body }: Frame): string {
   const who = account
     ? `<div class="who"><span>${esc(account.name)} · ${esc(communeName ?? 'toàn địa bàn')}</span>
+${account.commune === null ? `<a class="light" href="${UI}nhat-ky/">Nhật ký truy cập</a>` : ''}
 <form method="post" action="${UI}dang-xuat">${hiddenCsrf(csrf ?? '')}<button class="link" type="submit">Đăng xuất</button></form></div>`
     : '';
   return page({
@@ -86,4 +87,9 @@ td{overflow-wrap:break-word}
 .status{display:inline-block;white-space:nowrap;padding:.05rem .45rem;border-radius:.2rem;background:var(--soft);border:1px solid var(--line)}
 .status[data-status=da-chon]{border-color:var(--brand);font-weight:600}
 .status[data-status=rac]{color:var(--bad)}
+button.primary.danger{background:var(--bad)}
+#quyen form{border-top:1px solid var(--line);margin-top:1.25rem}
+#quyen input[type=text],#quyen select{width:100%}
+.hint{color:var(--muted);margin:.25rem 0}
+a.light{color:#fff}
 `;
