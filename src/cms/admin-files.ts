@@ -62,7 +62,7 @@ export function adminFiles(config: CmsConfig = buildCmsConfig({ proxyPort: 8081 
   files.set('index.html', { text: page(readSiteContent(process.env.CONTENT_DIR ? resolve(process.env.CONTENT_DIR) : undefined).authority.titleSuffix) });
   files.set('config.yml', { text: cmsConfigYaml(config) });
   files.set('save-rules-data.js', { text: `export default ${JSON.stringify(saveRules(config.collections))};\n` });
-  for (const name of ['setup.js', 'save-rules.js', 'notice-preview.js', 'round-preview.js', 'locale-vi.js']) files.set(name, { from: join(ADMIN_SRC, name) });
+  for (const name of ['setup.js', 'save-rules.js', 'notice-preview.js', 'round-preview.js', 'locale-vi.js', 'build-status.js']) files.set(name, { from: join(ADMIN_SRC, name) });
   files.set('site.css', { from: join(ROOT, 'src/styles/site.css') });
   files.set('notice.css', { text: noticeCss() });
   return files;

@@ -63,21 +63,29 @@ export interface AppOptions {
   now?: () => Date;
 }
 
+/** What the service takes from content/: read at start, and again after each live publish. */
+export type ContentDeps = Pick<Deps, 'content' | 'schema' | 'resolveCommune'>;
+
+/** The one content loader of the service (throws with the file at fault when content is invalid). */
+export function loadContentDeps(contentDir: string): ContentDeps {
+  const content = readSiteContent(contentDir);
+  // New registrations: the current campaign's units and unit word (old ones keep resolving through content.communes).
+  return { content, schema: makeRegistrationSchema({ ...content, communes: content.campaign.communes, unitWord: content.campaign.unitWord }), resolveCommune: communeResolver(content.communes) };
+}
+
 export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps {
   const now = options.now ?? (() => new Date());
-  const content = readSiteContent(config.contentDir);
+  const loaded = loadContentDeps(config.contentDir);
   const db = openDatabase(config.dataDir);
   const stopCheckpoints = checkpointInBackground(db, config.dataDir);
   const ms = () => now().getTime();
-  const consent = keepConsentWording(db, content, now());
+  const consent = keepConsentWording(db, loaded.content, now());
   const registrations = new RegistrationStore(db);
   registrations.refold(); // rows stored before the search column, or renamed by another program
   const audit = new AuditLog(db);
   return {
     config,
-    content,
-    schema: makeRegistrationSchema({ ...content, communes: content.campaign.communes, unitWord: content.campaign.unitWord }),
-    resolveCommune: communeResolver(content.communes),
+    ...loaded,
     db,
     registrations,
     accounts: new AccountStore(db),

@@ -5,6 +5,7 @@ import { applySaveRulesToEntry } from './save-rules.js';
 import { noticePreview } from './notice-preview.js';
 import { roundPreview } from './round-preview.js';
 import { localeOverrides, mergePhrases } from './locale-vi.js';
+import { showBuildStatus } from './build-status.js';
 
 const CMS = window.CMS;
 CMS.registerLocale('vi', mergePhrases(CMS.getLocale('vi') ?? {}, localeOverrides));
@@ -15,3 +16,5 @@ CMS.registerPreviewTemplate('notices', noticePreview(window.h));
 CMS.registerPreviewTemplate('rounds', roundPreview(window.h));
 CMS.registerEventListener({ name: 'preSave', handler: ({ entry }) => applySaveRulesToEntry(rules, entry) });
 CMS.init();
+// Whether the last save is live (GET /api/build), in a corner of the page.
+showBuildStatus();
