@@ -17,6 +17,8 @@ export interface RegistrationRecord extends Registration {
   reviewedAt: string | null;
   /** Round slug, or null after the last deadline. */
   round: string | null;
+  /** The campaign it was made in (a slug of content/campaigns/); '' or absent when unknown (its round tells). */
+  campaign?: string;
   status: Status;
   /** The reviewer's note; private. */
   reviewNote: string;
@@ -56,11 +58,14 @@ export const EXPORT_COLUMNS: readonly { key: ExportKey; header: string }[] = [
   // Added in December 2026, at the end so older readers and sheets keep their columns; optional on reading.
   { key: 'consentAt', header: 'Thời điểm đồng ý' },
   { key: 'consentVersion', header: 'Phiên bản nội dung đồng ý' },
+  // Added with campaigns; an export without it goes by round.
+  { key: 'campaign', header: 'Kỳ đăng ký' },
+  // Added with "Cần bổ sung", last: the reason shown to the producer.
   { key: 'publicNote', header: 'Lý do cần bổ sung (báo người đăng ký)' },
 ];
 
 /** Columns an export may lack without it being reported (exports made before they existed). */
-export const OPTIONAL_COLUMNS: ReadonlySet<ExportKey> = new Set<ExportKey>(['consentAt', 'consentVersion', 'publicNote']);
+export const OPTIONAL_COLUMNS: ReadonlySet<ExportKey> = new Set<ExportKey>(['consentAt', 'consentVersion', 'campaign', 'publicNote']);
 
 /** Separator between supportNeeds items inside one cell. */
 export const LIST_SEPARATOR = '; ';

@@ -13,6 +13,8 @@ import { esc } from './html.ts';
 export const CARD_PATH = '/nhung/han-dang-ky/';
 
 export interface CardInput {
+  /** The current campaign's title ("Đăng ký sản phẩm OCOP năm 2024"). */
+  title: string;
   rounds: readonly RoundWithSlug[];
   contact: Pick<Contact, 'office' | 'phone' | 'phoneE164'>;
   now: Date;
@@ -28,7 +30,7 @@ a{color:#1d5e2f}.b{display:inline-block;background:#1d5e2f;color:#fff;font-weigh
 p{margin:6px 0}small{color:#555}`;
 
 /** The card; its links are relative (they resolve against this site inside the frame) and open a new tab. */
-export function deadlineCard({ rounds, contact, now }: CardInput): string {
+export function deadlineCard({ title, rounds, contact, now }: CardInput): string {
   const items = sortRounds(rounds).map((r) => {
     const state = roundState(r, now);
     return `<li><b>${esc(r.label)}</b>: ${esc(r.deadlineText)} <small>(ngày cuối ${esc(formatDateVn(lastDayBefore(new Date(r.deadline))))})</small><br><span class="s ${state.state}">${esc(roundStateText(state))}</span></li>`;
@@ -47,6 +49,7 @@ export function deadlineCard({ rounds, contact, now }: CardInput): string {
 <body>
 <div class="c">
 <h1>Hạn đăng ký sản phẩm OCOP</h1>
+<p>${esc(title)}</p>
 <ul>${items.join('')}</ul>
 <p>${allClosed ? 'Các đợt đã hết hạn; đăng ký vẫn được nhận và xét ở đợt tiếp theo.' : 'Đăng ký sau hạn vẫn được nhận và xét ở đợt tiếp theo.'}</p>
 <p><a class="b" href="/dang-ky/" target="_blank" rel="noopener">Đăng ký trực tuyến</a><a href="/" target="_blank" rel="noopener">Xem công văn</a></p>

@@ -1,8 +1,8 @@
 /** What every route module is given: settings, content, the schema and the stores. Built once by createApp. */
 import type { DatabaseSync } from 'node:sqlite';
 import { communeResolver } from '../domain/commune.ts';
+import { consentText } from '../domain/authority.ts';
 import { consentVersion } from '../domain/consent.ts';
-import { REGISTRATION_FIELDS } from '../domain/registration-fields.ts';
 import { toVnIso } from '../domain/time.ts';
 import { NEXT_ROUND_LABEL } from '../domain/round.ts';
 import { makeRegistrationSchema, type RegistrationSchema } from '../domain/registration.ts';
@@ -72,7 +72,8 @@ export type ContentDeps = Pick<Deps, 'content' | 'schema' | 'resolveCommune'>;
 /** The one content loader of the service (throws with the file at fault when content is invalid). */
 export function loadContentDeps(contentDir: string): ContentDeps {
   const content = readSiteContent(contentDir);
-  return { content, schema: makeRegistrationSchema(content), resolveCommune: communeResolver(content.communes) };
+  // New registrations: the current campaign's units and unit word (old ones keep resolving through content.communes).
+  return { content, schema: makeRegistrationSchema({ ...content, communes: content.campaign.communes, unitWord: content.campaign.unitWord }), resolveCommune: communeResolver(content.communes) };
 }
 
 export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps {
@@ -81,7 +82,7 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
   const db = openDatabase(config.dataDir);
   const stopCheckpoints = checkpointInBackground(db, config.dataDir);
   const ms = () => now().getTime();
-  const consent = keepConsentWording(db, now());
+  const consent = keepConsentWording(db, loaded.content, now());
   const registrations = new RegistrationStore(db);
   registrations.refold(); // rows stored before the search column, or renamed by another program
   const audit = new AuditLog(db);
@@ -109,9 +110,10 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
   };
 }
 
-/** The consent wording the form shows, stored once under its id so that every id in the registrations stays readable. */
-function keepConsentWording(db: DatabaseSync, at: Date): string {
-  const wording = [REGISTRATION_FIELDS.consentProcessing.label, REGISTRATION_FIELDS.consentPublishName.label];
+/** The consent wording the form shows (content/authority/, the controller's name put in), stored once under its id so that every id in the registrations stays readable. */
+function keepConsentWording(db: DatabaseSync, content: SiteContent, at: Date): string {
+  const { authority } = content;
+  const wording = [consentText(authority, authority.consent.processing), consentText(authority, authority.consent.publishName)];
   const id = consentVersion(wording);
   db.prepare('INSERT OR IGNORE INTO consent_versions (id, wording, first_seen) VALUES (?, ?, ?)').run(id, wording.join('\n'), toVnIso(at));
   return id;

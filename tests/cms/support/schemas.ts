@@ -1,6 +1,8 @@
 /** The domain schema each CMS collection's files must satisfy. */
 import type { z } from 'zod';
 import { csvUploadsSchema } from '../../../src/cms/csv-uploads.ts';
+import { authoritySchema } from '../../../src/domain/authority.ts';
+import { campaignSchema } from '../../../src/domain/campaign.ts';
 import { communeSchema } from '../../../src/domain/commune.ts';
 import { contactSchema } from '../../../src/domain/contact.ts';
 import { noticeSchema } from '../../../src/domain/notice.ts';
@@ -12,6 +14,8 @@ import { dossierItemSchema, producerTypeSchema, productGroupSchema } from '../..
 export const SCHEMAS: Record<string, z.ZodType> = {
   rounds: roundSchema,
   notices: noticeSchema,
+  authority: authoritySchema,
+  campaigns: campaignSchema,
   contact: contactSchema,
   communes: communeSchema,
   productGroups: productGroupSchema,

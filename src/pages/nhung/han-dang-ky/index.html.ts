@@ -2,9 +2,9 @@
 // rounds; the running service answers the same path with the states of the moment.
 import type { APIRoute } from 'astro';
 import { deadlineCard } from '../../../forms/deadline-card.ts';
-import { loadContact, loadRounds } from '../../../lib/site-content.ts';
+import { loadContact, loadCurrentCampaign } from '../../../lib/site-content.ts';
 
 export const GET: APIRoute = async () => {
-  const [rounds, contact] = await Promise.all([loadRounds(), loadContact()]);
-  return new Response(deadlineCard({ rounds, contact, now: new Date() }), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  const [campaign, contact] = await Promise.all([loadCurrentCampaign(), loadContact()]);
+  return new Response(deadlineCard({ title: campaign.title, rounds: campaign.rounds, contact, now: new Date() }), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 };
