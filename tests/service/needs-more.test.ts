@@ -95,7 +95,7 @@ describe('can-bo-sung in the review UI, the export and the registry', () => {
     const csv = new TextDecoder().decode(await res.arrayBuffer());
     const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     const header = rows[0]!;
-    expect(header.slice(-3)).toEqual(['Thời điểm đồng ý', 'Phiên bản nội dung đồng ý', EXPORT_COLUMNS.at(-1)!.header]);
+    expect(header.slice(-4)).toEqual(['Thời điểm đồng ý', 'Phiên bản nội dung đồng ý', 'Kỳ đăng ký', EXPORT_COLUMNS.at(-1)!.header]);
     expect(EXPORT_COLUMNS.at(-1)!.key).toBe('publicNote');
     const row = rows.find((r) => r[0] === receipt)!;
     expect(row.at(-1)).toBe(REASON);
