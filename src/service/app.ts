@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import type { ServiceConfig } from './config.ts';
 import { makeDeps, type AppOptions, type Deps } from './deps.ts';
 import { requestLog, stdoutSink } from './log.ts';
+import { mountCmsRoute } from './cms/route.ts';
 import { mountReviewUi } from './review/routes.ts';
 import { mountConfirmationRoute } from './routes/confirmation.ts';
 import { mountExportRoute } from './routes/export.ts';
@@ -44,6 +45,7 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   mountStatusRoute(app, deps);
   mountPersonalDataRoutes(app, deps);
   mountConfirmationRoute(app, deps);
+  mountCmsRoute(app, deps);
   mountReviewUi(app, deps);
   mountStaticSite(app, config.distDir);
   return Object.assign(app, { deps, close: () => deps.close() });

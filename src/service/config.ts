@@ -10,6 +10,8 @@ export interface ServiceConfig {
   distDir: string;
   /** content/ (communes, rounds, value sets). */
   contentDir: string;
+  /** The project's git working tree the CMS writes to and commits in (PROJECT_DIR; tests use a temporary repository). */
+  projectDir: string;
   /** Registrations per minute from one client; 0 turns the limit off. */
   rateLimit: number;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy). */
@@ -54,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     dataDir: resolve(env.DATA_DIR || resolve(ROOT, 'data')),
     distDir: resolve(env.DIST_DIR || resolve(ROOT, 'dist')),
     contentDir: resolve(env.CONTENT_DIR || resolve(ROOT, 'content')),
+    projectDir: resolve(env.PROJECT_DIR || ROOT),
     rateLimit: readInt(env, 'RATE_LIMIT', 20, 0, 1_000_000),
     trustProxy: ['1', 'true', 'yes', 'on'].includes(String(env.TRUST_PROXY ?? '').toLowerCase()),
     corsOrigins: readOrigins(env),

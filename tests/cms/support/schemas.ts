@@ -1,18 +1,2 @@
-/** The domain schema each CMS collection's files must satisfy. */
-import type { z } from 'zod';
-import { csvUploadsSchema } from '../../../src/cms/csv-uploads.ts';
-import { communeSchema } from '../../../src/domain/commune.ts';
-import { contactSchema } from '../../../src/domain/contact.ts';
-import { noticeSchema } from '../../../src/domain/notice.ts';
-import { roundSchema } from '../../../src/domain/round.ts';
-import { producerTypeSchema, productGroupSchema } from '../../../src/domain/value-set.ts';
-
-export const SCHEMAS: Record<string, z.ZodType> = {
-  rounds: roundSchema,
-  notices: noticeSchema,
-  contact: contactSchema,
-  communes: communeSchema,
-  productGroups: productGroupSchema,
-  producerTypes: producerTypeSchema,
-  registrations: csvUploadsSchema,
-};
+/** The domain schema each CMS collection's files must satisfy (the map the service validates saves with). */
+export { COLLECTION_SCHEMAS as SCHEMAS } from '../../../src/cms/schemas.ts';

@@ -1,0 +1,23 @@
+/**
+ * The domain schema each CMS collection's files must satisfy, by collection
+ * name: the same schemas src/content.config.ts gives Astro's collections (and
+ * the CSV upload log's). The config test fails when a collection has none, and
+ * the service refuses to save into a collection without one.
+ */
+import type { z } from 'zod';
+import { csvUploadsSchema } from './csv-uploads.ts';
+import { communeSchema } from '../domain/commune.ts';
+import { contactSchema } from '../domain/contact.ts';
+import { noticeSchema } from '../domain/notice.ts';
+import { roundSchema } from '../domain/round.ts';
+import { producerTypeSchema, productGroupSchema } from '../domain/value-set.ts';
+
+export const COLLECTION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  rounds: roundSchema,
+  notices: noticeSchema,
+  contact: contactSchema,
+  communes: communeSchema,
+  productGroups: productGroupSchema,
+  producerTypes: producerTypeSchema,
+  registrations: csvUploadsSchema,
+};
