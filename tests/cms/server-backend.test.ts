@@ -1,6 +1,6 @@
 // The CMS backend in the service (POST /api/cms/v1) through real HTTP, over a temporary git repository:
 // who may use it, where it may write, what it refuses, and the commit each save leaves.
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,8 +161,8 @@ describe('saving', () => {
         expect([400, 403, 422], JSON.stringify(body).slice(0, 120)).toContain(res.status);
       }
     } finally {
-      rmSync(join(repo, 'content/rounds/lien-ket'));
-      rmSync(join(repo, 'content/rounds/ra-ngoai.json'));
+      unlinkSync(join(repo, 'content/rounds/lien-ket'));
+      unlinkSync(join(repo, 'content/rounds/ra-ngoai.json'));
     }
     expect(read(ROUND)).toBe(before);
     expect(existsSync(join(outside, 'x.json'))).toBe(false);
