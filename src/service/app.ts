@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import type { ServiceConfig } from './config.ts';
 import { makeDeps, type AppOptions, type Deps } from './deps.ts';
 import { requestLog, stdoutSink } from './log.ts';
+import { mountHistoryPage } from './cms/history-page.ts';
 import { mountCmsRoute } from './cms/route.ts';
 import { mountReviewUi } from './review/routes.ts';
 import { mountConfirmationRoute } from './routes/confirmation.ts';
@@ -47,6 +48,8 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   mountConfirmationRoute(app, deps);
   mountCmsRoute(app, deps);
   mountReviewUi(app, deps);
+  // After the review UI: its security headers apply to this page too.
+  mountHistoryPage(app, deps);
   mountStaticSite(app, config.distDir);
   return Object.assign(app, { deps, close: () => deps.close() });
 }

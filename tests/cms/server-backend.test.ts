@@ -225,3 +225,42 @@ test('a project folder that is no git repository refuses to save (nothing is kep
     rmSync(plain, { recursive: true, force: true });
   }
 });
+
+describe('history and sign-in', () => {
+  const page = (path: string, as?: string) => fetch(`${server.url}${path}`, { redirect: 'manual', headers: as ? { Cookie: cookies[as]! } : {} });
+
+  test('/quan-ly/noi-dung/ lists the last content changes with their author, for district accounts only', async () => {
+    const res = await page('/quan-ly/noi-dung/', 'lan');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/<td>lan<\/td><td>Nội dung: sửa content\/rounds\/2024-dot-2\.json<\/td>/);
+    expect(html).toContain('<td>dev</td><td>start</td>');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect((await page('/quan-ly/noi-dung/', 'xa-quang-son')).status).toBe(403);
+    const anonymous = await page('/quan-ly/noi-dung/');
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/quan-ly/dang-nhap?tiep=%2Fquan-ly%2Fnoi-dung%2F');
+    // The review UI's header links to it for district accounts.
+    expect(await (await page('/quan-ly/', 'lan')).text()).toContain('href="/quan-ly/noi-dung/"');
+  });
+
+  test('sign-in takes the editor back to /admin/ (and never to another site)', async () => {
+    const form = await page('/quan-ly/dang-nhap?tiep=%2Fadmin%2F%23%2Fcollections%2Frounds');
+    const html = await form.text();
+    expect(html).toContain('action="/quan-ly/dang-nhap?tiep=%2Fadmin%2F%23%2Fcollections%2Frounds"');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+    const cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const signIn = (tiep: string) =>
+      fetch(`${server.url}/quan-ly/dang-nhap?tiep=${encodeURIComponent(tiep)}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie },
+        body: new URLSearchParams({ _csrf: csrf, name: 'lan', password: 'mat khau dai cua lan' }).toString(),
+      });
+    expect((await signIn('/admin/#/collections/rounds')).headers.get('location')).toBe('/admin/#/collections/rounds');
+    for (const bad of ['https://ke-gian.example/', '//ke-gian.example/admin/', '/admin/../../x', '/dang-ky/']) {
+      expect((await signIn(bad)).headers.get('location'), bad).toBe('/quan-ly/');
+    }
+  });
+});

@@ -12,14 +12,15 @@
  * credential; an Origin they do send must still be ours.
  */
 import type { Context, Hono } from 'hono';
-import { authenticate } from '../auth.ts';
+import { SERVER_CMS_API } from '../../cms/backend.ts';
+import { authenticate, REALM } from '../auth.ts';
 import { BodyError, bodyKind, parseJson, readBytes } from '../body.ts';
 import type { Deps } from '../deps.ts';
 import { authFailure } from '../routes/export.ts';
 import { isHttps } from '../session.ts';
 import { CmsBackend } from './actions.ts';
 
-export const CMS_API = '/api/cms/v1';
+export const CMS_API = SERVER_CMS_API;
 /** 8 MiB: a CSV export of several thousand registrations, base64-encoded, with room to spare. */
 export const CMS_BODY_LIMIT = 8 * 1024 * 1024;
 
@@ -37,7 +38,13 @@ export function mountCmsRoute(app: Hono, deps: Deps): CmsBackend {
   app.post(CMS_API, async (c) => {
     c.header('Cache-Control', 'no-store');
     const auth = await authenticate(c, deps);
-    if (!auth.ok) return authFailure(c, auth);
+    if (!auth.ok) {
+      if (auth.status === 429) return authFailure(c, auth);
+      // No Basic challenge to a browser (it would open its own password box over the CMS): /admin/ sends the editor to sign in.
+      if (c.req.header('origin') === undefined) c.header('WWW-Authenticate', REALM);
+      const message = 'Cần đăng nhập bằng tài khoản biên tập viên (trang /quan-ly/).';
+      return c.json({ error: message, errors: [{ field: '', message }] }, 401);
+    }
     const { caller } = auth;
     const origin = c.req.header('origin');
     if ((caller.kind === 'session' || origin !== undefined) && origin?.toLowerCase() !== ownOrigin(c, deps.config.trustProxy)) {

@@ -20,7 +20,7 @@ export function hiddenCsrf(token: string): string {
 
 export function reviewPage({ title, account, csrf, communeName, body }: Frame): string {
   const who = account
-    ? `<div class="who"><span>${esc(account.name)} · ${esc(communeName ? `xã ${communeName}` : 'toàn huyện')}</span>
+    ? `<div class="who"><span>${esc(account.name)} · ${esc(communeName ? `xã ${communeName}` : 'toàn huyện')}</span>${account.commune === null ? `<a href="${UI}noi-dung/">Thay đổi nội dung</a>` : ''}
 <form method="post" action="${UI}dang-xuat">${hiddenCsrf(csrf ?? '')}<button class="link" type="submit">Đăng xuất</button></form></div>`
     : '';
   return page({
@@ -39,6 +39,7 @@ export const REVIEW_CSS = `
 .wrap{max-width:72rem}
 .who{display:flex;gap:.75rem;align-items:center;flex-wrap:wrap}
 .who form{margin:0}
+.who a{color:#fff}
 button.link{background:none;border:0;color:#fff;text-decoration:underline;font:inherit;cursor:pointer;padding:0}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input[type=text],input[type=password],select,textarea{font:inherit;padding:.45rem .5rem;border:2px solid var(--ink);border-radius:.2rem;max-width:100%}
