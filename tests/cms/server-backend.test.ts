@@ -230,10 +230,13 @@ describe('history and sign-in', () => {
   const page = (path: string, as?: string) => fetch(`${server.url}${path}`, { redirect: 'manual', headers: as ? { Cookie: cookies[as]! } : {} });
 
   test('/quan-ly/noi-dung/ lists the last content changes with their author, for district accounts only', async () => {
+    const group = 'content/product-groups/do-uong.json';
+    const saved = await cms(persist(group, JSON.stringify({ ...JSON.parse(read(group)), hint: 'Cà phê, trà' }, null, 2)), { as: 'lan' });
+    expect(saved.status).toBe(200);
     const res = await page('/quan-ly/noi-dung/', 'lan');
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toMatch(/<td>lan<\/td><td>Nội dung: sửa content\/rounds\/2024-dot-2\.json<\/td>/);
+    expect(html).toMatch(/<td>lan<\/td><td>Nội dung: sửa content\/product-groups\/do-uong\.json<\/td>/);
     expect(html).toContain('<td>dev</td><td>start</td>');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('cache-control')).toBe('no-store');
