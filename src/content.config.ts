@@ -7,6 +7,8 @@ import type { Loader } from 'astro/loaders';
 import { communeSchema } from './domain/commune.ts';
 import { contactSchema } from './domain/contact.ts';
 import { noticeSchema } from './domain/notice.ts';
+import { privacyNoticeSchema } from './domain/privacy-notice.ts';
+import { retentionSchema } from './domain/retention.ts';
 import { roundSchema } from './domain/round.ts';
 import { productGroupSchema, producerTypeSchema } from './domain/value-set.ts';
 
@@ -49,4 +51,6 @@ export const collections = {
   communes: defineCollection({ loader: jsonFolder('communes'), schema: communeSchema }),
   productGroups: defineCollection({ loader: json('product-groups'), schema: productGroupSchema }),
   producerTypes: defineCollection({ loader: json('producer-types'), schema: producerTypeSchema }),
+  privacyNotice: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: `${CONTENT}/privacy` }), schema: privacyNoticeSchema }),
+  retention: defineCollection({ loader: json('privacy'), schema: retentionSchema }),
 };

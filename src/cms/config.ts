@@ -9,6 +9,7 @@ import { readBackend, proxyUrl, type BackendConfig } from './backend.ts';
 import { REGISTRATIONS_FOLDER } from './csv-uploads.ts';
 import type { CmsCollection } from './fields.ts';
 import { noticesCollection } from './collections/notices.ts';
+import { privacyNoticeCollection, retentionCollection } from './collections/privacy.ts';
 import { registrationsCollection } from './collections/registrations.ts';
 import { communesCollection, contactCollection, producerTypesCollection, productGroupsCollection } from './collections/reference.ts';
 import { roundsCollection } from './collections/rounds.ts';
@@ -20,6 +21,8 @@ export const cmsCollections: CmsCollection[] = [
   communesCollection,
   productGroupsCollection,
   producerTypesCollection,
+  privacyNoticeCollection,
+  retentionCollection,
   registrationsCollection,
 ];
 

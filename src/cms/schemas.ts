@@ -9,6 +9,8 @@ import { csvUploadsSchema } from './csv-uploads.ts';
 import { communeSchema } from '../domain/commune.ts';
 import { contactSchema } from '../domain/contact.ts';
 import { noticeSchema } from '../domain/notice.ts';
+import { privacyNoticeSchema } from '../domain/privacy-notice.ts';
+import { retentionSchema } from '../domain/retention.ts';
 import { roundSchema } from '../domain/round.ts';
 import { producerTypeSchema, productGroupSchema } from '../domain/value-set.ts';
 
@@ -19,5 +21,7 @@ export const COLLECTION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   communes: communeSchema,
   productGroups: productGroupSchema,
   producerTypes: producerTypeSchema,
+  privacyNotice: privacyNoticeSchema,
+  retention: retentionSchema,
   registrations: csvUploadsSchema,
 };

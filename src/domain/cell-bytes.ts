@@ -70,6 +70,10 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
+/** 1 for an ASCII byte the quick step takes as it is: printable, and not an apostrophe (which may be a formula guard). */
+const PLAIN_ASCII = new Uint8Array(256);
+for (let c = 0x20; c < 0x7f; c++) PLAIN_ASCII[c] = c === 39 ? 0 : 1;
+
 /** An ASCII byte String.prototype.trim removes. */
 const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
@@ -77,7 +81,8 @@ const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
  * The cell's length in UTF-16 units when its text is already what the registry reads it as
  * (`tidy`: no formula guard to undo, nothing to trim) and what `clean` leaves as it is (every
  * character is one NFC keeps as it is: below U+0300, or a precomposed Vietnamese letter
- * U+1EA0–U+1EFF); -1 when it cannot tell. The bytes must be valid UTF-8.
+ * U+1EA0–U+1EFF) and holds no control character (which a text field may refuse); -1 when it
+ * cannot tell. The bytes must be valid UTF-8.
  */
 export function cleanTextLengthAt(b: Uint8Array, start: number, end: number, escaped: boolean): number {
   if (start === end) return 0;
@@ -88,8 +93,8 @@ export function cleanTextLengthAt(b: Uint8Array, start: number, end: number, esc
   let n = 0;
   let quotes = 0;
   for (let i = start; i < end; ) {
-    // Four ASCII bytes at a step while there are.
-    if (i + 4 <= end && ((b[i]! | b[i + 1]! | b[i + 2]! | b[i + 3]!) & 0x80) === 0) {
+    // Four plain ASCII bytes at a step while there are.
+    if (i + 4 <= end && (PLAIN_ASCII[b[i]!]! & PLAIN_ASCII[b[i + 1]!]! & PLAIN_ASCII[b[i + 2]!]! & PLAIN_ASCII[b[i + 3]!]!) !== 0) {
       if (escaped) quotes += (b[i] === 34 ? 1 : 0) + (b[i + 1] === 34 ? 1 : 0) + (b[i + 2] === 34 ? 1 : 0) + (b[i + 3] === 34 ? 1 : 0);
       i += 4;
       n += 4;
@@ -97,6 +102,9 @@ export function cleanTextLengthAt(b: Uint8Array, start: number, end: number, esc
     }
     const c = b[i]!;
     if (c < 0x80) {
+      if (c < 0x20 || c === 0x7f) return -1;
+      // An apostrophe after a delimiter may be a formula guard (export-format's restoreCell).
+      if (c === 39 && (b[i - 1] === 44 || b[i - 1] === 59)) return -1;
       if (c === 34 && escaped) quotes++;
       i++;
     } else if (c <= 0xcb) i += 2; // U+0080–U+02FF (lead bytes 0xC2–0xCB)

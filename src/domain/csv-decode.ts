@@ -12,15 +12,26 @@ export type DecodedCsv = { ok: true; text: string; encoding: CsvEncoding } | { o
 
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 
-/** Control characters other than tab, CR, LF, form feed: a text file has (almost) none. */
+/**
+ * Binary data, not text: a NUL in the first line (an .xlsx, an image, UTF-16 without a byte order
+ * mark: never an export's header row), or control characters other than NUL, tab, CR, LF and form
+ * feed in more than 1 % of the first 64 KiB. NULs further down are a row's damage, not the file's:
+ * a NUL once stored in a registration must cost its own row, not the whole file (the row's checks
+ * refuse it, with its line).
+ */
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 64 * 1024);
+  if (nulInFirstLine(sample)) return true;
   let control = 0;
-  for (const b of sample) {
-    if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
-  }
+  for (const b of sample) if (b < 0x20 && b !== 0 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
   return control > sample.length / 100;
+}
+
+function nulInFirstLine(bytes: Uint8Array): boolean {
+  const nul = bytes.indexOf(0);
+  if (nul === -1) return false;
+  const firstBreak = bytes.indexOf(0x0a);
+  return firstBreak === -1 || nul < firstBreak;
 }
 
 /**
@@ -35,7 +46,11 @@ function strictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** Decodes CSV bytes: BOM first, then strict UTF-8, else Windows-1258; always NFC. */
+/**
+ * Decodes CSV bytes: BOM first, then strict UTF-8, else Windows-1258; always NFC. UTF-8 text may
+ * hold a NUL below its first line (the rows with one are rejected, each with its line); a NUL in
+ * any other encoding, or in the header, makes the file unreadable.
+ */
 export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
   let text: string;
@@ -43,14 +58,14 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const utf8 = strictUtf8(bytes);
     if (utf8 === null) return { ok: false, reason: 'the file starts as UTF-8 but holds bytes that are not UTF-8 (damaged)' };
-    return utf8.includes('\u0000') ? NUL : { ok: true, text: nfcUtf8(bytes, utf8), encoding: 'utf-8-bom' };
+    return nulInFirstLine(bytes.subarray(3)) ? NUL : { ok: true, text: nfcUtf8(bytes, utf8), encoding: 'utf-8-bom' };
   } else if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     text = new TextDecoder(encoding).decode(bytes);
   } else {
-    if (looksBinary(bytes)) return { ok: false, reason: 'the file is not text (binary data, e.g. an .xlsx or an image); save it as CSV' };
+    if (looksBinary(bytes)) return NOT_TEXT;
     const utf8 = strictUtf8(bytes);
-    if (utf8 !== null) return utf8.includes('\u0000') ? NUL : { ok: true, text: nfcUtf8(bytes, utf8), encoding: 'utf-8' };
+    if (utf8 !== null) return { ok: true, text: nfcUtf8(bytes, utf8), encoding: 'utf-8' };
     encoding = 'windows-1258';
     text = new TextDecoder('windows-1258').decode(bytes);
   }
@@ -59,6 +74,7 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
 }
 
 const NUL = { ok: false, reason: 'the file is not text (it holds NUL characters)' } as const;
+const NOT_TEXT = { ok: false, reason: 'the file is not text (binary data, e.g. an .xlsx or an image); save it as CSV' } as const;
 
 /** Normalising a large file is slow; text without combining marks is already NFC for Vietnamese. */
 const nfc = (text: string) => (/[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text);

@@ -12,7 +12,7 @@ export function dataPackage(list: PublicList, siteUrl: string) {
     profile: 'tabular-data-package',
     name: 'danh-sach-san-pham-ocop-dak-glong',
     title: 'Danh sách sản phẩm được chọn xây dựng sản phẩm OCOP, huyện Đắk Glong',
-    description: 'Sản phẩm được Ủy ban nhân dân huyện Đắk Glong chọn xây dựng sản phẩm OCOP, theo xã. Tên chủ thể chỉ được công khai khi chủ thể đồng ý (Nghị định 13/2023/NĐ-CP).',
+    description: 'Sản phẩm được Ủy ban nhân dân huyện Đắk Glong chọn xây dựng sản phẩm OCOP, theo xã. Tên chủ thể chỉ được công khai khi chủ thể đồng ý (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15).',
     homepage: url('/danh-sach/'),
     created: list.generatedAt,
     licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportCsv, exportCsvText, quoteCell } from './export-csv.ts';
-import { EXPORT_COLUMNS, restoreCell, type RegistrationRecord } from './export-format.ts';
+import { EXPORT_COLUMNS, neutraliseCell, restoreCell, type RegistrationRecord } from './export-format.ts';
+import { tidy } from './registry-row.ts';
 
 const record: RegistrationRecord = {
   receipt: 'ABCD-EFGH',
@@ -47,17 +49,62 @@ describe('export CSV', () => {
     expect(cells.reviewedAt).toBe('');
     expect(cells.productName).toBe(' Cà phê ');
     expect(cells.description).toBe('dòng 1\r\ndòng "2"');
-    expect(cells.supportNeeds).toBe('Bao bì, nhãn mác; -x');
+    expect(cells.supportNeeds).toBe("Bao bì, nhãn mác;' -x");
+    expect(restoreCell(cells.supportNeeds!)).toBe('Bao bì, nhãn mác; -x');
     expect(cells.consentPublishName).toBe('không');
     expect(restoreCell(cells.producerName!)).toBe(record.producerName);
   });
 
-  it('quotes only cells with a delimiter, a quote, a line break or edge spaces', () => {
+  it('quotes only cells with a delimiter of any reading, a quote, a line break or edge spaces', () => {
     expect(quoteCell('abc')).toBe('abc');
     expect(quoteCell('a,b')).toBe('"a,b"');
+    expect(quoteCell('a;b')).toBe('"a;b"');
+    expect(quoteCell('a\tb')).toBe('"a\tb"');
     expect(quoteCell('a"b')).toBe('"a""b"');
     expect(quoteCell('a\nb')).toBe('"a\nb"');
     expect(quoteCell(' a')).toBe('" a"');
     expect(quoteCell('')).toBe('');
+  });
+});
+
+/** What a spreadsheet shows in each cell of a row read with this delimiter (papaparse reads quotes as Excel does). */
+const readingOf = (text: string, delimiter: string) => Papa.parse<string[]>(text, { delimiter, newline: '\r\n', skipEmptyLines: true }).data;
+const FORMULA = /^[=+\-@\t\r]/;
+/** In another reading the row's own line break may land at a cell's start: what matters is a formula after it. */
+const FORMULA_AFTER_SPACE = /^\s*[=+\-@]/;
+
+describe('export CSV against formulas, in every reading', () => {
+  it('guards "Trà;=1+1;x" in a semicolon reading too (Excel with Vietnamese regional settings)', () => {
+    const text = exportCsvText([{ ...record, producerName: 'HTX', productName: 'Trà;=1+1;x', description: 'a,@SUM(1)\n-2' }]).slice(1);
+    expect(text).toContain(`"Trà;'=1+1;x"`);
+    for (const delimiter of [',', ';', '\t']) for (const cell of readingOf(text, delimiter).flat()) expect(cell).not.toMatch(FORMULA_AFTER_SPACE);
+  });
+
+  /** Text made of what matters here: delimiters, quotes, apostrophes, line breaks, formula starts, letters. */
+  const tricky = fc.string({ unit: fc.constantFrom(',', ';', '\t', '"', "'", '\r', '\n', '=', '+', '-', '@', ' ', 'a', 'à', '1'), maxLength: 14 });
+
+  it('leaves no cell that opens a formula in a comma, semicolon or tab reading, and reads back to the same text', () => {
+    fc.assert(
+      fc.property(fc.array(tricky, { minLength: 1, maxLength: 4 }), (values) => {
+        const [productName, description = '', reviewNote = '', address = 'x'] = values;
+        const text = exportCsvText([{ ...record, productName: productName!, description, reviewNote, address }]).slice(1);
+        for (const delimiter of [';', '\t']) for (const cell of readingOf(text, delimiter).flat()) expect(cell).not.toMatch(FORMULA_AFTER_SPACE);
+        const row = readingOf(text, ',')[1]!;
+        const cell = (key: string) => row[EXPORT_COLUMNS.findIndex((c) => c.key === key)]!;
+        for (const cellText of row) expect(cellText).not.toMatch(FORMULA);
+        expect([cell('productName'), cell('description'), cell('reviewNote'), cell('address')].map(restoreCell)).toEqual([productName, description, reviewNote, address]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('neutraliseCell and restoreCell undo each other for any text, and the registry reads the guard off as restoreCell does', () => {
+    fc.assert(
+      fc.property(tricky, (value) => {
+        expect(restoreCell(neutraliseCell(value))).toBe(value);
+        expect(tidy(neutraliseCell(value))).toBe(value.trim());
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Writes the export CSV exactly as interfaces.md says: UTF-8 with BOM, CRLF,
  * comma, a header row of Vietnamese labels, cells neutralised against formula
- * injection. Pure: records in, bytes out (the registry round-trips it).
+ * injection in a comma and a semicolon reading alike. Pure: records in, bytes out (the registry round-trips it).
  */
 import { EXPORT_COLUMNS, recordToCells, type RegistrationRecord } from './export-format.ts';
 
@@ -9,9 +9,12 @@ export const BOM = '\uFEFF';
 export const CRLF = '\r\n';
 export const DELIMITER = ',';
 
-/** Quotes a cell when a reader could misread it: delimiter, quote, line break, or edge spaces. */
+/**
+ * Quotes a cell when a reader could misread it: a delimiter of any reading (`,` `;` tab), a quote,
+ * a line break, or edge spaces.
+ */
 export function quoteCell(cell: string): string {
-  if (/[",\r\n]/.test(cell) || cell !== cell.trim()) return `"${cell.replaceAll('"', '""')}"`;
+  if (/[",;\t\r\n]/.test(cell) || cell !== cell.trim()) return `"${cell.replaceAll('"', '""')}"`;
   return cell;
 }
 

@@ -66,14 +66,38 @@ export const NO = 'không';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Prefixes a cell a spreadsheet would run as a formula with an apostrophe. */
-export function neutraliseCell(value: string): string {
+/**
+ * Prefixes a cell a spreadsheet would run as a formula with an apostrophe, reading only its start
+ * (the public list's open data, which is never read back).
+ */
+export function neutraliseStart(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Where a spreadsheet may start a cell inside ours: the start, and after each character that is a
+ * delimiter in some reading (`,` `;` tab) or a line break. A spreadsheet with a `;` list separator
+ * (Vietnamese regional settings) reads "Trà;=1+1" as two cells, the second a formula.
+ */
+const GUARD_AT = /(?<=^|[,;\t\r\n])(?=['" ]*[=+\-@\t\r])/g;
+/** The apostrophe GUARD_AT put there: at such a place, before apostrophes, quotes, spaces and a formula start. */
+const GUARD = /(?<=^|[,;\t\r\n])'(?=['" ]*[=+\-@\t\r])/g;
+/** Holds a guard to take off: an apostrophe at the start or after a delimiter or line break. */
+const MAY_HOLD_GUARD = /(?:^|[,;\t\r\n])'/;
+
+/**
+ * Neutralises a cell for every reading of the export: at its start and after every `,` `;` tab and
+ * line break, text that would open a formula (`=` `+` `-` `@` tab CR, after any apostrophes,
+ * quotes and spaces) gets an apostrophe before it. Apostrophes are added only there, so restoreCell takes
+ * exactly them off again: any text reads back as it was.
+ */
+export function neutraliseCell(value: string): string {
+  return value.replace(GUARD_AT, "'");
 }
 
 /** Undoes neutraliseCell on reading. */
 export function restoreCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return MAY_HOLD_GUARD.test(value) ? value.replace(GUARD, '') : value;
 }
 
 /** One record as export cells in column order (neutralised). */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readSiteContent } from '../lib/content-files.ts';
 import { makeFieldChecks, PLAIN_EMAIL, schemaChecks, textBounds, type FieldKey } from './field-checks.ts';
 import { makeRegistrationSchema } from './registration.ts';
+import { BLOCK_CONTROLS, LINE_CONTROLS } from './text.ts';
 
 const content = readSiteContent();
 const schema = makeRegistrationSchema(content);
@@ -12,7 +13,7 @@ const keys = Object.keys(schema.shape) as FieldKey[];
 /** Text as cells hold it: Vietnamese in NFC and NFD, spaces, digits, phone-like, long, empty. */
 const cellText = fc.oneof(
   fc.constantFrom('', ' ', 'Cà phê', 'Cà phê'.normalize('NFD'), ' Cà phê ', '0912345678', '912345678', '+84 912 345 678', 'a@b.vn', 'không', 'có', 'x', 'thuc-pham', 'do-uong', 'da-co', 'Đắk Ha', 'xã Đăk Ha', '\u212b', 'Ω'),
-  fc.string({ unit: fc.constantFrom('a', 'ă', 'ạ', 'ạ'.normalize('NFD'), ' ', '\t', '0', '9', '@', '.', '-', '\u0301', 'Đ', '\u00a0', '\u2126'), maxLength: 12 }),
+  fc.string({ unit: fc.constantFrom('a', 'ă', 'ạ', 'ạ'.normalize('NFD'), ' ', '\t', '0', '9', '@', '.', '-', '\u0301', 'Đ', '\u00a0', '\u2126', '\u0000', '\n', '\u007f'), maxLength: 12 }),
   fc.integer({ min: 0, max: 2100 }).map((n) => 'x'.repeat(n)),
   fc.stringMatching(/^0[2-9]\d{8,9}$/),
 );
@@ -23,10 +24,10 @@ describe('makeFieldChecks', () => {
   const reference = schemaChecks(schema);
 
   it('reads the length bounds from the schema itself, and finds none where other rules apply', () => {
-    expect(textBounds(schema, 'productName')).toEqual({ min: 1, max: 200 });
-    expect(textBounds(schema, 'description')).toEqual({ min: 0, max: 2000 });
-    expect(textBounds(schema, 'representative')).toEqual({ min: 1, max: 120 });
-    expect(textBounds(schema, 'email', true)).toEqual({ min: 0, max: 200 });
+    expect(textBounds(schema, 'productName')).toEqual({ min: 1, max: 200, controls: LINE_CONTROLS });
+    expect(textBounds(schema, 'description')).toEqual({ min: 0, max: 2000, controls: BLOCK_CONTROLS });
+    expect(textBounds(schema, 'representative')).toEqual({ min: 1, max: 120, controls: LINE_CONTROLS });
+    expect(textBounds(schema, 'email', true)).toEqual({ min: 0, max: 200, controls: LINE_CONTROLS });
     for (const key of ['email', 'phone', 'commune', 'productGroup', 'supportNeeds', 'consentProcessing'] as const) expect(textBounds(schema, key)).toBeNull();
   });
 

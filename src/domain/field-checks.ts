@@ -6,9 +6,10 @@
  *
  * - a value a column repeats (commune, group, type, stage, yes/no) is checked
  *   once and the answer remembered;
- * - a plain text field (the schema's text step, then only length rules) accepts
- *   at once a value that is already NFC and trimmed and whose length is within
- *   the bounds read from the schema's own checks; the phone accepts at once a
+ * - a plain text field (the schema's text step, then only length rules and the
+ *   control-character rule) accepts at once a value that is already NFC and
+ *   trimmed, holds none of the refused control characters, and whose length is
+ *   within the bounds read from the schema's own checks; the phone accepts at once a
  *   number already in the form normalisePhone gives (isStoredPhone); the email accepts at once
  *   a plain address (PLAIN_EMAIL) within its bounds. Anything else goes to zod,
  *   which alone words the message.
@@ -19,7 +20,7 @@
 import { isStoredPhone } from './phone.ts';
 import { memo } from './sheet-values.ts';
 import { clean } from './text.ts';
-import type { RegistrationSchema } from './registration.ts';
+import { CONTROL_CHECKS, type RegistrationSchema } from './registration.ts';
 
 export type FieldKey = keyof RegistrationSchema['shape'];
 export type CheckResult = { ok: true; value: unknown } | { ok: false; message: string };
@@ -50,26 +51,35 @@ interface ZodDef {
   out?: { _zod: { def: ZodDef } };
 }
 
+/** A plain text field's rules: its length bounds, and the control characters it refuses (null: none). */
+export interface TextBounds {
+  min: number;
+  max: number;
+  controls: RegExp | null;
+}
+
 /**
- * Length bounds of a plain text field — the schema's text step (a transform
- * into a string) followed by nothing but min/max length checks — or null for
- * any other shape of field (choices, phone, email, lists, yes/no). With
- * `refined`, custom refinements beside the length checks are passed over (the
- * caller vouches for what they accept: the email's address rule).
+ * Rules of a plain text field — the schema's text step (a transform into a string) followed by
+ * nothing but min/max length checks and the control-character check — or null for any other
+ * shape of field (choices, phone, email, lists, yes/no). With `refined`, custom refinements beside
+ * those are passed over (the caller vouches for what they accept: the email's address rule).
  */
-export function textBounds(schema: RegistrationSchema, key: FieldKey, refined = false): { min: number; max: number } | null {
+export function textBounds(schema: RegistrationSchema, key: FieldKey, refined = false): TextBounds | null {
   const def = (schema.shape[key] as unknown as { _zod: { def: ZodDef } })._zod.def;
   if (def.type !== 'pipe' || def.in?._zod.def.type !== 'transform' || def.out?._zod.def.type !== 'string') return null;
   if (def.out._zod.def.checks?.length) return null;
   let min = 0;
   let max = Infinity;
+  let controls: RegExp | null = null;
   for (const c of def.checks ?? []) {
     const d = c._zod.def;
-    if (d.check === 'min_length' && d.minimum !== undefined) min = Math.max(min, d.minimum);
+    const refused = CONTROL_CHECKS.get(c);
+    if (refused) controls = refused;
+    else if (d.check === 'min_length' && d.minimum !== undefined) min = Math.max(min, d.minimum);
     else if (d.check === 'max_length' && d.maximum !== undefined) max = Math.min(max, d.maximum);
     else if (!(refined && d.check === 'custom')) return null;
   }
-  return { min, max };
+  return { min, max, controls };
 }
 
 /**
@@ -97,9 +107,9 @@ export function makeFieldChecks(schema: RegistrationSchema): FieldChecks {
       const { min, max } = emailBounds;
       checks[key] = (value) => (typeof value === 'string' && value.length >= min && value.length <= max && PLAIN_EMAIL.test(value) ? { ok: true, value } : slow(value));
     } else if (bounds) {
-      const { min, max } = bounds;
+      const { min, max, controls } = bounds;
       checks[key] = (value) =>
-        typeof value === 'string' && value.length >= min && value.length <= max && clean(value) === value ? { ok: true, value } : slow(value);
+        typeof value === 'string' && value.length >= min && value.length <= max && clean(value) === value && !controls?.test(value) ? { ok: true, value } : slow(value);
     } else checks[key] = slow;
   }
   return checks;

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { neutraliseCell } from './export-format.ts';
+import { neutraliseStart } from './export-format.ts';
 import { csvCell, makePublicList, PUBLIC_CSV_COLUMNS, publicListCsv, publicListJson, sortProducts, type PublicLabels, type PublicList } from './public-list.ts';
 
 /** The writer before the fast path: papaparse, every row as an array of cells. */
@@ -14,7 +14,7 @@ function referenceCsv(list: PublicList, labels: PublicLabels): string {
   };
   const [group, type, round] = [label(labels.productGroups), label(labels.producerTypes), label(labels.rounds)];
   const rows = list.communes.flatMap((c) =>
-    c.products.map((p) => [c.slug, c.name, p.receipt, p.productName, p.productGroup, group(p.productGroup), p.producerType, type(p.producerType), p.producerName ?? '', round(p.round)].map(neutraliseCell)),
+    c.products.map((p) => [c.slug, c.name, p.receipt, p.productName, p.productGroup, group(p.productGroup), p.producerType, type(p.producerType), p.producerName ?? '', round(p.round)].map(neutraliseStart)),
   );
   return `\uFEFF${Papa.unparse({ fields: PUBLIC_CSV_COLUMNS.map((c) => c.name), data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
 }

@@ -4,7 +4,7 @@
  * from a whitelist, so personal data cannot slip through by accident.
  */
 import { z } from 'zod';
-import { neutraliseCell } from './export-format.ts';
+import { neutraliseStart } from './export-format.ts';
 import { viCollator } from './text.ts';
 
 /** The public fields of one product (Luật 91/2025/QH15: the producer's name only with consent). */
@@ -154,7 +154,7 @@ export function csvCell(value: string): string {
   return quote ? `"${value.replaceAll('"', '""')}"` : value;
 }
 const NEEDS_QUOTES = /[,"\r\n\uFEFF]/;
-/** A cell that neither neutraliseCell nor csvCell changes: no formula start, nothing to quote, no space at either end. */
+/** A cell that neither neutraliseStart nor csvCell changes: no formula start, nothing to quote, no space at either end. */
 const PLAIN_CELL = /^(?![=+\-@\t\r ])[^,"\r\n\uFEFF]*(?<! )$/;
 
 /** The list as CSV: UTF-8 with BOM, CRLF, Vietnamese headers, cells neutralised against formulas. */
@@ -165,7 +165,7 @@ export function publicListCsv(list: PublicList, labels: PublicLabels): string {
 /** publicListCsv in pieces (the header, then a row each), for writing a large list without holding its whole text. */
 export function* publicListCsvParts(list: PublicList, labels: PublicLabels): Generator<string> {
   // Nearly every cell is plain (one regex says so); the others are neutralised and quoted.
-  const cell = (value: string) => (PLAIN_CELL.test(value) ? value : csvCell(neutraliseCell(value)));
+  const cell = (value: string) => (PLAIN_CELL.test(value) ? value : csvCell(neutraliseStart(value)));
   // A value-set slug and its label, the two cells side by side, made once per slug.
   const slugAndLabel = (items: readonly { slug: string; label: string }[]) => {
     const map = new Map(items.map((i) => [i.slug, `${cell(i.slug)},${cell(i.label)}`]));

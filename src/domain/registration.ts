@@ -11,7 +11,7 @@ import type { CommuneWithSlug } from './commune.ts';
 import { normalisePhone } from './phone.ts';
 import { MAX_SUPPORT_NEEDS, REGISTRATION_FIELDS as F, type RegistrationField } from './registration-fields.ts';
 import { PRODUCT_STAGES } from './status.ts';
-import { clean } from './text.ts';
+import { BLOCK_CONTROLS, clean, LINE_CONTROLS } from './text.ts';
 
 export interface RegistrationValueSets {
   communes: readonly CommuneWithSlug[];
@@ -35,12 +35,31 @@ const text = () => before((v) => (v == null ? '' : typeof v === 'string' ? clean
 
 const tooLong = (field: RegistrationField, max: number) => z.maxLength(max, `${F[field].label} không quá ${max} ký tự`);
 
+/**
+ * The control-character check of a text field and the characters it refuses: field-checks reads
+ * this to take the same rule on its quick path (a check it does not know sends a field to zod).
+ */
+export const CONTROL_CHECKS = new WeakMap<object, RegExp>();
+
+/** Fields where a line break (and a tab) is text: the form's textareas. */
+const MULTI_LINE = new Set<RegistrationField>(['description']);
+
+/** Refuses control characters (invisible, and what made an export unreadable) with a message that names the field. */
+function noControls(label: string, multiLine: boolean) {
+  const refused = multiLine ? BLOCK_CONTROLS : LINE_CONTROLS;
+  const check = z.refine((v: unknown) => typeof v !== 'string' || !refused.test(v), { message: `${label} có ký tự điều khiển (ký tự ẩn, không in được); vui lòng xoá ký tự đó hoặc gõ lại` });
+  CONTROL_CHECKS.set(check, refused);
+  return check;
+}
+
+const controlsOf = (field: RegistrationField) => noControls(F[field].label, MULTI_LINE.has(field));
+
 function requiredText(field: RegistrationField, max: number) {
-  return text().check(z.minLength(1, `Vui lòng nhập ${F[field].label.toLowerCase()}`), tooLong(field, max));
+  return text().check(z.minLength(1, `Vui lòng nhập ${F[field].label.toLowerCase()}`), tooLong(field, max), controlsOf(field));
 }
 
 function optionalText(field: RegistrationField, max: number) {
-  return text().check(tooLong(field, max));
+  return text().check(tooLong(field, max), controlsOf(field));
 }
 
 function choice(field: RegistrationField, slugs: readonly string[]) {
@@ -82,7 +101,7 @@ export function makeRegistrationSchema(sets: RegistrationValueSets) {
     productStage: choice('productStage', Object.keys(PRODUCT_STAGES)),
     description: optionalText('description', 2000),
     supportNeeds: z.pipe(
-      before((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(text().check(z.maxLength(200, 'Mỗi nhu cầu hỗ trợ không quá 200 ký tự')))),
+      before((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(text().check(z.maxLength(200, 'Mỗi nhu cầu hỗ trợ không quá 200 ký tự'), noControls('Nhu cầu hỗ trợ', false)))),
       z.transform((items: string[]) => [...new Set(items.filter(Boolean))]),
     ).check(z.refine((items) => items.length <= MAX_SUPPORT_NEEDS, { message: `Chọn tối đa ${MAX_SUPPORT_NEEDS} nhu cầu hỗ trợ` })),
     consentProcessing: before(isTruthy, z.literal(true, { error: 'Cần đồng ý cho xử lý thông tin thì mới gửi được đăng ký' })),

@@ -13,6 +13,7 @@
  * than `da-chon` can only be counted (not published, never rejected), so only
  * its receipt, status and review time are read; its other cells are not checked.
  */
+import { BLOCK_CONTROLS } from './text.ts';
 import { restoreCell, type ExportKey } from './export-format.ts';
 import { REGISTRATION_FIELDS as F } from './registration-fields.ts';
 import { makeFieldChecks, type Check, type FieldChecks, type FieldKey } from './field-checks.ts';
@@ -61,7 +62,7 @@ export const NO_PROBLEMS: string[] = Object.freeze([]) as unknown as string[];
 /** A cell as the registry reads it: the export's formula guard undone, trimmed (the decoded file is NFC already). */
 export function tidy(value: string | undefined): string {
   if (value === undefined || value === '') return '';
-  return (value.charCodeAt(0) === 39 ? restoreCell(value) : value).trim();
+  return (value.indexOf("'") === -1 ? value : restoreCell(value)).trim();
 }
 
 /** What reading a row takes, built once for a set of value sets: the schema, its checks and the lookups. */
@@ -169,6 +170,9 @@ export function makeRowRules(ctx: RowContext, makeChecks: (schema: RegistrationS
       if (PUBLIC_FIELDS.has(i)) {
         publicError = true;
         if (status === 'da-chon') blocking.push(text);
+      } else if (status === 'da-chon' && BLOCK_CONTROLS.test(cells[i]!)) {
+        // A control character (a NUL stored before the form refused them) is damage, not a slip: the row is held back.
+        blocking.push(text);
       }
     }
     if (roundProblem) {

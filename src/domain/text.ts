@@ -1,5 +1,10 @@
 /** Vietnamese text helpers shared by every layer: normalisation, folding, collation. */
 
+/** C0 control characters and DEL: refused in every single-line text field. */
+export const LINE_CONTROLS = /[\u0000-\u001f\u007f]/;
+/** The same without tab and the line breaks, which a multi-line field (the description) keeps. */
+export const BLOCK_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** NFC-normalise and trim; every stored or compared string goes through this. */
 export function clean(value: string): string {
   return (ALWAYS_NFC.test(value) ? value : value.normalize('NFC')).trim();

@@ -41,6 +41,10 @@ function one(values: FormValues, name: string): string {
   return list(values, name)[0] ?? '';
 }
 
+/** The privacy notice, beside the consent boxes: consent must be informed (Luật 91/2025/QH15). */
+export const PRIVACY_PATH = '/bao-ve-du-lieu/';
+const PRIVACY_LINK = `<p class="hint">Trước khi đồng ý, hãy đọc <a href="${PRIVACY_PATH}">thông tin của bạn được dùng và bảo vệ thế nào</a>: ai được xem, lưu bao lâu, cách rút lại đồng ý hay yêu cầu xóa.</p>`;
+
 export function renderRegistrationForm({ values, errors, content, now, action = DEFAULT_FORM_ACTION }: RegistrationFormInput): string {
   const error = (name: RegistrationField) => errors.find((e) => e.field === name)?.message;
   const text = (name: RegistrationField, extra: Partial<Parameters<typeof textField>[0]> = {}) =>
@@ -120,7 +124,7 @@ export function renderRegistrationForm({ values, errors, content, now, action = 
     `<form id="${FORM_ID}" class="registration" method="post" action="${esc(action)}" novalidate accept-charset="utf-8">` +
     section('phan-co-so', '1. Cơ sở sản xuất', producer) +
     section('phan-san-pham', '2. Sản phẩm', product) +
-    section('phan-dong-y', '3. Đồng ý', consent) +
+    section('phan-dong-y', '3. Đồng ý', PRIVACY_LINK + consent) +
     honeypot +
     `<input type="hidden" name="submissionId" value="${esc(one(values, 'submissionId'))}">` +
     renderRoundNotice(content.rounds, round, NEXT_ROUND_LABEL) +

@@ -1,11 +1,16 @@
 /**
  * Who the editor is: HTTP Basic with an editor account (scripts, the API), or
- * the review UI's session cookie. Failed attempts of either kind count toward
- * the same throttle per account and client address.
+ * the review UI's session cookie. Password attempts of either kind count
+ * toward one throttle per account and address and one per address across all
+ * names (against password spraying). An attempt is counted before the
+ * password is hashed, so concurrent guesses cannot outrun the limit; a name
+ * no account can have is refused without hashing or keeping it; hashing goes
+ * through a bounded gate (503 when it is full).
  */
 import type { Context } from 'hono';
-import type { Account } from './accounts.ts';
+import { ACCOUNT_NAME, type Account } from './accounts.ts';
 import { clientAddress } from './client.ts';
+import { BUSY } from './hash-gate.ts';
 import type { Deps } from './deps.ts';
 import { readSessionCookie, type Session } from './session.ts';
 
@@ -15,7 +20,10 @@ export type Caller =
   | { kind: 'basic'; account: Account }
   | { kind: 'session'; account: Account; session: Session; token: string };
 
-export type AuthOutcome = { ok: true; caller: Caller } | { ok: false; status: 401 | 429; retryAfter?: number };
+export type AuthOutcome = { ok: true; caller: Caller } | { ok: false; status: 401 | 429 | 503; retryAfter?: number };
+
+/** Seconds a caller is asked to wait when the hashing gate is full. */
+export const BUSY_RETRY_AFTER = 5;
 
 /** The throttle key of an account name at the caller's address. */
 export function throttleKey(c: Context, deps: Deps, name: string): string {
@@ -35,27 +43,47 @@ function readBasic(header: string | undefined): { name: string; password: string
   return colon < 0 ? undefined : { name: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-/** Checks a name and password with the throttle applied; used by Basic auth and the sign-in form. */
-export async function checkPassword(
-  c: Context,
-  deps: Deps,
-  name: string,
-  password: string,
-): Promise<{ account?: Account; throttled?: number }> {
+/** The answer to a password attempt: the account, or why not (throttled or busy: seconds to wait). */
+export interface PasswordCheck {
+  account?: Account;
+  throttled?: number;
+  busy?: number;
+}
+
+/** Checks a name and password with the throttles applied; used by Basic auth and the sign-in form. */
+export async function checkPassword(c: Context, deps: Deps, name: string, password: string): Promise<PasswordCheck> {
+  const address = clientAddress(c, deps.config.trustProxy);
+  // Reserve on the address first: every attempt counts there, a well-formed name or not.
+  const perAddress = deps.addressSignInLimiter.hit(address);
+  if (!perAddress.ok) return { throttled: perAddress.retryAfter };
+  // No account has such a name: refused without hashing (nothing to hide) and without keeping the name.
+  if (!ACCOUNT_NAME.test(name)) return {};
   const key = throttleKey(c, deps, name);
-  const limit = deps.signInLimiter.check(key);
-  if (!limit.ok) return { throttled: limit.retryAfter };
-  const account = await deps.accounts.authenticate(name, password);
-  if (account) deps.signInLimiter.reset(key);
-  else deps.signInLimiter.hit(key);
+  const perAccount = deps.signInLimiter.hit(key);
+  if (!perAccount.ok) {
+    deps.addressSignInLimiter.release(address);
+    return { throttled: perAccount.retryAfter };
+  }
+  const account = await deps.hashGate.run(() => deps.accounts.authenticate(name, password));
+  if (account === BUSY) {
+    // Not checked, so not counted: a flood from elsewhere must not lock this account out.
+    deps.signInLimiter.release(key);
+    deps.addressSignInLimiter.release(address);
+    return { busy: BUSY_RETRY_AFTER };
+  }
+  if (account) {
+    deps.signInLimiter.reset(key);
+    deps.addressSignInLimiter.release(address);
+  }
   return { account };
 }
 
 export async function authenticate(c: Context, deps: Deps): Promise<AuthOutcome> {
   const basic = readBasic(c.req.header('authorization'));
   if (basic) {
-    const { account, throttled } = await checkPassword(c, deps, basic.name, basic.password);
+    const { account, throttled, busy } = await checkPassword(c, deps, basic.name, basic.password);
     if (throttled) return { ok: false, status: 429, retryAfter: throttled };
+    if (busy) return { ok: false, status: 503, retryAfter: busy };
     return account ? { ok: true, caller: { kind: 'basic', account } } : { ok: false, status: 401 };
   }
   const token = readSessionCookie(c);

@@ -2,7 +2,9 @@
  * Reads a request body defensively: at most a byte limit, strict UTF-8, and
  * JSON, urlencoded or multipart parsed into plain key → value maps. Every way
  * a body can be wrong ends in a BodyError with an HTTP status and a
- * Vietnamese message, never in an exception that becomes a 5xx.
+ * Vietnamese message, never in an exception that becomes a 5xx. Parsing is
+ * linear in the body, and the number of fields (413) and of values of one
+ * field (422) are capped: 64 KiB of "a&a&a…" once froze the process 4.5 s.
  */
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
@@ -27,6 +29,12 @@ export const BAD_UTF8 = 'Dữ liệu gửi lên không đúng bảng mã UTF-8.'
 export const BAD_JSON = 'Dữ liệu JSON không đọc được.';
 export const BAD_FORM = 'Dữ liệu biểu mẫu không đọc được.';
 export const UNREADABLE = 'Không đọc được dữ liệu gửi lên.';
+/** Most fields in one body (the form has about 20, with up to 20 support needs). */
+export const MAX_FIELDS = 200;
+/** Most values of one field (supportNeeds allows 20; the schema words that limit itself). */
+export const MAX_REPEATS = 50;
+export const TOO_MANY_FIELDS = `Dữ liệu gửi lên có quá nhiều trường (tối đa ${MAX_FIELDS}).`;
+export const TOO_MANY_REPEATS = `Một trường được gửi quá nhiều lần (tối đa ${MAX_REPEATS} giá trị).`;
 
 /** The media type of the request, lower case, without parameters. */
 export function mediaType(c: Context): string {
@@ -104,39 +112,73 @@ function decodeUtf8(bytes: Uint8Array): string {
 
 export function parseJson(bytes: Uint8Array): unknown {
   const text = decodeUtf8(bytes);
+  let data: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    data = JSON.parse(text) as unknown;
   } catch {
     throw new BodyError(422, BAD_JSON);
   }
+  checkJsonShape(data);
+  return data;
 }
 
 /** Form fields as key → string, or string[] when repeated. */
 export type FormValues = Record<string, string | string[]>;
 
-function addValue(values: FormValues, key: string, value: string): void {
-  if (key === '__proto__') return;
-  const prev = Object.hasOwn(values, key) ? values[key] : undefined;
-  if (prev === undefined) values[key] = value;
-  else values[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+/** Collects fields into FormValues with the caps applied; O(1) per value (a repeated field's array grows in place). */
+class FieldCollector {
+  readonly values: FormValues = Object.create(null) as FormValues;
+  private fields = 0;
+
+  add(key: string, value: string): void {
+    if (++this.fields > MAX_FIELDS) throw new BodyError(413, TOO_MANY_FIELDS);
+    if (key === '__proto__') return;
+    const prev = this.values[key];
+    if (prev === undefined) this.values[key] = value;
+    else if (typeof prev === 'string') this.values[key] = [prev, value];
+    else if (prev.length >= MAX_REPEATS) throw new BodyError(422, TOO_MANY_REPEATS);
+    else prev.push(value);
+  }
+}
+
+/** A parsed JSON body held to the same caps: at most MAX_FIELDS keys, each list at most MAX_REPEATS items. */
+function checkJsonShape(data: unknown): void {
+  if (!data || typeof data !== 'object') return;
+  if (Array.isArray(data)) {
+    if (data.length > MAX_FIELDS) throw new BodyError(413, TOO_MANY_FIELDS);
+    return;
+  }
+  let fields = 0;
+  for (const key in data) {
+    if (++fields > MAX_FIELDS) throw new BodyError(413, TOO_MANY_FIELDS);
+    const value = (data as Record<string, unknown>)[key];
+    if (Array.isArray(value) && value.length > MAX_REPEATS) throw new BodyError(422, TOO_MANY_REPEATS);
+  }
 }
 
 /** application/x-www-form-urlencoded, with broken percent-encoding or UTF-8 refused rather than guessed. */
 export function parseUrlencoded(bytes: Uint8Array): FormValues {
   const text = decodeUtf8(bytes);
-  const values: FormValues = Object.create(null) as FormValues;
-  for (const pair of text.split('&')) {
+  const fields = new FieldCollector();
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('&', start);
+    if (end < 0) end = text.length;
+    const pair = text.slice(start, end);
+    start = end + 1;
     if (!pair) continue;
     const eq = pair.indexOf('=');
     const rawKey = eq < 0 ? pair : pair.slice(0, eq);
     const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
+    let key: string, value: string;
     try {
-      addValue(values, decodeURIComponent(rawKey.replaceAll('+', ' ')), decodeURIComponent(rawValue.replaceAll('+', ' ')));
+      key = decodeURIComponent(rawKey.replaceAll('+', ' '));
+      value = decodeURIComponent(rawValue.replaceAll('+', ' '));
     } catch {
       throw new BodyError(422, BAD_UTF8);
     }
+    fields.add(key, value);
   }
-  return values;
+  return fields.values;
 }
 
 /** multipart/form-data through the platform's parser; uploaded files are ignored. */
@@ -147,9 +189,9 @@ export async function parseMultipart(bytes: Uint8Array, contentType: string): Pr
   } catch {
     throw new BodyError(422, BAD_FORM);
   }
-  const values: FormValues = Object.create(null) as FormValues;
-  for (const [key, value] of data) if (typeof value === 'string') addValue(values, key, value);
-  return values;
+  const fields = new FieldCollector();
+  for (const [key, value] of data) if (typeof value === 'string') fields.add(key, value);
+  return fields.values;
 }
 
 /** Reads and parses the body by its content type; 415 for any other type. */

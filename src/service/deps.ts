@@ -13,6 +13,7 @@ import { PersonalData } from './personal-data.ts';
 import type { ServiceConfig } from './config.ts';
 import { checkpointInBackground, openDatabase } from './db.ts';
 import type { LogSink } from './log.ts';
+import { HashGate } from './hash-gate.ts';
 import { WindowLimiter } from './rate-limit.ts';
 import { SessionStore } from './session.ts';
 import { RegistrationStore } from './store.ts';
@@ -20,6 +21,10 @@ import { RegistrationStore } from './store.ts';
 /** Failed sign-ins allowed per account and address within SIGN_IN_WINDOW_MS. */
 export const SIGN_IN_FAILURES = 5;
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+/** Sign-in attempts that fail allowed per address, whatever the names, within SIGN_IN_WINDOW_MS (password spraying). */
+export const SIGN_IN_FAILURES_PER_ADDRESS = 10;
+/** Receipt lookups per client per minute: generous for people, a wall for enumeration. */
+export const LOOKUPS_PER_MINUTE = 60;
 
 export interface Deps {
   config: ServiceConfig;
@@ -40,6 +45,12 @@ export interface Deps {
   postLimiter?: WindowLimiter;
   /** Failed sign-ins per account + address. */
   signInLimiter: WindowLimiter;
+  /** Failed sign-ins per address, across account names. */
+  addressSignInLimiter: WindowLimiter;
+  /** Receipt lookups per client; undefined when RATE_LIMIT=0. */
+  lookupLimiter?: WindowLimiter;
+  /** At most one password hash at a time, a short line (8, none waiting over 2 s), then 503. */
+  hashGate: HashGate;
   now: () => Date;
   /** Stops background work and closes the database. */
   close(): void;
@@ -75,6 +86,9 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
     consentVersion: consent,
     postLimiter: config.rateLimit > 0 ? new WindowLimiter(config.rateLimit, 60_000, ms) : undefined,
     signInLimiter: new WindowLimiter(SIGN_IN_FAILURES, SIGN_IN_WINDOW_MS, ms),
+    addressSignInLimiter: new WindowLimiter(SIGN_IN_FAILURES_PER_ADDRESS, SIGN_IN_WINDOW_MS, ms),
+    lookupLimiter: config.rateLimit > 0 ? new WindowLimiter(LOOKUPS_PER_MINUTE, 60_000, ms) : undefined,
+    hashGate: new HashGate(1, 8, 2000),
     now,
     close() {
       stopCheckpoints();

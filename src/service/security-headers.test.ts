@@ -8,6 +8,12 @@ function app(trustProxy = false) {
   a.get('/', (c) => c.html('<!doctype html><p>x</p><script>alert(1)</script><script src="/a.js"></script>'));
   a.get('/admin/', (c) => c.html('<!doctype html><div id="nc-root"></div>'));
   a.get('/data.json', (c) => c.json({ a: 1 }));
+  a.get('/strict', (c) => {
+    c.header('Content-Security-Policy', "default-src 'none'");
+    c.header('Referrer-Policy', 'same-origin');
+    return c.html('<!doctype html><p>x</p>');
+  });
+  a.get('/away', (c) => c.redirect(c.req.query('to') ?? '/', 301));
   return a;
 }
 
@@ -44,5 +50,20 @@ describe('securityHeaders', () => {
     const csp = res.headers.get('Content-Security-Policy')!;
     expect(csp).toContain('connect-src \'self\' http://127.0.0.1:8081');
     expect(res.headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+  });
+
+  it('keeps a stricter policy and referrer policy a route set itself', async () => {
+    const res = await app().request('/strict');
+    expect(res.headers.get('Content-Security-Policy')).toBe("default-src 'none'");
+    expect(res.headers.get('Referrer-Policy')).toBe('same-origin');
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+  });
+
+  it('never lets a Location start with // or /\\ (another host to a browser)', async () => {
+    for (const to of ['//evil.example/x', '/\\evil.example', '///x']) {
+      const location = (await app().request(`/away?to=${encodeURIComponent(to)}`)).headers.get('Location')!;
+      expect(location).toMatch(/^\/[^/\\]/);
+    }
+    expect((await app().request('/away?to=%2Fdang-ky%2F')).headers.get('Location')).toBe('/dang-ky/');
   });
 });

@@ -74,10 +74,14 @@ export function securityHeaders(opts: { trustProxy: boolean; adminConnectSources
     await next();
     const res = c.res;
     const headers = new Headers(res.headers);
-    for (const [k, v] of Object.entries(COMMON_HEADERS)) headers.set(k, v);
+    // A route that set its own, stricter header (the review UI: Referrer-Policy same-origin) keeps it.
+    for (const [k, v] of Object.entries(COMMON_HEADERS)) if (!headers.has(k)) headers.set(k, v);
     headers.delete('X-Powered-By');
     headers.delete('Server');
     if (isHttps(c.req.url, c.req.header('x-forwarded-proto'), opts.trustProxy)) headers.set('Strict-Transport-Security', HSTS);
+    // Never a Location a browser reads as another host ("//host", "/\\host"): one leading slash stays.
+    const location = headers.get('Location');
+    if (location && /^[\\/]{2}/.test(location)) headers.set('Location', location.replace(/^[\\/]+/, '/'));
     const isAdmin = c.req.path === '/admin' || c.req.path.startsWith('/admin/');
     if (isAdmin) headers.set('X-Frame-Options', 'SAMEORIGIN');
     const type = headers.get('Content-Type') ?? '';
@@ -85,7 +89,8 @@ export function securityHeaders(opts: { trustProxy: boolean; adminConnectSources
     if (type.includes('text/html')) {
       const html = await res.text();
       const hashes = inlineScriptHashes(html);
-      headers.set('Content-Security-Policy', isAdmin ? adminPolicy(opts.adminConnectSources, hashes) : sitePolicy(hashes));
+      // A route that chose its own policy (the review UI: default-src 'none') keeps it.
+      if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', isAdmin ? adminPolicy(opts.adminConnectSources, hashes) : sitePolicy(hashes));
       headers.delete('Content-Length');
       body = html;
     }

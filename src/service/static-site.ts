@@ -20,7 +20,7 @@ export function mountStaticSite(app: Hono, distDir: string): void {
     const path = c.req.path;
     if (!path.endsWith('/') && !path.includes('.') && isDir(join(distDir, path))) {
       const url = new URL(c.req.url);
-      return c.redirect(`${path}/${url.search}`, 301);
+      return c.redirect(`${sameSitePath(path)}/${url.search}`, 301);
     }
     return c.notFound();
   });
@@ -29,6 +29,14 @@ export function mountStaticSite(app: Hono, distDir: string): void {
     if (existsSync(page)) return c.html(readFileSync(page, 'utf8'), 404);
     return c.text('Không tìm thấy trang', 404);
   });
+}
+
+/**
+ * A path that stays on this site in a Location header: "//host/x" (or "/\\host/x") would be read
+ * by a browser as another host, so any run of slashes and backslashes at the start becomes one "/".
+ */
+export function sameSitePath(path: string): string {
+  return path.replace(/^[\\/]+/, '/');
 }
 
 function isDir(path: string): boolean {

@@ -96,6 +96,26 @@ describe('GET /api/registrations.csv', () => {
   });
 });
 
+describe('sign-in throttle across names', () => {
+  it('caps failures per address whatever the names (password spraying), the right password included', async () => {
+    const answers: number[] = [];
+    for (let i = 1; i <= 12; i++) answers.push((await app().request('/api/registrations.csv', { headers: basic(`user${i}`, 'sai sai sai sai') })).status);
+    expect(answers.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(answers.slice(10)).toEqual([429, 429]);
+    const blocked = await app().request('/api/registrations.csv', { headers: basic('huyen', PASSWORD) });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('refuses an overlong name without keeping it, and keeps its limiters bounded', async () => {
+    const deps = app().app.deps;
+    const res = await app().request('/api/registrations.csv', { headers: basic('x'.repeat(10_000), 'sai sai sai sai') });
+    expect(res.status).toBe(401);
+    expect(deps.signInLimiter.size).toBe(0);
+    expect(deps.addressSignInLimiter.size).toBe(1);
+  });
+});
+
 describe('POST /api/registrations/RECEIPT/status', () => {
   const post = (receipt: string, body: unknown, headers: Record<string, string> = basic('huyen', PASSWORD)) =>
     app().request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -116,8 +136,17 @@ describe('POST /api/registrations/RECEIPT/status', () => {
     expect((await post(receipt, { status: 'da-chon' }, basic('quangson', PASSWORD))).status).toBe(403);
     expect(app().app.deps.registrations.get(receipt)!.status).toBe('cho-ra-soat');
     expect((await post('2222-2222', { status: 'da-chon' })).status).toBe(404);
+    // A commune account gets one answer for another commune's receipt and an unknown one: existence does not leak.
+    const elsewhere = await post(receipt, { status: 'da-chon' }, basic('quangson', PASSWORD));
+    const unknown = await post('2222-2222', { status: 'da-chon' }, basic('quangson', PASSWORD));
+    expect([elsewhere.status, unknown.status]).toEqual([403, 403]);
+    expect(await elsewhere.json()).toEqual(await unknown.json());
     expect((await post(receipt, { status: 'duyet' })).status).toBe(422);
     expect((await post(receipt, { status: 'da-chon', note: ['x'] })).status).toBe(422);
+    const control = await post(receipt, { status: 'da-chon', note: 'a\u0000b' });
+    expect(control.status).toBe(422);
+    expect(await control.json()).toEqual({ errors: [{ field: 'note', message: expect.stringContaining('ký tự điều khiển') }] });
+    expect((await post(receipt, { status: 'chua-chon', note: 'Dòng 1\nDòng 2' })).status).toBe(200);
     const broken = await app().request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...basic('huyen', PASSWORD) }, body: '{' });
     expect(broken.status).toBe(422);
   });

@@ -48,6 +48,17 @@ async function register(extra: Record<string, unknown> = {}): Promise<string> {
 }
 
 describe('sign-in and sessions', () => {
+  it('keeps the review UI\'s own stricter headers over the site-wide ones', async () => {
+    for (const path of ['/quan-ly/dang-nhap', '/quan-ly/giao-dien.css']) {
+      const res = await app().request(path);
+      expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+    }
+    // The rest of the site keeps the site-wide policy.
+    expect((await app().request('/')).headers.get('content-security-policy')).toMatch(/^default-src 'self'/);
+  });
+
   it('sends people who are not signed in to the sign-in page', async () => {
     const res = await app().request('/quan-ly/');
     expect(res.status).toBe(303);
@@ -164,10 +175,14 @@ describe('reviewing', () => {
     const list = await (await br.request('/quan-ly/?commune=dak-som')).text();
     expect(list).not.toContain(other);
     expect(await (await br.request('/quan-ly/')).text()).toContain(own);
-    expect((await br.request(`/quan-ly/ho-so/${other}`)).status).toBe(403);
+    // Another commune's receipt is answered exactly as one that does not exist: nothing leaks across communes.
+    const elsewhere = await br.request(`/quan-ly/ho-so/${other}`);
+    const unknown = await br.request('/quan-ly/ho-so/2222-2222');
+    expect([elsewhere.status, unknown.status]).toEqual([404, 404]);
+    expect(await elsewhere.text()).toBe(await unknown.text());
     const detail = await (await br.request(`/quan-ly/ho-so/${own}`)).text();
     const res = await br.post(`/quan-ly/ho-so/${other}`, { _csrf: Browser.csrf(detail), status: 'rac' });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(404);
     expect(app().app.deps.registrations.get(other)!.status).toBe('cho-ra-soat');
     const csv = await (await br.request('/api/registrations.csv')).text();
     expect(csv).toContain(own);

@@ -79,12 +79,21 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     const form = await readForm(c);
     const name = String(one(form?.name) ?? '').trim().slice(0, 100);
     const password = String(one(form?.password) ?? '');
+<<<<<<< HEAD
     const next = nextPage(c.req.query('tiep'));
     const again = (status: 400 | 401 | 403 | 429, error: string) =>
       c.html(signInPage({ csrf: preSessionToken(c, secure(c)), name, error, next }), status);
+=======
+    const again = (status: 400 | 401 | 403 | 429 | 503, error: string) =>
+      c.html(signInPage({ csrf: preSessionToken(c, secure(c)), name, error }), status);
+>>>>>>> main
     if (!form || !checkPreSessionToken(c, one(form[CSRF_FIELD]))) return again(403, 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.');
     if (!name || !password) return again(400, 'Vui lòng nhập tên tài khoản và mật khẩu.');
-    const { account, throttled } = await checkPassword(c, deps, name, password);
+    const { account, throttled, busy } = await checkPassword(c, deps, name, password);
+    if (busy) {
+      c.header('Retry-After', String(busy));
+      return again(503, 'Máy chủ đang bận kiểm tra đăng nhập. Vui lòng thử lại sau ít giây.');
+    }
     if (throttled) {
       c.header('Retry-After', String(throttled));
       return again(429, `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(throttled / 60)} phút.`);
@@ -123,8 +132,8 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
   const open = (c: Context, v: Viewer) => {
     const receipt = normaliseReceipt(c.req.param('receipt') ?? '');
     const record = receipt ? deps.registrations.get(receipt) : undefined;
-    if (!record) return { denied: c.html(problemPage('Không tìm thấy hồ sơ', 'Không có hồ sơ với mã này.', v), 404) };
-    if (!mayAccess(v.account, record.commune)) return { denied: c.html(problemPage('Không có quyền', 'Tài khoản này chỉ xem được hồ sơ của xã mình.', v), 403) };
+    // Another commune's receipt gets the very answer of an unknown one: existence does not leak across communes.
+    if (!record || !mayAccess(v.account, record.commune)) return { denied: c.html(problemPage('Không tìm thấy hồ sơ', 'Không có hồ sơ với mã này.', v), 404) };
     return { record };
   };
 

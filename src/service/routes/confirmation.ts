@@ -9,7 +9,7 @@ import type { Context, Hono } from 'hono';
 import { normaliseReceipt } from '../../domain/receipt.ts';
 import { roundLabel, type Deps } from '../deps.ts';
 import { esc, messagePage } from '../html.ts';
-import { CONFIRMATION_PATH } from './registrations.ts';
+import { CONFIRMATION_PATH, lookupLimited, TOO_MANY_LOOKUPS } from './registrations.ts';
 
 export const RECEIPT_PLACEHOLDER = '%MA_HO_SO%';
 export const ROUND_PLACEHOLDER = '%DOT%';
@@ -26,6 +26,7 @@ export function mountConfirmationRoute(app: Hono, deps: Deps): void {
       // The site has not been built: still tell the producer their receipt.
       template = messagePage('Đã nhận đăng ký', `Mã hồ sơ: ${RECEIPT_PLACEHOLDER} ${ROUND_PLACEHOLDER}`, '/');
     }
+    if (lookupLimited(c, deps)) return c.html(messagePage('Tra cứu quá nhiều lần', TOO_MANY_LOOKUPS), 429);
     const ma = c.req.query('ma');
     const receipt = typeof ma === 'string' ? normaliseReceipt(ma) : null;
     const record = receipt ? deps.registrations.get(receipt) : undefined;

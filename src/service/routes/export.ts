@@ -6,9 +6,13 @@ import { authenticate, REALM, type AuthOutcome } from '../auth.ts';
 import type { Deps } from '../deps.ts';
 import { readFilter } from '../filters.ts';
 
-/** The JSON answer to a failed authentication (401 with a challenge, or 429). */
+/** The JSON answer to a failed authentication (401 with a challenge, 429, or 503 while hashing is saturated). */
 export function authFailure(c: Context, outcome: Extract<AuthOutcome, { ok: false }>) {
   c.header('Cache-Control', 'no-store');
+  if (outcome.status === 503) {
+    c.header('Retry-After', String(outcome.retryAfter ?? 5));
+    return c.json({ errors: [{ field: '', message: 'Máy chủ đang bận kiểm tra đăng nhập; vui lòng thử lại sau ít giây.' }] }, 503);
+  }
   if (outcome.status === 429) {
     c.header('Retry-After', String(outcome.retryAfter ?? 60));
     return c.json({ errors: [{ field: '', message: 'Đăng nhập sai quá nhiều lần; vui lòng thử lại sau.' }] }, 429);

@@ -71,12 +71,29 @@ export function mountRegistrationRoutes(app: Hono, deps: Deps): void {
   });
 
   app.get('/api/registrations/:receipt', (c) => {
+    const limited = lookupLimited(c, deps);
+    if (limited) return c.json({ errors: [{ field: '', message: TOO_MANY_LOOKUPS }] }, 429);
     const receipt = normaliseReceipt(c.req.param('receipt'));
     const record = receipt ? deps.registrations.get(receipt) : undefined;
     c.header('Cache-Control', 'no-store');
     if (!record) return c.json({ errors: [{ field: 'receipt', message: 'Không tìm thấy mã hồ sơ này' }] }, 404);
     return c.json(publicView(record));
   });
+}
+
+export const TOO_MANY_LOOKUPS = 'Bạn tra cứu quá nhiều lần trong một phút. Vui lòng đợi một chút rồi thử lại.';
+
+/**
+ * Counts a receipt lookup against the client's per-minute limit; true (with Retry-After and
+ * no-store set) when it is over. Receipts are short codes: without a limit, a loop could try them all.
+ */
+export function lookupLimited(c: Context, deps: Deps): boolean {
+  if (!deps.lookupLimiter) return false;
+  const limit = deps.lookupLimiter.hit(clientAddress(c, deps.config.trustProxy));
+  if (limit.ok) return false;
+  c.header('Retry-After', String(limit.retryAfter));
+  c.header('Cache-Control', 'no-store');
+  return true;
 }
 
 function invalid(c: Context, json: boolean, data: unknown, errors: FieldError[], deps: Deps) {

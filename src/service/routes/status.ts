@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import { normaliseReceipt } from '../../domain/receipt.ts';
 import { isStatus, STATUSES } from '../../domain/status.ts';
-import { clean } from '../../domain/text.ts';
+import { BLOCK_CONTROLS, clean } from '../../domain/text.ts';
 import { authenticate, mayAccess } from '../auth.ts';
 import { BodyError, bodyKind, parseJson, readBytes } from '../body.ts';
 import { CSRF_FIELD, CSRF_HEADER, tokensMatch } from '../csrf.ts';
@@ -23,6 +23,7 @@ export function readReview(status: unknown, note: unknown): { ok: true; status: 
   if (note != null && typeof note !== 'string') return { ok: false, field: 'note', message: 'Ghi chú phải là chữ' };
   const text = clean(note ?? '');
   if (text.length > MAX_NOTE_LENGTH) return { ok: false, field: 'note', message: `Ghi chú không quá ${MAX_NOTE_LENGTH} ký tự` };
+  if (BLOCK_CONTROLS.test(text)) return { ok: false, field: 'note', message: 'Ghi chú có ký tự điều khiển (ký tự ẩn, không in được); vui lòng xoá ký tự đó hoặc gõ lại' };
   return { ok: true, status, note: text };
 }
 
@@ -45,8 +46,12 @@ export function mountStatusRoute(app: Hono, deps: Deps): void {
     }
     const receipt = normaliseReceipt(c.req.param('receipt'));
     const record = receipt ? deps.registrations.get(receipt) : undefined;
+    // A commune account gets one answer for a receipt outside its commune and for one that does not
+    // exist (403, the contract's answer for the first), so it cannot learn which receipts exist elsewhere.
+    if (caller.account.commune !== null && (!record || !mayAccess(caller.account, record.commune))) {
+      return c.json(fail('receipt', 'Tài khoản này chỉ rà soát được hồ sơ của xã mình'), 403);
+    }
     if (!record) return c.json(fail('receipt', 'Không tìm thấy mã hồ sơ này'), 404);
-    if (!mayAccess(caller.account, record.commune)) return c.json(fail('receipt', 'Tài khoản này không được rà soát hồ sơ của xã khác'), 403);
     const review = readReview(fields.status, fields.note);
     if (!review.ok) return c.json(fail(review.field, review.message), 422);
     const updated = deps.registrations.setStatus(record.receipt, review.status, review.note, caller.account.name, deps.now())!;
