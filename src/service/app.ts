@@ -4,12 +4,9 @@ import { cors } from 'hono/cors';
 import type { ServiceConfig } from './config.ts';
 import { makeDeps, type AppOptions, type Deps } from './deps.ts';
 import { requestLog, stdoutSink } from './log.ts';
-<<<<<<< HEAD
 import { mountHistoryPage } from './cms/history-page.ts';
 import { mountCmsRoute } from './cms/route.ts';
-=======
 import { mountAuditPage } from './review/audit-page.ts';
->>>>>>> main
 import { mountReviewUi } from './review/routes.ts';
 import { mountConfirmationRoute } from './routes/confirmation.ts';
 import { mountExportRoute } from './routes/export.ts';
@@ -52,12 +49,9 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   mountConfirmationRoute(app, deps);
   mountCmsRoute(app, deps);
   mountReviewUi(app, deps);
-<<<<<<< HEAD
+  mountAuditPage(app, deps);
   // After the review UI: its security headers apply to this page too.
   mountHistoryPage(app, deps);
-=======
-  mountAuditPage(app, deps);
->>>>>>> main
   mountStaticSite(app, config.distDir);
   return Object.assign(app, { deps, close: () => deps.close() });
 }

@@ -79,14 +79,9 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     const form = await readForm(c);
     const name = String(one(form?.name) ?? '').trim().slice(0, 100);
     const password = String(one(form?.password) ?? '');
-<<<<<<< HEAD
     const next = nextPage(c.req.query('tiep'));
-    const again = (status: 400 | 401 | 403 | 429, error: string) =>
-      c.html(signInPage({ csrf: preSessionToken(c, secure(c)), name, error, next }), status);
-=======
     const again = (status: 400 | 401 | 403 | 429 | 503, error: string) =>
-      c.html(signInPage({ csrf: preSessionToken(c, secure(c)), name, error }), status);
->>>>>>> main
+      c.html(signInPage({ csrf: preSessionToken(c, secure(c)), name, error, next }), status);
     if (!form || !checkPreSessionToken(c, one(form[CSRF_FIELD]))) return again(403, 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.');
     if (!name || !password) return again(400, 'Vui lòng nhập tên tài khoản và mật khẩu.');
     const { account, throttled, busy } = await checkPassword(c, deps, name, password);
