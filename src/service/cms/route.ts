@@ -39,7 +39,7 @@ export function mountCmsRoute(app: Hono, deps: Deps): CmsBackend {
     c.header('Cache-Control', 'no-store');
     const auth = await authenticate(c, deps);
     if (!auth.ok) {
-      if (auth.status === 429) return authFailure(c, auth);
+      if (auth.status !== 401) return authFailure(c, auth);
       // No Basic challenge to a browser (it would open its own password box over the CMS): /admin/ sends the editor to sign in.
       if (c.req.header('origin') === undefined) c.header('WWW-Authenticate', REALM);
       const message = 'Cần đăng nhập bằng tài khoản biên tập viên (trang /quan-ly/).';
