@@ -55,6 +55,8 @@ function enhance(form: HTMLFormElement): void {
   clearButton.textContent = 'Xóa bản nháp trên máy này';
   button.after(clearButton);
   clearButton.addEventListener('click', () => {
+    // A save still pending from the last keystroke would write the draft back.
+    clearTimeout(saveTimer);
     clearDraft();
     form.reset();
     submissionId = undefined;
@@ -97,6 +99,7 @@ function enhance(form: HTMLFormElement): void {
     showSummary(errors);
     if (errors.length) return say('');
     setBusy(true);
+    clearTimeout(saveTimer);
     say('Đang gửi đăng ký…');
     // One id per attempt, kept in the draft: a retry after a lost answer is stored once.
     submissionId ??= newSubmissionId();

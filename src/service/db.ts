@@ -16,7 +16,7 @@ export const FOREGROUND_CHECKPOINT_PAGES = 4000;
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** Each entry moves the schema from version i to i + 1; never edit one that shipped, append a new one. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE registrations (
      id INTEGER PRIMARY KEY,
      receipt TEXT NOT NULL,
@@ -89,6 +89,16 @@ const MIGRATIONS: readonly string[] = [
    ) STRICT;
    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
+  // The list's search reads one folded text per row (see search-text.ts). It is written by the
+  // store; any other writer that changes a name (a CLI, an erasure) only clears it, by this
+  // trigger, and the store folds the cleared rows again before it searches. Existing rows start
+  // cleared, so an old database gains the column on start with every row kept.
+  `ALTER TABLE registrations ADD COLUMN search_text TEXT;
+   CREATE INDEX registrations_unfolded ON registrations(id) WHERE search_text IS NULL;
+   CREATE INDEX registrations_search ON registrations(commune, round, status, search_text);
+   CREATE TRIGGER registrations_refold AFTER UPDATE OF receipt, product_name, producer_name ON registrations
+     WHEN NEW.search_text IS OLD.search_text
+     BEGIN UPDATE registrations SET search_text = NULL WHERE id = NEW.id; END;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -71,6 +71,7 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
   const ms = () => now().getTime();
   const consent = keepConsentWording(db, now());
   const registrations = new RegistrationStore(db);
+  registrations.refold(); // rows stored before the search column, or renamed by another program
   const audit = new AuditLog(db);
   return {
     config,

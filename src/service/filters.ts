@@ -1,10 +1,11 @@
 /**
- * The commune/round/status filters of the export and the review list, read
- * from query parameters and narrowed to what the editor may see.
+ * The commune/round/status filters and the search (?q=) of the export and the
+ * review list, read from query parameters and narrowed to what the editor may see.
  */
 import { isStatus } from '../domain/status.ts';
 import type { Account } from './accounts.ts';
 import type { Deps } from './deps.ts';
+import { SEARCH_MAX_CHARS, searchWords } from './search-text.ts';
 import type { RegistrationFilter } from './store.ts';
 
 /** The round filter value for registrations after the last deadline ("đợt tiếp theo"). */
@@ -14,6 +15,8 @@ export interface FilterQuery {
   commune?: string;
   round?: string;
   status?: string;
+  /** Words to find in the receipt, product or producer name. */
+  q?: string;
 }
 
 export type FilterResult = { ok: true; filter: RegistrationFilter; query: Record<string, string> } | { ok: false; message: string };
@@ -45,6 +48,12 @@ export function readFilter(deps: Deps, account: Account, q: FilterQuery): Filter
     filter.status = status;
     query.status = status;
   }
+  const search = q.q?.trim().slice(0, SEARCH_MAX_CHARS);
+  if (search) {
+    const words = searchWords(search);
+    if (words.length) filter.search = words;
+    query.q = search;
+  }
   if (account.commune !== null) {
     // Another commune asked for: an impossible filter, so the answer is empty rather than wider.
     filter.commune = filter.commune === undefined || filter.commune === account.commune ? account.commune : '\u0000';
@@ -52,7 +61,7 @@ export function readFilter(deps: Deps, account: Account, q: FilterQuery): Filter
   return { ok: true, filter, query };
 }
 
-/** "?commune=…&round=…" from the kept filters ("" when none). */
+/** "?commune=…&round=…&q=…" from the kept filters ("" when none). */
 export function queryString(query: Record<string, string>): string {
   const params = new URLSearchParams(query).toString();
   return params ? `?${params}` : '';

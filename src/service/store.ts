@@ -11,6 +11,8 @@ import { newReceipt } from '../domain/receipt.ts';
 import type { Registration } from '../domain/registration.ts';
 import { INITIAL_STATUS, type Status } from '../domain/status.ts';
 import { toVnIso } from '../domain/time.ts';
+import { filterSql, pageSql, type RegistrationFilter } from './registration-query.ts';
+import { searchText } from './search-text.ts';
 
 export interface NewRegistration {
   value: Registration;
@@ -34,12 +36,7 @@ export interface InsertResult {
   created: boolean;
 }
 
-export interface RegistrationFilter {
-  commune?: string;
-  /** A round slug, or null for "after the last round". */
-  round?: string | null;
-  status?: Status;
-}
+export type { RegistrationFilter } from './registration-query.ts';
 
 export interface StatusChange {
   status: Status;
@@ -94,6 +91,8 @@ export class RegistrationStore {
   private readonly insert: StatementSync;
   private readonly bySubmissionId: StatementSync;
   private readonly byReceipt: StatementSync;
+  private readonly staleRows: StatementSync;
+  private readonly setSearchText: StatementSync;
   private queue: Pending[] = [];
   private scheduled = false;
 
@@ -105,11 +104,13 @@ export class RegistrationStore {
         receipt, submission_id, created_at, submitted_at, round, status, honeypot,
         producer_name, producer_type, representative, phone, email, commune, address, business_id,
         product_name, product_group, product_stage, description, support_needs, consent_processing, consent_publish_name,
-        consent_at, consent_version)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        consent_at, consent_version, search_text)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT DO NOTHING`);
     this.bySubmissionId = db.prepare('SELECT * FROM registrations WHERE submission_id = ?');
     this.byReceipt = db.prepare('SELECT * FROM registrations WHERE receipt = ?');
+    this.staleRows = db.prepare('SELECT id, receipt, product_name, producer_name FROM registrations WHERE search_text IS NULL');
+    this.setSearchText = db.prepare('UPDATE registrations SET search_text = ? WHERE id = ?');
   }
 
   /** Stores a registration, or finds the one stored under the same submissionId. Settles after COMMIT. */
@@ -172,7 +173,7 @@ export class RegistrationStore {
         v.producerName, v.producerType, v.representative, v.phone, v.email, v.commune, v.address, v.businessId,
         v.productName, v.productGroup, v.productStage, v.description, JSON.stringify(v.supportNeeds),
         v.consentProcessing ? 1 : 0, v.consentPublishName ? 1 : 0,
-        submittedAt, item.consentVersion,
+        submittedAt, item.consentVersion, searchText(receipt, v.productName, v.producerName),
       );
       if (Number(changes) === 1) {
         const record: StoredRegistration = {
@@ -196,22 +197,38 @@ export class RegistrationStore {
 
   /** Registrations matching every given filter, oldest first. */
   list(filter: RegistrationFilter = {}): StoredRegistration[] {
-    const where: string[] = [];
-    const params: (string | null)[] = [];
-    if (filter.commune !== undefined) {
-      where.push('commune = ?');
-      params.push(filter.commune);
-    }
-    if (filter.round !== undefined) {
-      where.push(filter.round === null ? 'round IS NULL' : 'round = ?');
-      if (filter.round !== null) params.push(filter.round);
-    }
-    if (filter.status !== undefined) {
-      where.push('status = ?');
-      params.push(filter.status);
-    }
-    const sql = `SELECT * FROM registrations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
-    return (this.db.prepare(sql).all(...params) as Row[]).map(toRecord);
+    if (filter.search?.length) this.refold();
+    const { where, params } = filterSql(filter);
+    return (this.db.prepare(`SELECT * FROM registrations ${where} ORDER BY id`).all(...params) as Row[]).map(toRecord);
+  }
+
+  /** One page of the matching registrations, newest first; `matching` is how many match (from countByStatus). */
+  page(filter: RegistrationFilter, offset: number, limit: number, matching = Infinity): StoredRegistration[] {
+    if (offset >= matching) return [];
+    if (filter.search?.length) this.refold();
+    const { sql, params } = pageSql(filter, matching);
+    return (this.db.prepare(sql).all(...params, limit, offset) as Row[]).map(toRecord);
+  }
+
+  /** How many match the filter (its status aside), per status; statuses with none are absent. */
+  countByStatus(filter: RegistrationFilter): Map<Status, number> {
+    if (filter.search?.length) this.refold();
+    const { where, params } = filterSql({ ...filter, status: undefined });
+    const rows = this.db.prepare(`SELECT status, count(*) AS n FROM registrations ${where} GROUP BY status`).all(...params) as Row[];
+    return new Map(rows.map((r) => [r.status as Status, Number(r.n)]));
+  }
+
+  /**
+   * Writes the search text of rows that have none: rows from before the column existed, and rows
+   * whose names another writer changed (the refold trigger cleared them). Returns how many.
+   */
+  refold(): number {
+    const stale = this.staleRows.all() as Row[];
+    if (stale.length === 0) return 0;
+    this.transaction(() => {
+      for (const r of stale) this.setSearchText.run(searchText(r.receipt as string, r.product_name as string, r.producer_name as string), r.id as number);
+    });
+    return stale.length;
   }
 
   /** Sets the status and note, records the review time and who did it. */

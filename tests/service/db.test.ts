@@ -1,10 +1,11 @@
 // The database file: where it lives, how it is opened, and migrations by user_version.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, SCHEMA_VERSION } from '../../src/service/db.ts';
+import { MIGRATIONS, openDatabase, SCHEMA_VERSION } from '../../src/service/db.ts';
+import { RegistrationStore } from '../../src/service/store.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'ocop-db-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -34,5 +35,29 @@ describe('openDatabase', () => {
     raw.exec('PRAGMA user_version = 99');
     raw.close();
     expect(() => openDatabase(dir)).toThrow(/schema version 99, newer than this program/);
+  });
+});
+
+describe('the search column', () => {
+  it('is added to a database of the first version with every row kept, and filled on start', () => {
+    const dir = join(root, 'old');
+    mkdirSync(dir);
+    const old = new DatabaseSync(join(dir, 'ocop.sqlite'));
+    old.exec(MIGRATIONS[0]!); // the schema as version 1 shipped it
+    old.exec('PRAGMA user_version = 1');
+    old.prepare(`INSERT INTO registrations (receipt, created_at, submitted_at, status, producer_name, producer_type, representative, phone, email,
+      commune, address, business_id, product_name, product_group, product_stage, description, support_needs, consent_processing, consent_publish_name)
+      VALUES ('ABCD-EFGH', 'x', 'x', 'cho-ra-soat', 'Hộ ông Đức', 'ca-nhan', 'Đức', '0912345678', '', 'dak-ha', 'Thôn 1', '', 'Cà phê', 'thuc-pham', 'da-co', '', '[]', 1, 0)`).run();
+    old.close();
+    const db = openDatabase(dir);
+    const store = new RegistrationStore(db);
+    expect(store.refold()).toBe(1);
+    expect(store.list({ search: ['duc', 'ca'] }).map((r) => r.receipt)).toEqual(['ABCD-EFGH']);
+    expect(store.get('ABCD-EFGH')!.producerName).toBe('Hộ ông Đức');
+    // Another program renames the product: the trigger clears the text and the next search folds it again.
+    db.exec("UPDATE registrations SET product_name = 'Trà đắng' WHERE receipt = 'ABCD-EFGH'");
+    expect(store.list({ search: ['tra', 'dang'] }).map((r) => r.receipt)).toEqual(['ABCD-EFGH']);
+    expect(store.list({ search: ['ca'] })).toEqual([]);
+    db.close();
   });
 });

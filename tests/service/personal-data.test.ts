@@ -141,12 +141,14 @@ describe('withdrawal and erasure', () => {
     expect(row[header('phone')]).toBe('');
   });
 
-  it('a commune account gets 404 for another commune, as for an unknown receipt, and changes nothing', async () => {
+  it('a commune account gets 403 for another commune, as for an unknown receipt, and changes nothing', async () => {
     const receipt = await register({ commune: 'dak-som' });
     for (const action of ['consent', 'erase']) {
       const res = await post(`/api/registrations/${receipt}/${action}`, { consentPublishName: false, reason: 'thử' }, 'quangson');
-      expect(res.status).toBe(404);
-      expect((await post(`/api/registrations/ZZZZ-ZZZZ/${action}`, { consentPublishName: false, reason: 'thử' }, 'quangson')).status).toBe(404);
+      expect(res.status).toBe(403);
+      const unknown = await post(`/api/registrations/ZZZZ-ZZZZ/${action}`, { consentPublishName: false, reason: 'thử' }, 'quangson');
+      expect(unknown.status).toBe(403);
+      expect(await unknown.json()).toEqual(await res.json());
     }
     expect(rowOf(await exportText(), receipt)[header('representative')]).toBe('Y Brông Niê');
     expect((await app().request(`/api/registrations/${receipt}/erase`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"reason":"x"}' })).status).toBe(401);

@@ -189,3 +189,70 @@ describe('reviewing', () => {
     expect(csv).not.toContain(other);
   });
 });
+
+describe('search, counts and pages', () => {
+  it('finds by receipt (dash and case forgiven), product or producer name without accents, within the filters', async () => {
+    const coffee = await register({ productName: 'Cà phê bột', producerName: 'HTX Đắk Nguyên' });
+    const tea = await register({ productName: 'Trà dây', producerName: 'Hộ bà Đào', commune: 'dak-ha' });
+    const br = new Browser();
+    await br.signIn('huyen', PASSWORD);
+    const find = async (query: string) => await (await br.request(`/quan-ly/?${query}`)).text();
+    for (const q of ['ca phe', 'CA  PHÊ', 'dak nguyen', coffee.toLowerCase(), coffee.replace('-', ''), coffee.slice(0, 4)]) {
+      const html = await find(new URLSearchParams({ q }).toString());
+      expect(html, q).toContain(coffee);
+      expect(html, q).not.toContain(tea);
+    }
+    expect(await find('q=dao')).toContain(tea);
+    expect(await find('q=tra+day&commune=quang-son')).not.toContain(tea);
+    expect(await find('q=phe+tra')).toContain('0 hồ sơ khớp “phe tra”');
+    const html = await find('q=tra&commune=dak-ha');
+    expect(html).toContain('/api/registrations.csv?commune=dak-ha&amp;q=tra');
+    expect(html).toContain('value="tra"');
+    const csv = await (await br.request('/api/registrations.csv?q=ca%20phe')).text();
+    expect(csv).toContain(coffee);
+    expect(csv).not.toContain(tea);
+  });
+
+  it('counts per status within the scope and filters, each a link; pages keep the search', async () => {
+    const receipts: string[] = [];
+    for (let i = 0; i < 103; i++) receipts.push(await register({ productName: `Mật ong ${i}`, commune: i % 2 ? 'quang-son' : 'dak-som' }));
+    await register({ productName: 'Trà dây' });
+    const deps = app().app.deps;
+    deps.registrations.setStatus(receipts[1]!, 'da-chon', '', 'huyen', new Date());
+    deps.registrations.setStatus(receipts[2]!, 'rac', '', 'huyen', new Date());
+    const br = new Browser();
+    await br.signIn('huyen', PASSWORD);
+    const first = await (await br.request('/quan-ly/?q=mat+ong')).text();
+    expect(first).toContain('103 hồ sơ khớp “mat ong”');
+    expect(first).toMatch(/href="\/quan-ly\/\?q=mat\+ong" aria-current="true">Tất cả <strong>103<\/strong>/);
+    expect(first).toMatch(/href="\/quan-ly\/\?q=mat\+ong&amp;status=da-chon" data-status="da-chon">Đã chọn <strong>1<\/strong>/);
+    expect(first).toContain('Chờ rà soát <strong>101</strong>');
+    expect(first).toContain('Trang 1/2');
+    expect(first).toContain(receipts[102]);
+    expect(first).not.toContain(receipts[0]);
+    const next = /href="([^"]+)" rel="next"/.exec(first)![1]!.replace(/&amp;/g, '&');
+    expect(next).toBe('/quan-ly/?q=mat+ong&trang=2');
+    const second = await (await br.request(next)).text();
+    expect(second).toContain('Trang 2/2');
+    expect(second).toContain(receipts[0]);
+    expect(second).not.toContain('Trà dây');
+    const commune = new Browser();
+    await commune.signIn('quangson', PASSWORD);
+    const own = await (await commune.request('/quan-ly/?q=mat+ong')).text();
+    expect(own).toContain('Tất cả <strong>51</strong>');
+    expect(own).toContain('Đã chọn <strong>1</strong>');
+    expect(own).toContain('Không hợp lệ <strong>0</strong>');
+  });
+});
+
+describe('search after an erasure', () => {
+  it("no longer finds a person's erased name; the product still finds the row", async () => {
+    const receipt = await register({ producerType: 'ca-nhan', producerName: 'Bà Hờ Thị Lan', productName: 'Rượu cần' });
+    const br = new Browser();
+    await br.signIn('huyen', PASSWORD);
+    expect(await (await br.request('/quan-ly/?q=ho+thi+lan')).text()).toContain(receipt);
+    app().app.deps.personalData.erase(receipt, 'người đăng ký yêu cầu', 'huyen', new Date());
+    expect(await (await br.request('/quan-ly/?q=ho+thi+lan')).text()).not.toContain(receipt);
+    expect(await (await br.request('/quan-ly/?q=ruou+can')).text()).toContain(receipt);
+  });
+});

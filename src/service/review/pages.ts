@@ -4,7 +4,6 @@ import { STATUSES } from '../../domain/status.ts';
 import type { SiteContent } from '../../lib/content-files.ts';
 import type { Account } from '../accounts.ts';
 import { roundLabel } from '../deps.ts';
-import { NEXT_ROUND_VALUE, queryString } from '../filters.ts';
 import { esc } from '../html.ts';
 import type { StatusChange, StoredRegistration } from '../store.ts';
 import { communeName, labelOf, stageLabel, statusLabel, when } from './labels.ts';
@@ -16,7 +15,7 @@ export interface Viewer {
   content: SiteContent;
 }
 
-const frame = (v: Viewer, title: string, body: string) =>
+export const frame = (v: Viewer, title: string, body: string) =>
   reviewPage({ title, account: v.account, csrf: v.csrf, communeName: v.account.commune ? communeName(v.content, v.account.commune) : undefined, body });
 
 export function signInPage(opts: { csrf: string; name?: string; error?: string; next?: string }): string {
@@ -36,65 +35,10 @@ ${hiddenCsrf(opts.csrf)}
   });
 }
 
-function select(name: string, label: string, options: [string, string][], selected: string | undefined, all = 'Tất cả'): string {
-  const opts = [['', all] as [string, string], ...options]
-    .map(([value, text]) => `<option value="${esc(value)}"${value === (selected ?? '') ? ' selected' : ''}>${esc(text)}</option>`)
-    .join('');
-  return `<div><label for="loc-${name}">${esc(label)}</label><select id="loc-${name}" name="${name}">${opts}</select></div>`;
-}
-
-export interface ListView {
-  records: StoredRegistration[];
-  total: number;
-  page: number;
-  pages: number;
-  query: Record<string, string>;
-}
-
-export function listPage(v: Viewer, list: ListView): string {
-  const { content } = v;
-  const communeFilter = v.account.commune
-    ? ''
-    : select('commune', 'Xã', content.communes.map((c) => [c.slug, c.name]), list.query.commune);
-  const rounds: [string, string][] = [...content.rounds.map((r) => [r.slug, r.label] as [string, string]), [NEXT_ROUND_VALUE, roundLabel(content, null)]];
-  const rows = list.records
-    .map(
-      (r) => `<tr><td><a href="${UI}ho-so/${esc(r.receipt)}">${esc(r.receipt)}</a></td><td>${esc(when(r.submittedAt))}</td>
-<td>${esc(communeName(content, r.commune))}</td><td>${esc(r.productName)}</td><td>${esc(r.producerName)}</td>
-<td>${esc(roundLabel(content, r.round))}</td><td><span class="status" data-status="${esc(r.status)}">${esc(statusLabel(r.status))}</span></td></tr>`,
-    )
-    .join('\n');
-  const pager =
-    list.pages > 1
-      ? `<p>Trang ${list.page}/${list.pages}${list.page > 1 ? ` · <a href="${UI}${esc(queryString({ ...list.query, trang: String(list.page - 1) }))}">Trang trước</a>` : ''}${list.page < list.pages ? ` · <a href="${UI}${esc(queryString({ ...list.query, trang: String(list.page + 1) }))}">Trang sau</a>` : ''}</p>`
-      : '';
-  return frame(
-    v,
-    'Danh sách đăng ký',
-    `<h1>Danh sách đăng ký</h1>
-<form method="get" action="${UI}" class="filters">
-${communeFilter}
-${select('round', 'Đợt', rounds, list.query.round)}
-${select('status', 'Trạng thái', Object.entries(STATUSES), list.query.status)}
-<div><button class="primary" type="submit">Lọc</button></div>
-</form>
-<p>${list.total} hồ sơ. <a href="/api/registrations.csv${esc(queryString(list.query))}" download>Tải tệp CSV (theo bộ lọc này)</a></p>
-${
-  list.total === 0
-    ? '<p>Chưa có hồ sơ nào khớp bộ lọc.</p>'
-    : `<div class="table-wrap"><table>
-<thead><tr><th scope="col">Mã hồ sơ</th><th scope="col">Thời điểm gửi</th><th scope="col">Xã</th><th scope="col">Sản phẩm</th><th scope="col">Người sản xuất</th><th scope="col">Đợt</th><th scope="col">Trạng thái</th></tr></thead>
-<tbody>
-${rows}
-</tbody></table></div>`
-}
-${pager}`,
-  );
-}
-
 export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChange[], opts: { saved?: boolean; error?: string } = {}): string {
   const { content } = v;
-  const fields: [string, string][] = [
+  // Values are text, except the phone and e-mail: links that call or write from a phone.
+  const fields: [string, string | { html: string }][] = [
     ['Mã hồ sơ', r.receipt],
     ['Thời điểm gửi', when(r.submittedAt)],
     ['Đợt', roundLabel(content, r.round)],
@@ -104,8 +48,8 @@ export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChan
     [F.producerName.label, r.producerName],
     [F.producerType.label, labelOf(content.producerTypes, r.producerType)],
     [F.representative.label, r.representative],
-    [F.phone.label, r.phone],
-    [F.email.label, r.email],
+    [F.phone.label, r.phone ? { html: `<a href="tel:${esc(r.phone)}">${esc(spacedPhone(r.phone))}</a>` } : ''],
+    [F.email.label, r.email ? { html: `<a href="mailto:${esc(r.email)}">${esc(r.email)}</a>` } : ''],
     [F.commune.label, communeName(content, r.commune)],
     [F.address.label, r.address],
     [F.businessId.label, r.businessId],
@@ -116,7 +60,9 @@ export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChan
     [F.supportNeeds.label, r.supportNeeds.join('\n')],
     ['Đồng ý công khai tên', r.consentPublishName ? 'Có' : 'Không'],
   ];
-  const dl = fields.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${esc(val) || '—'}</dd>`).join('\n');
+  const dl = fields.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${(typeof val === 'string' ? esc(val) : val.html) || '—'}</dd>`).join('\n');
+  // Short enough that both buttons share one row at 360 px; the dialer shows the number.
+  const call = r.phone ? `<a class="button" href="tel:${esc(r.phone)}" aria-label="Gọi điện ${esc(spacedPhone(r.phone))}">Gọi điện</a>` : '';
   const statusOptions = Object.entries(STATUSES)
     .map(([value, text]) => `<option value="${esc(value)}"${value === r.status ? ' selected' : ''}>${esc(text)}</option>`)
     .join('');
@@ -134,7 +80,9 @@ ${r.honeypot ? '<p class="error">Hồ sơ này bị đánh dấu là thư rác t
 <dl class="fields">
 ${dl}
 </dl>
-<h2>Rà soát</h2>
+<nav class="thumb" aria-label="Thao tác nhanh">${call}<a class="button" href="#ra-soat">Đổi trạng thái</a></nav>
+<section id="ra-soat" class="review" aria-labelledby="ra-soat-tieu-de">
+<h2 id="ra-soat-tieu-de">Rà soát</h2>
 <form method="post" action="${UI}ho-so/${esc(r.receipt)}">
 ${hiddenCsrf(v.csrf)}
 <label for="trang-thai">Trạng thái</label>
@@ -143,8 +91,14 @@ ${hiddenCsrf(v.csrf)}
 <textarea id="ghi-chu" name="note" maxlength="2000">${esc(r.reviewNote)}</textarea>
 <div><button class="primary" type="submit">Lưu trạng thái</button></div>
 </form>
+</section>
 ${history.length ? `<h2>Lịch sử rà soát</h2><div class="table-wrap"><table><thead><tr><th scope="col">Thời điểm</th><th scope="col">Người rà soát</th><th scope="col">Trạng thái</th><th scope="col">Ghi chú</th></tr></thead><tbody>${historyRows}</tbody></table></div>` : ''}`,
   );
+}
+
+/** "0912 345 678" from the stored ten digits (other lengths as stored), for reading aloud. */
+function spacedPhone(phone: string): string {
+  return /^\d{10}$/.test(phone) ? `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}` : phone;
 }
 
 export function problemPage(title: string, message: string, v?: Viewer): string {

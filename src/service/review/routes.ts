@@ -1,5 +1,5 @@
 /**
- * The review UI at /quan-ly/: sign in, list with filters, one registration,
+ * The review UI at /quan-ly/: sign in, list with search, filters and counts, one registration,
  * set its status with a note, sign out. Server-rendered, no JavaScript.
  * Every POST carries a CSRF token; every route is held to the account's commune.
  */
@@ -15,7 +15,8 @@ import { readFilter } from '../filters.ts';
 import { clearSessionCookie, isHttps, readSessionCookie, writeSessionCookie } from '../session.ts';
 import { readReview } from '../routes/status.ts';
 import { REVIEW_CSS, STYLESHEET, UI } from './layout.ts';
-import { detailPage, listPage, problemPage, signInPage, type Viewer } from './pages.ts';
+import { listPage } from './list-page.ts';
+import { detailPage, problemPage, signInPage, type Viewer } from './pages.ts';
 
 export const PAGE_SIZE = 100;
 const SIGN_IN = `${UI}dang-nhap`;
@@ -114,13 +115,14 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     if (!v) return c.redirect(SIGN_IN, 303);
     const read = readFilter(deps, v.account, c.req.query());
     if (!read.ok) return c.html(problemPage('Bộ lọc không đúng', read.message, v), 422);
-    const all = deps.registrations.list(read.filter);
-    const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+    const counts = deps.registrations.countByStatus(read.filter);
+    const matching = read.filter.status ? (counts.get(read.filter.status) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0);
+    const pages = Math.max(1, Math.ceil(matching / PAGE_SIZE));
     const requested = Number.parseInt(c.req.query('trang') ?? '1', 10);
     const page = Number.isFinite(requested) ? Math.min(Math.max(1, requested), pages) : 1;
     // Newest first on screen; the export keeps the order of arrival.
-    const records = all.reverse().slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-    return c.html(listPage(v, { records, total: all.length, page, pages, query: read.query }));
+    const records = deps.registrations.page(read.filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, matching);
+    return c.html(listPage(v, { records, total: matching, page, pages, counts, query: read.query }));
   });
 
   /** The registration the viewer may open, or the page that says why not. */

@@ -2,9 +2,9 @@
  * The common start of an editor's JSON action on one registration
  * (POST /api/registrations/RECEIPT/…): signed in (Basic, or the review UI's
  * session plus its CSRF token), a JSON object body, and a registration the
- * account may act on. A commune account is told "not found" for another
- * commune's receipt, exactly as for an unknown one, so it cannot learn which
- * receipts exist elsewhere.
+ * account may act on. A commune account gets one answer for a receipt of
+ * another commune and for one that does not exist (403, the contract's answer
+ * for the first), so it cannot learn which receipts exist elsewhere.
  */
 import type { Context } from 'hono';
 import { normaliseReceipt } from '../../domain/receipt.ts';
@@ -18,6 +18,7 @@ import { authFailure } from './export.ts';
 export const fail = (field: string, message: string) => ({ errors: [{ field, message }] });
 
 export const NOT_FOUND = 'Không tìm thấy mã hồ sơ này';
+export const OTHER_UNIT = 'Tài khoản này chỉ làm việc được với hồ sơ của đơn vị mình';
 
 export type EditorAction =
   | { ok: true; caller: Caller; record: StoredRegistration; fields: Record<string, unknown> }
@@ -41,6 +42,9 @@ export async function startEditorAction(c: Context, deps: Deps): Promise<EditorA
   }
   const receipt = normaliseReceipt(c.req.param('receipt') ?? '');
   const record = receipt ? deps.registrations.get(receipt) : undefined;
-  if (!record || !mayAccess(caller.account, record.commune)) return { ok: false, response: c.json(fail('receipt', NOT_FOUND), 404) };
+  if (caller.account.commune !== null && (!record || !mayAccess(caller.account, record.commune))) {
+    return { ok: false, response: c.json(fail('receipt', OTHER_UNIT), 403) };
+  }
+  if (!record) return { ok: false, response: c.json(fail('receipt', NOT_FOUND), 404) };
   return { ok: true, caller, record, fields };
 }

@@ -1,4 +1,4 @@
-/** GET /api/registrations.csv: the export an editor may see, filtered by commune, round and status. */
+/** GET /api/registrations.csv: the export an editor may see, filtered by commune, round and status, and searched by ?q=. */
 import type { Context, Hono } from 'hono';
 import { exportCsv } from '../../domain/export-csv.ts';
 import { toVnIso } from '../../domain/time.ts';
