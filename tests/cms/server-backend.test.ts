@@ -236,8 +236,9 @@ describe('history and sign-in', () => {
     const res = await page('/quan-ly/noi-dung/', 'lan');
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toMatch(/<td>lan<\/td><td>Nội dung: sửa content\/product-groups\/do-uong\.json<\/td>/);
-    expect(html).toContain('<td>dev</td><td>start</td>');
+    const items = html.split('<li>').slice(1);
+    expect(items[0]).toMatch(/ · lan · mã <code>[0-9a-f]{10}<\/code><\/p>\n<p>Nội dung: sửa content\/product-groups\/do-uong\.json<\/p>/);
+    expect(items.at(-1)).toMatch(/ · dev · mã .*\n<p>start<\/p><p class="files">Tệp: (<code>content\/[^<]+<\/code>, ){4}<code>[^<]+<\/code> và \d+ tệp khác/);
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect((await page('/quan-ly/noi-dung/', 'xa-quang-son')).status).toBe(403);

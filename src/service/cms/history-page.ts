@@ -14,12 +14,18 @@ import { recentChanges, type ContentChange } from './git.ts';
 export const HISTORY_PAGE = `${UI}noi-dung/`;
 const SHOWN = 30;
 
-function rows(changes: ContentChange[]): string {
+/** Files listed per change; a first commit of everything would otherwise fill the page. */
+const FILES_SHOWN = 5;
+
+/** One change per item (a list, not a table: it reads the same on a phone). */
+function items(changes: ContentChange[]): string {
   return changes
-    .map(
-      (ch) => `<tr><td>${esc(when(ch.at))}</td><td>${esc(ch.author)}</td><td>${esc(ch.subject)}</td>
-<td>${ch.files.map((f) => `<code>${esc(f)}</code>`).join('<br>')}</td><td><code>${esc(ch.hash.slice(0, 10))}</code></td></tr>`,
-    )
+    .map((ch) => {
+      const files = ch.files.slice(0, FILES_SHOWN).map((f) => `<code>${esc(f)}</code>`).join(', ');
+      const more = ch.files.length > FILES_SHOWN ? ` và ${ch.files.length - FILES_SHOWN} tệp khác` : '';
+      return `<li><p><strong>${esc(when(ch.at))}</strong> · ${esc(ch.author)} · mã <code>${esc(ch.hash.slice(0, 10))}</code></p>
+<p>${esc(ch.subject)}</p><p class="files">Tệp: ${files}${more}</p></li>`;
+    })
     .join('\n');
 }
 
@@ -35,15 +41,11 @@ export function mountHistoryPage(app: Hono, deps: Deps): void {
     } catch {
       return c.html(frame('<h1>Thay đổi nội dung</h1><p class="error">Không đọc được lịch sử: thư mục của trang web chưa là một kho git.</p>'), 503);
     }
-    const table = changes.length
-      ? `<div class="table-wrap"><table><thead><tr><th scope="col">Thời điểm</th><th scope="col">Người sửa</th><th scope="col">Thay đổi</th><th scope="col">Tệp</th><th scope="col">Mã</th></tr></thead><tbody>
-${rows(changes)}
-</tbody></table></div>`
-      : '<p>Chưa có thay đổi nào.</p>';
+    const list = changes.length ? `<ol class="changes">\n${items(changes)}\n</ol>` : '<p>Chưa có thay đổi nào.</p>';
     return c.html(
       frame(`<h1>Thay đổi nội dung</h1>
 <p>${SHOWN} thay đổi gần nhất trong thư mục nội dung, mới nhất ở trên; mỗi lần bấm <strong>Công bố</strong> trong <a href="/admin/">trang quản trị nội dung</a> là một dòng. Muốn hoàn tác một thay đổi, đưa <strong>mã</strong> của nó cho cán bộ tin học (cách làm trong tài liệu <code>docs/cms.md</code>).</p>
-${table}`),
+${list}`),
     );
   });
 }
