@@ -189,6 +189,23 @@ describe('saving', () => {
     expect(git(repo, 'log', '-1', '--format=%an %s')).toBe('minh Nội dung: xoá content/registrations/xa-moi.csv\n');
   });
 
+  test('when git cannot commit (another git holds the index), the save is undone and reported: no change without history', async () => {
+    const before = read(ROUND);
+    const commits = headCount();
+    const lock = join(repo, '.git/index.lock');
+    writeFileSync(lock, '');
+    try {
+      const res = await cms(persist(ROUND, JSON.stringify({ ...round(), deadlineText: 'trước ngày 1/8/2024' })), { as: 'lan' });
+      expect(res.status).toBe(500);
+      expect((await res.json()).error).toMatch(/tệp vẫn như cũ/);
+    } finally {
+      rmSync(lock, { force: true });
+    }
+    expect(read(ROUND)).toBe(before);
+    expect(headCount()).toBe(commits);
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+  });
+
   test('two editors saving different files at once: both written, each in its own commit by its own author', async () => {
     const commits = headCount();
     const one = { ...JSON.parse(read('content/rounds/2024-dot-1.json')), deadlineText: 'trước ngày 26/3/2024' };

@@ -86,3 +86,17 @@ export async function writeAtomic(c: Confinement, path: string, content: Buffer 
 export async function removeFile(c: Confinement, path: string): Promise<void> {
   await rm(await resolveNew(c, path), { force: true });
 }
+
+/** The bytes of each path now (null when absent), to put back if a change cannot be completed. */
+export async function snapshot(c: Confinement, paths: string[]): Promise<Map<string, Buffer | null>> {
+  const saved = new Map<string, Buffer | null>();
+  for (const p of paths) saved.set(p, await readFile(await resolveNew(c, p)).catch(() => null));
+  return saved;
+}
+
+export async function restore(c: Confinement, saved: Map<string, Buffer | null>): Promise<void> {
+  for (const [p, bytes] of saved) {
+    if (bytes === null) await removeFile(c, p).catch(() => undefined);
+    else await writeAtomic(c, p, bytes).catch(() => undefined);
+  }
+}

@@ -24,7 +24,7 @@ export const CMS_API = SERVER_CMS_API;
 /** 8 MiB: a CSV export of several thousand registrations, base64-encoded, with room to spare. */
 export const CMS_BODY_LIMIT = 8 * 1024 * 1024;
 
-const fail = (c: Context, status: 403 | 413 | 415 | 422 | 400, message: string) => c.json({ error: message, errors: [{ field: '', message }] }, status);
+const fail = (c: Context, status: 400 | 403 | 413 | 415 | 422, message: string) => c.json({ error: message, errors: [{ field: '', message }] }, status);
 
 /** This service's origin as the browser sees it (through a trusted proxy's X-Forwarded-Host/Proto when TRUST_PROXY is set). */
 export function ownOrigin(c: Context, trustProxy: boolean): string {
@@ -59,8 +59,15 @@ export function mountCmsRoute(app: Hono, deps: Deps): CmsBackend {
       if (!(err instanceof BodyError)) throw err;
       return fail(c, err.status, err.status === 413 ? `Dữ liệu gửi lên quá lớn (tối đa ${CMS_BODY_LIMIT / 1024 / 1024} MiB).` : err.message);
     }
-    const answer = await backend.handle(body, caller.account.name);
-    return c.json(answer.body as object, answer.status);
+    try {
+      const answer = await backend.handle(body, caller.account.name);
+      return c.json(answer.body as object, answer.status);
+    } catch (err) {
+      // A failed write or commit has been undone by then (actions.ts); the editor reads why in the CMS.
+      console.error(err);
+      const message = 'Máy chủ không lưu được thay đổi (lỗi khi ghi hoặc ghi lịch sử); tệp vẫn như cũ. Vui lòng thử lại sau.';
+      return c.json({ error: message, errors: [{ field: '', message }] }, 500);
+    }
   });
   return backend;
 }
