@@ -37,20 +37,20 @@ export function authorEmail(account: string): string {
 
 /**
  * Stages exactly these paths (additions, changes and removals) and commits them
- * as the account. Returns the new commit's hash, or null when nothing changed.
+ * as the account. Returns false when nothing changed (no commit made).
  */
-export async function commitPaths(cwd: string, paths: string[], account: string, message: string): Promise<string | null> {
+export async function commitPaths(cwd: string, paths: string[], account: string, message: string): Promise<boolean> {
   await git(cwd, ['add', '--all', '--', ...paths]);
   try {
     await git(cwd, ['diff', '--cached', '--quiet', '--', ...paths]);
-    return null; // the same text saved again: nothing to record
+    return false; // the same text saved again: nothing to record
   } catch {
     /* differences staged: commit them */
   }
   const who = ['-c', `user.name=${account}`, '-c', `user.email=${authorEmail(account)}`, '-c', 'commit.gpgsign=false'];
   // --no-verify: a developer's hooks (tests, linters) are not for a save from the CMS.
   await git(cwd, [...who, 'commit', '--no-verify', '--quiet', '-m', message, '--', ...paths]);
-  return (await git(cwd, ['rev-parse', 'HEAD'])).trim();
+  return true;
 }
 
 /** Runs tasks one after another, in the order they were queued. */
