@@ -127,3 +127,26 @@ test('a commune account signed in is told at /admin/ that it cannot edit the sit
     await context.close();
   }
 }, 60_000);
+
+test('a session that ends while editing: the save is refused, Decap shows the Vietnamese reason, the file is unchanged', async () => {
+  const before = readFileSync(join(repo, ROUND), 'utf8');
+  const commits = git(repo, 'rev-list', '--count', 'HEAD');
+  const context = await browser.newContext({ timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  const blocked = await keepOffline(context);
+  try {
+    const token = site.app.deps.sessions.create('lan');
+    await context.addCookies([{ name: 'ocop_phien', value: token, url: site.url }]);
+    const page = await signedInPage(context);
+    await page.getByRole('link', { name: /^Đợt 2: / }).click();
+    await page.getByLabel('Hạn (như công văn ghi)', { exact: true }).fill('trước ngày 16/7/2024');
+    site.app.deps.sessions.destroy(token);
+    await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+    await page.getByText('Công bố ngay', { exact: true }).click();
+    await page.getByText(/Cần đăng nhập bằng tài khoản biên tập viên \(trang \/quan-ly\/\)/).waitFor();
+    expect(readFileSync(join(repo, ROUND), 'utf8')).toBe(before);
+    expect(git(repo, 'rev-list', '--count', 'HEAD')).toBe(commits);
+    expect(blocked).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}, 90_000);
