@@ -7,6 +7,7 @@ import { requestLog, stdoutSink } from './log.ts';
 import { mountHistoryPage } from './cms/history-page.ts';
 import { mountCmsRoute } from './cms/route.ts';
 import { mountAuditPage } from './review/audit-page.ts';
+import { mountRightsRoutes } from './review/rights.ts';
 import { mountReviewUi } from './review/routes.ts';
 import { mountConfirmationRoute } from './routes/confirmation.ts';
 import { mountExportRoute } from './routes/export.ts';
@@ -50,6 +51,7 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   mountCmsRoute(app, deps);
   mountReviewUi(app, deps);
   mountAuditPage(app, deps);
+  mountRightsRoutes(app, deps);
   // After the review UI: its security headers apply to this page too.
   mountHistoryPage(app, deps);
   mountStaticSite(app, config.distDir);

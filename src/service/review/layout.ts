@@ -20,7 +20,8 @@ export function hiddenCsrf(token: string): string {
 
 export function reviewPage({ title, account, csrf, communeName, body }: Frame): string {
   const who = account
-    ? `<div class="who"><span>${esc(account.name)} · ${esc(communeName ? `xã ${communeName}` : 'toàn huyện')}</span>${account.commune === null ? `<a href="${UI}noi-dung/">Thay đổi nội dung</a>` : ''}
+    ? `<div class="who"><span>${esc(account.name)} · ${esc(communeName ? `xã ${communeName}` : 'toàn huyện')}</span>
+${account.commune === null ? `<a class="light" href="${UI}nhat-ky/">Nhật ký truy cập</a> <a class="light" href="${UI}noi-dung/">Thay đổi nội dung</a>` : ''}
 <form method="post" action="${UI}dang-xuat">${hiddenCsrf(csrf ?? '')}<button class="link" type="submit">Đăng xuất</button></form></div>`
     : '';
   return page({
@@ -39,7 +40,6 @@ export const REVIEW_CSS = `
 .wrap{max-width:72rem}
 .who{display:flex;gap:.75rem;align-items:center;flex-wrap:wrap}
 .who form{margin:0}
-.who a{color:#fff}
 ol.changes{list-style:none;padding:0}ol.changes li{border-top:1px solid var(--line);padding:.4rem 0}ol.changes p{margin:.15rem 0;overflow-wrap:anywhere}
 button.link{background:none;border:0;color:#fff;text-decoration:underline;font:inherit;cursor:pointer;padding:0}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
@@ -88,4 +88,9 @@ td{overflow-wrap:break-word}
 .status{display:inline-block;white-space:nowrap;padding:.05rem .45rem;border-radius:.2rem;background:var(--soft);border:1px solid var(--line)}
 .status[data-status=da-chon]{border-color:var(--brand);font-weight:600}
 .status[data-status=rac]{color:var(--bad)}
+button.primary.danger{background:var(--bad)}
+#quyen form{border-top:1px solid var(--line);margin-top:1.25rem}
+#quyen input[type=text],#quyen select{width:100%}
+.hint{color:var(--muted);margin:.25rem 0}
+a.light{color:#fff}
 `;

@@ -7,6 +7,7 @@ import { roundLabel } from '../deps.ts';
 import { esc } from '../html.ts';
 import type { StatusChange, StoredRegistration } from '../store.ts';
 import { communeName, labelOf, stageLabel, statusLabel, when } from './labels.ts';
+import { rightsSection } from './rights.ts';
 import { hiddenCsrf, reviewPage, UI } from './layout.ts';
 
 export interface Viewer {
@@ -35,7 +36,7 @@ ${hiddenCsrf(opts.csrf)}
   });
 }
 
-export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChange[], opts: { saved?: boolean; error?: string } = {}): string {
+export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChange[], opts: { saved?: string; error?: string } = {}): string {
   const { content } = v;
   // Values are text, except the phone and e-mail: links that call or write from a phone.
   const fields: [string, string | { html: string }][] = [
@@ -59,6 +60,8 @@ export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChan
     [F.description.label, r.description],
     [F.supportNeeds.label, r.supportNeeds.join('\n')],
     ['Đồng ý công khai tên', r.consentPublishName ? 'Có' : 'Không'],
+    ['Thời điểm đồng ý', when(r.consentAt ?? null)],
+    ['Phiên bản nội dung đồng ý', r.consentVersion ?? ''],
   ];
   const dl = fields.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${(typeof val === 'string' ? esc(val) : val.html) || '—'}</dd>`).join('\n');
   // Short enough that both buttons share one row at 360 px; the dialer shows the number.
@@ -74,7 +77,7 @@ export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChan
     `Hồ sơ ${r.receipt}`,
     `<p><a href="${UI}">← Danh sách</a></p>
 <h1>Hồ sơ ${esc(r.receipt)}: ${esc(r.productName)}</h1>
-${opts.saved ? '<p class="ok" role="status">Đã lưu trạng thái.</p>' : ''}
+${opts.saved ? `<p class="ok" role="status">${esc(opts.saved)}</p>` : ''}
 ${opts.error ? `<p class="error" role="alert">${esc(opts.error)}</p>` : ''}
 ${r.honeypot ? '<p class="error">Hồ sơ này bị đánh dấu là thư rác tự động (ô ẩn chống thư rác đã được điền).</p>' : ''}
 <dl class="fields">
@@ -92,6 +95,7 @@ ${hiddenCsrf(v.csrf)}
 <div><button class="primary" type="submit">Lưu trạng thái</button></div>
 </form>
 </section>
+${rightsSection(r, v.csrf)}
 ${history.length ? `<h2>Lịch sử rà soát</h2><div class="table-wrap"><table><thead><tr><th scope="col">Thời điểm</th><th scope="col">Người rà soát</th><th scope="col">Trạng thái</th><th scope="col">Ghi chú</th></tr></thead><tbody>${historyRows}</tbody></table></div>` : ''}`,
   );
 }

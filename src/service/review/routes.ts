@@ -16,6 +16,7 @@ import { clearSessionCookie, isHttps, readSessionCookie, writeSessionCookie } fr
 import { readReview } from '../routes/status.ts';
 import { REVIEW_CSS, STYLESHEET, UI } from './layout.ts';
 import { listPage } from './list-page.ts';
+import { RIGHTS_SAVED } from './rights.ts';
 import { detailPage, problemPage, signInPage, type Viewer } from './pages.ts';
 
 export const PAGE_SIZE = 100;
@@ -38,7 +39,7 @@ export function nextPage(value: string | undefined): string | undefined {
 }
 
 /** A posted UI form (urlencoded only; the UI never sends anything else). */
-async function readForm(c: Context): Promise<FormValues | undefined> {
+export async function readForm(c: Context): Promise<FormValues | undefined> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '')) return undefined;
   try {
     return parseUrlencoded(await readBytes(c));
@@ -47,6 +48,9 @@ async function readForm(c: Context): Promise<FormValues | undefined> {
     throw err;
   }
 }
+
+/** The message after a form sent the editor back to a registration's page. */
+const savedMessage = (key: string | undefined): string | undefined => (key === '1' ? 'Đã lưu trạng thái.' : key ? RIGHTS_SAVED[key] : undefined);
 
 export function mountReviewUi(app: Hono, deps: Deps): void {
   const secure = (c: Context) => isHttps(c, deps.config.trustProxy);
@@ -140,7 +144,7 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     const { record, denied } = open(c, v);
     if (!record) return denied;
     deps.audit.record(v.account.name, 'view', record.receipt, 'xem hồ sơ', deps.now());
-    return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { saved: c.req.query('da-luu') === '1' }));
+    return c.html(detailPage(v, record, deps.registrations.history(record.receipt), { saved: savedMessage(c.req.query('da-luu')) }));
   });
 
   app.post(`${UI}ho-so/:receipt`, async (c) => {
