@@ -285,3 +285,10 @@ describe('history and sign-in', () => {
     }
   });
 });
+
+test('the project folder follows CONTENT_DIR unless PROJECT_DIR names one: a content copy elsewhere never makes the CMS write here', async () => {
+  const { readConfig } = await import('../../src/service/config.ts');
+  expect(readConfig({ CONTENT_DIR: '/srv/ban-sao/content' }).projectDir).toBe('/srv/ban-sao');
+  expect(readConfig({ CONTENT_DIR: '/srv/ban-sao/content', PROJECT_DIR: '/srv/kho' }).projectDir).toBe('/srv/kho');
+  expect(readConfig({}).projectDir).toBe(join(import.meta.dirname, '../..'));
+});
