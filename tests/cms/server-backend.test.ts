@@ -187,6 +187,8 @@ describe('saving', () => {
     expect((await cms({ action: 'deleteFiles', params: { branch: 'main', paths: ['content/registrations/xa-moi.csv'], options: { commitMessage: 'Delete' } } }, { as: 'minh' })).status).toBe(200);
     expect(existsSync(join(repo, 'content/registrations/xa-moi.csv'))).toBe(false);
     expect(git(repo, 'log', '-1', '--format=%an %s')).toBe('minh Nội dung: xoá content/registrations/xa-moi.csv\n');
+    // Gone already: 404, no commit.
+    expect((await cms({ action: 'deleteFile', params: { branch: 'main', path: 'content/registrations/xa-moi.csv', options: { commitMessage: 'Delete' } } }, { as: 'minh' })).status).toBe(404);
   });
 
   test('when git cannot commit (another git holds the index), the save is undone and reported: no change without history', async () => {
@@ -204,6 +206,25 @@ describe('saving', () => {
     expect(read(ROUND)).toBe(before);
     expect(headCount()).toBe(commits);
     expect(git(repo, 'status', '--porcelain')).toBe('');
+  });
+
+  test('a file named like a pattern is committed alone, never the files it would match', async () => {
+    const other = 'content/registrations/vi-du-2024-dot-1-2.csv';
+    const original = read(other);
+    writeFileSync(join(repo, other), original + 'sửa tay, chưa ghi lịch sử\r\n');
+    try {
+      const res = await cms(
+        { action: 'persistMedia', params: { asset: { path: 'content/registrations/*.csv', content: Buffer.from('a,b\r\n').toString('base64'), encoding: 'base64' }, options: { commitMessage: 'x' } } },
+        { as: 'minh' },
+      );
+      expect(res.status).toBe(200);
+      expect(git(repo, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe('content/registrations/*.csv');
+      expect(git(repo, 'status', '--porcelain').trim()).toBe(`M ${other}`);
+    } finally {
+      writeFileSync(join(repo, other), original);
+      rmSync(join(repo, 'content/registrations/*.csv'), { force: true });
+      git(repo, '-c', 'user.name=dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '-am', 'tidy');
+    }
   });
 
   test('two editors saving different files at once: both written, each in its own commit by its own author', async () => {

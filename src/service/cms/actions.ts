@@ -145,9 +145,8 @@ export class CmsBackend {
 
   /** Entries may be deleted only where the collection allows it; media files in the media folders. */
   private async checkDeletion(path: string): Promise<Answer | undefined> {
-    await resolveExisting(this.confinement, path).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
-    });
+    // A missing file is answered 404 (resolveExisting throws ENOENT), a path out of the folders 400.
+    await resolveExisting(this.confinement, path);
     const target = entryTarget(path, this.collections);
     if (target) return 'files' in target.collection || !target.collection.delete ? refuse(403, `Không được xoá mục trong "${target.collection.label}".`) : undefined;
     if (this.media.some((f) => path.startsWith(`${f}/`))) return undefined;

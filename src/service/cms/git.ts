@@ -13,7 +13,8 @@ const run = promisify(execFile);
 function gitEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('GIT_')) delete env[k];
-  return { ...env, GIT_TERMINAL_PROMPT: '0' };
+  // Literal pathspecs: a file named "*.csv" names that file, never every CSV beside it.
+  return { ...env, GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1' };
 }
 
 export async function git(cwd: string, args: string[]): Promise<string> {
