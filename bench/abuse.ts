@@ -30,6 +30,8 @@ const latency = (samples: number[]) => `p50 ${ms(percentile(samples, 50))}, p99 
 
 const site = await startAbuseSite();
 const { url } = site.service;
+// Stopped however this process ends (its output closed early, an error): never a service left running.
+process.on('exit', () => site.stopNow());
 let failed = false;
 
 /** Runs one attack while sampling both pages; prints what happened. */

@@ -63,7 +63,7 @@ export function adminFiles(config: CmsConfig = buildCmsConfig({ proxyPort: 8081 
   const server = config.backend.proxy_url === SERVER_CMS_API ? SERVER_CMS_API : null;
   files.set('backend-data.js', { text: `export default ${JSON.stringify({ server, signIn: SERVER_SIGN_IN, local: config.local_backend.url })};\n` });
   files.set('save-rules-data.js', { text: `export default ${JSON.stringify(saveRules(config.collections))};\n` });
-  for (const name of ['setup.js', 'save-rules.js', 'notice-preview.js', 'round-preview.js', 'locale-vi.js']) files.set(name, { from: join(ADMIN_SRC, name) });
+  for (const name of ['setup.js', 'save-rules.js', 'notice-preview.js', 'round-preview.js', 'locale-vi.js', 'build-status.js']) files.set(name, { from: join(ADMIN_SRC, name) });
   files.set('site.css', { from: join(ROOT, 'src/styles/site.css') });
   files.set('notice.css', { text: noticeCss() });
   return files;

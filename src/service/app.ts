@@ -17,11 +17,14 @@ import { mountStatusRoute } from './routes/status.ts';
 import { mountStaticSite } from './static-site.ts';
 import { adminConnectSources } from './admin-connect.ts';
 import { securityHeaders } from './security-headers.ts';
+import { setupPublishing, type Publishing } from './publish/setup.ts';
 
 export type { AppOptions } from './deps.ts';
 
 export type ServiceApp = Hono & {
   deps: Deps;
+  /** Live publishing: the served folder, the publisher, start() (server.ts calls it). */
+  publishing: Publishing;
   /** Closes the database. */
   close(): void;
 };
@@ -48,12 +51,13 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   mountStatusRoute(app, deps);
   mountPersonalDataRoutes(app, deps);
   mountConfirmationRoute(app, deps);
+  const publishing = setupPublishing(app, deps, config);
   mountCmsRoute(app, deps);
   mountReviewUi(app, deps);
   mountAuditPage(app, deps);
   mountRightsRoutes(app, deps);
   // After the review UI: its security headers apply to this page too.
   mountHistoryPage(app, deps);
-  mountStaticSite(app, config.distDir);
-  return Object.assign(app, { deps, close: () => deps.close() });
+  mountStaticSite(app, () => publishing.live.dir);
+  return Object.assign(app, { deps, publishing, close: () => deps.close() });
 }

@@ -63,9 +63,18 @@ export interface AppOptions {
   now?: () => Date;
 }
 
+/** What the service takes from content/: read at start, and again after each live publish. */
+export type ContentDeps = Pick<Deps, 'content' | 'schema' | 'resolveCommune'>;
+
+/** The one content loader of the service (throws with the file at fault when content is invalid). */
+export function loadContentDeps(contentDir: string): ContentDeps {
+  const content = readSiteContent(contentDir);
+  return { content, schema: makeRegistrationSchema(content), resolveCommune: communeResolver(content.communes) };
+}
+
 export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps {
   const now = options.now ?? (() => new Date());
-  const content = readSiteContent(config.contentDir);
+  const loaded = loadContentDeps(config.contentDir);
   const db = openDatabase(config.dataDir);
   const stopCheckpoints = checkpointInBackground(db, config.dataDir);
   const ms = () => now().getTime();
@@ -75,9 +84,7 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
   const audit = new AuditLog(db);
   return {
     config,
-    content,
-    schema: makeRegistrationSchema(content),
-    resolveCommune: communeResolver(content.communes),
+    ...loaded,
     db,
     registrations,
     accounts: new AccountStore(db),

@@ -4,7 +4,7 @@ import { adminFiles, noticeCss, readAdminFile } from '../../src/cms/admin-files.
 import { buildCmsConfig } from '../../src/cms/config.ts';
 
 const files = adminFiles(buildCmsConfig({ proxyPort: 8123, backend: { name: 'proxy', proxy_url: 'http://127.0.0.1:8123/api/v1' } }));
-const OUR_FILES = ['index.html', 'config.yml', 'setup.js', 'save-rules.js', 'save-rules-data.js', 'notice-preview.js', 'round-preview.js', 'locale-vi.js', 'site.css', 'notice.css'];
+const OUR_FILES = ['index.html', 'config.yml', 'setup.js', 'save-rules.js', 'save-rules-data.js', 'notice-preview.js', 'round-preview.js', 'locale-vi.js', 'build-status.js', 'site.css', 'notice.css'];
 
 test('the page loads the bundle and our set-up from /admin/ itself', () => {
   const page = readAdminFile(files.get('index.html')!).toString();

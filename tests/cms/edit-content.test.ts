@@ -2,7 +2,7 @@
 // real decap-server; the files on disk change, and a build from them shows the changes.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, onTestFinished, test } from 'vitest';
 import { roundSchema } from '../../src/domain/round.ts';
 import { ROOT, startServer } from '../support/server.ts';
 import { publish, useAdminSession } from './support/admin-session.ts';
@@ -87,17 +87,15 @@ test('the notice: a number given in the form is saved in the front matter, the M
 
 test('a build from the edited content shows the new deadline and number, and nothing left the machine', async () => {
   const dist = await buildSite(session().repo, session().decap.port);
+  onTestFinished(() => rmSync(dist, { recursive: true, force: true }));
   const site = await startServer({ distDir: dist, log: () => {} });
-  try {
-    const home = await (await fetch(`${site.url}/`)).text();
-    expect(home).toContain('trước ngày 15/7/2024');
-    expect(home).toContain('ngày cuối nhận: 14/07/2024');
-    expect(home).not.toContain('trước ngày 25/6/2024');
-    const notice = await (await fetch(`${site.url}/cong-van/dang-ky-san-pham-ocop-2024/`)).text();
-    expect(notice).toContain('Số: 125/UBND-NN');
-  } finally {
-    await site.close();
-    rmSync(dist, { recursive: true, force: true });
-  }
+  // Closed also when the test fails or times out, so nothing is left in the temporary folder.
+  onTestFinished(() => site.close());
+  const home = await (await fetch(`${site.url}/`)).text();
+  expect(home).toContain('trước ngày 15/7/2024');
+  expect(home).toContain('ngày cuối nhận: 14/07/2024');
+  expect(home).not.toContain('trước ngày 25/6/2024');
+  const notice = await (await fetch(`${site.url}/cong-van/dang-ky-san-pham-ocop-2024/`)).text();
+  expect(notice).toContain('Số: 125/UBND-NN');
   expect(session().blocked).toEqual([]);
-}, 90_000);
+}, 180_000);

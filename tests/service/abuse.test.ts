@@ -57,7 +57,7 @@ describe('one anonymous client against the real service', () => {
     const counts = countStatuses(answers);
     // Hashing is bounded: most attempts are answered with 503 (busy) at once or after a short wait; none waits for long.
     expect(Object.keys(counts).sort()).toEqual(['401', '503']);
-    expect(percentile(answers.map((a) => a.ms), 99)).toBeLessThan(5000);
+    expect(percentile(answers.map((a) => a.ms), 99)).toBeLessThan(10_000);
     expect(samples.length).toBeGreaterThan(5);
     expect(percentile(samples, 99)).toBeLessThan(1500);
   }, 60_000);

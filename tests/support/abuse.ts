@@ -16,6 +16,8 @@ export const ABUSE_PASSWORD = 'mật khẩu đủ dài 123';
 export interface AbuseSite {
   service: ServiceProcess;
   stop(): Promise<void>;
+  /** Kills the service and removes its folder at once (for a process 'exit' handler). */
+  stopNow(): void;
 }
 
 /**
@@ -38,6 +40,10 @@ export async function startAbuseSite(env: Record<string, string> = {}): Promise<
       service,
       async stop() {
         await service.stop();
+        rmSync(root, { recursive: true, force: true });
+      },
+      stopNow() {
+        service.child.kill('SIGKILL');
         rmSync(root, { recursive: true, force: true });
       },
     };

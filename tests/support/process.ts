@@ -30,7 +30,7 @@ export async function startServiceProcess(env: Record<string, string>, port?: nu
   const p = port ?? (await freePort());
   const child = spawn(process.execPath, [join(ROOT, 'src/service/server.ts')], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(p), RATE_LIMIT: '0', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(p), RATE_LIMIT: '0', WATCH_CONTENT: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -7,6 +7,7 @@ import { applySaveRulesToEntry } from './save-rules.js';
 import { noticePreview } from './notice-preview.js';
 import { roundPreview } from './round-preview.js';
 import { localeOverrides, mergePhrases } from './locale-vi.js';
+import { showBuildStatus } from './build-status.js';
 
 const CMS = window.CMS;
 CMS.registerLocale('vi', mergePhrases(CMS.getLocale('vi') ?? {}, localeOverrides));
@@ -45,4 +46,8 @@ async function ready() {
   return true;
 }
 
-if (await ready()) CMS.init();
+if (await ready()) {
+  CMS.init();
+  // Whether the last save is live (GET /api/build), in a corner of the page.
+  showBuildStatus();
+}
