@@ -11,7 +11,7 @@ import { cmsCollections } from '../../cms/config.ts';
 import type { CmsCollection } from '../../cms/fields.ts';
 import { checkEntry, entryTarget, MEDIA_NAME, mediaFolders } from './entries.ts';
 import { listFolder, readEntries, readMedia, removeFile, restore, snapshot, writeAtomic } from './files.ts';
-import { commitPaths, git, isRepository, Serial } from './git.ts';
+import { commitPaths, git, gitHome, inContent, isRepository, Serial } from './git.ts';
 import { checkSpelling, PathError, resolveExisting, resolveNew, type Confinement } from './paths.ts';
 
 export type Answer = { status: 200 | 400 | 403 | 404 | 409 | 422 | 503; body: unknown };
@@ -193,7 +193,7 @@ export class CmsBackend {
 
   /** Writes and commits one change, after every change queued before it. */
   private async change(account: string, subject: string, detail: string, paths: string[], write: () => Promise<unknown>): Promise<Answer> {
-    this.repo ??= isRepository(this.confinement.root);
+    this.repo ??= isRepository(gitHome(this.confinement.root));
     if (!(await this.repo)) return refuse(503, 'Máy chủ chưa có kho git cho nội dung nên chưa lưu được thay đổi; báo cán bộ tin học.');
     const unique = [...new Set(paths)];
     return this.serial.run(async () => {
@@ -201,12 +201,12 @@ export class CmsBackend {
       try {
         const result = await write();
         const message = `${subject}\n\n${detail ? `${detail}\n` : ''}Biên tập viên: ${account}\n`;
-        await commitPaths(this.confinement.root, unique, account, message);
+        await commitPaths(gitHome(this.confinement.root), unique.map(inContent), account, message);
         return { status: 200 as const, body: result };
       } catch (err) {
         // No change without its history: the files go back to what they were, then the error is reported.
         await restore(this.confinement, before);
-        await git(this.confinement.root, ['reset', '--quiet', '--', ...unique]).catch(() => undefined);
+        await git(gitHome(this.confinement.root), ['reset', '--quiet', '--', ...unique.map(inContent)]).catch(() => undefined);
         throw err;
       }
     });

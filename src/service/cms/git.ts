@@ -5,6 +5,7 @@
  * of two editors never interleave, so each commit holds exactly its own files.
  */
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -16,6 +17,15 @@ function gitEnv(): NodeJS.ProcessEnv {
   // Literal pathspecs: a file named "*.csv" names that file, never every CSV beside it.
   return { ...env, GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1' };
 }
+
+/**
+ * Where git runs: in content/, with paths relative to it. That finds the project's repository
+ * when content/ is a folder of it, and content/'s own when it is a checkout of its own (the
+ * layout a Git-hosted CMS with the content webhook uses).
+ */
+export const gitHome = (projectDir: string) => join(projectDir, 'content');
+/** A project path ("content/rounds/a.json") as git in content/ names it ("rounds/a.json"). */
+export const inContent = (path: string) => (path.startsWith('content/') ? path.slice('content/'.length) : `../${path}`);
 
 export async function git(cwd: string, args: string[]): Promise<string> {
   const { stdout } = await run('git', args, { cwd, env: gitEnv(), maxBuffer: 4 * 1024 * 1024 });
@@ -73,15 +83,15 @@ export interface ContentChange {
   files: string[];
 }
 
-/** The last commits that touched content/, newest first. */
+/** The last commits that touched content/, newest first; file names as the project names them. */
 export async function recentChanges(cwd: string, limit = 30): Promise<ContentChange[]> {
-  const out = await git(cwd, ['log', `-n${limit}`, '--no-color', '--name-only', '--format=%x1e%H%x1f%an%x1f%aI%x1f%s', '--', 'content']);
+  const out = await git(gitHome(cwd), ['log', `-n${limit}`, '--no-color', '--name-only', '--relative', '--format=%x1e%H%x1f%an%x1f%aI%x1f%s', '--', '.']);
   return out
     .split('\x1e')
     .filter((block) => block.trim())
     .map((block) => {
       const [head, ...rest] = block.split('\n');
       const [hash = '', author = '', at = '', subject = ''] = head!.split('\x1f');
-      return { hash, author, at, subject, files: rest.map((l) => l.trim()).filter(Boolean) };
+      return { hash, author, at, subject, files: rest.map((l) => l.trim()).filter(Boolean).map((f) => `content/${f}`) };
     });
 }
