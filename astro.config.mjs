@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { decapCms } from './src/cms/integration.ts';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://ocop.dakglong.example',
+  site: process.env.SITE_URL ?? 'https://ocop.example.vn',
   output: 'static',
   trailingSlash: 'always',
   // Pages are written four at a time: thousands of commune pages otherwise wait on each file write in turn.

@@ -4,6 +4,8 @@ import { basename, join, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
+import { authoritySchema } from './domain/authority.ts';
+import { campaignSchema } from './domain/campaign.ts';
 import { communeSchema } from './domain/commune.ts';
 import { contactSchema } from './domain/contact.ts';
 import { noticeSchema } from './domain/notice.ts';
@@ -47,6 +49,8 @@ function jsonFolder(folder: string): Loader {
 export const collections = {
   notices: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: `${CONTENT}/notices` }), schema: noticeSchema }),
   rounds: defineCollection({ loader: json('rounds'), schema: roundSchema }),
+  authority: defineCollection({ loader: json('authority'), schema: authoritySchema }),
+  campaigns: defineCollection({ loader: json('campaigns'), schema: campaignSchema }),
   contact: defineCollection({ loader: json('contact'), schema: contactSchema }),
   communes: defineCollection({ loader: jsonFolder('communes'), schema: communeSchema }),
   productGroups: defineCollection({ loader: json('product-groups'), schema: productGroupSchema }),

@@ -21,8 +21,10 @@ export function readBody(form: HTMLFormElement): RegistrationBody {
 export function readValueSets(form: HTMLFormElement): RegistrationValueSets {
   const choices = (name: string) =>
     [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].map((i) => ({ slug: i.value, label: i.labels?.[0]?.textContent ?? i.value }));
-  const options = [...form.querySelectorAll<HTMLOptionElement>('select[name="commune"] option')].filter((o) => o.value);
+  const select = form.querySelector<HTMLSelectElement>('select[name="commune"]');
+  const options = [...(select?.options ?? [])].filter((o) => o.value);
   return {
+    unitWord: select?.dataset.unit,
     communes: options.map((o, i) => ({ slug: o.value, name: o.text, gsoCode: '', aliases: [], order: i + 1 })),
     productGroups: choices('productGroup'),
     producerTypes: choices('producerType'),

@@ -6,6 +6,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { esc } from '../forms/html.ts';
+import { readSiteContent } from '../lib/content-files.ts';
 import { SERVER_CMS_API, SERVER_SIGN_IN } from './backend.ts';
 import { buildCmsConfig, cmsConfigYaml, type CmsConfig } from './config.ts';
 import { saveRules } from './save-rules-data.ts';
@@ -17,13 +19,14 @@ const ADMIN_SRC = join(import.meta.dirname, 'admin');
 /** A file of the admin: its text, or the path to copy it from. */
 export type AdminFile = { text: string } | { from: string };
 
-const PAGE = `<!doctype html>
+/** The admin page, titled after the authority of content/ (CONTENT_DIR when set). */
+const page = (siteName: string) => `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Quản trị nội dung | OCOP Đắk Glong</title>
+<title>Quản trị nội dung | ${esc(siteName)}</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
@@ -57,7 +60,7 @@ function decapBundle(): Map<string, AdminFile> {
 
 export function adminFiles(config: CmsConfig = buildCmsConfig({ proxyPort: 8081 })): Map<string, AdminFile> {
   const files = decapBundle();
-  files.set('index.html', { text: PAGE });
+  files.set('index.html', { text: page(readSiteContent(process.env.CONTENT_DIR ? resolve(process.env.CONTENT_DIR) : undefined).authority.titleSuffix) });
   files.set('config.yml', { text: cmsConfigYaml(config) });
   // What setup.js needs to send an editor without a session to sign in (only when the service is the backend).
   const server = config.backend.proxy_url === SERVER_CMS_API ? SERVER_CMS_API : null;

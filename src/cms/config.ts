@@ -8,6 +8,8 @@
 import { readBackend, proxyUrl, type BackendConfig } from './backend.ts';
 import { REGISTRATIONS_FOLDER } from './csv-uploads.ts';
 import type { CmsCollection } from './fields.ts';
+import { authorityCollection } from './collections/authority.ts';
+import { campaignsCollection } from './collections/campaigns.ts';
 import { noticesCollection } from './collections/notices.ts';
 import { privacyNoticeCollection, retentionCollection } from './collections/privacy.ts';
 import { registrationsCollection } from './collections/registrations.ts';
@@ -15,8 +17,11 @@ import { communesCollection, contactCollection, producerTypesCollection, product
 import { roundsCollection } from './collections/rounds.ts';
 
 export const cmsCollections: CmsCollection[] = [
+  // Rounds first: the admin opens on them (the deadline is what editors change most).
   roundsCollection,
+  campaignsCollection,
   noticesCollection,
+  authorityCollection,
   contactCollection,
   communesCollection,
   productGroupsCollection,
@@ -51,7 +56,7 @@ export function buildCmsConfig({ proxyPort, backend = readBackend(proxyPort) }: 
     site_url: '/',
     display_url: '/',
     show_preview_links: false,
-    // ASCII file names: "Đợt 3" becomes "dot-3", "Đắk R'Măng" becomes "dak-r-mang".
+    // ASCII file names: "Đợt 3" becomes "dot-3", "Ia H'Drai" becomes "ia-h-drai".
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: cmsCollections,
   };

@@ -18,7 +18,7 @@ export const CSV_NAME_PATTERN = /\.[cC][sS][vV]$/;
 export const CSV_FILE_PATTERN = new RegExp(`^\\/?content\\/registrations\\/[^/]+${CSV_NAME_PATTERN.source}`);
 
 export const csvUploadSchema = z.object({
-  /** The uploaded file, as the CMS saves it: "/content/registrations/quang-khe-2024-06.csv". */
+  /** The uploaded file, as the CMS saves it: "/content/registrations/thon-1-2027-06.csv". */
   file: z.string().regex(CSV_FILE_PATTERN, 'Tệp phải là tệp .csv trong content/registrations/'),
   /** The commune the export covers; blank for a district-wide export. */
   commune: z.union([slugSchema, z.literal('')]).optional(),

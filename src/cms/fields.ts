@@ -7,7 +7,7 @@ export interface CmsField {
   name: string;
   /** What the editor reads above the input, in Vietnamese. */
   label: string;
-  widget: 'string' | 'text' | 'number' | 'datetime' | 'list' | 'object' | 'relation' | 'markdown' | 'file' | 'hidden';
+  widget: 'string' | 'text' | 'number' | 'datetime' | 'list' | 'object' | 'relation' | 'markdown' | 'file' | 'hidden' | 'boolean';
   /** Vietnamese help under the input; every field has one. */
   hint: string;
   required?: boolean;
@@ -37,6 +37,8 @@ export interface CmsField {
   search_fields?: string[];
   display_fields?: string[];
   options_length?: number;
+  /** relation: the value is a list of the chosen entries' values. */
+  multiple?: boolean;
   // markdown
   modes?: ('raw' | 'rich_text')[];
   buttons?: string[];

@@ -6,6 +6,8 @@
  */
 import type { z } from 'zod';
 import { csvUploadsSchema } from './csv-uploads.ts';
+import { authoritySchema } from '../domain/authority.ts';
+import { campaignSchema } from '../domain/campaign.ts';
 import { communeSchema } from '../domain/commune.ts';
 import { contactSchema } from '../domain/contact.ts';
 import { noticeSchema } from '../domain/notice.ts';
@@ -17,6 +19,8 @@ import { producerTypeSchema, productGroupSchema } from '../domain/value-set.ts';
 export const COLLECTION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   rounds: roundSchema,
   notices: noticeSchema,
+  authority: authoritySchema,
+  campaigns: campaignSchema,
   contact: contactSchema,
   communes: communeSchema,
   productGroups: productGroupSchema,

@@ -1,4 +1,5 @@
 /** An iCalendar (RFC 5545) file of the round deadlines, for phones' calendars. */
+import { asciiText, type Authority } from './authority.ts';
 import { lastDayBefore, toVnIso } from './time.ts';
 import type { RoundWithSlug } from './round.ts';
 
@@ -29,20 +30,22 @@ function fold(line: string): string {
 const ymd = (instant: Date) => toVnIso(instant).slice(0, 10).replace(/-/g, '');
 
 /** One all-day event on the last day of each round, with a reminder three days before. */
-export function roundsCalendar(rounds: readonly RoundWithSlug[], opts: { siteUrl: string; office: string; stamp: Date }): string {
+export function roundsCalendar(rounds: readonly RoundWithSlug[], opts: { siteUrl: string; office: string; stamp: Date; authority: Authority }): string {
+  const { authority } = opts;
+  const uidHost = asciiText(authority.titleSuffix).toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const stamp = opts.stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//UBND huyen Dak Glong//OCOP//VI', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Hạn đăng ký OCOP Đắk Glong', 'X-WR-TIMEZONE:Asia/Ho_Chi_Minh'];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//${asciiText(authority.shortName)}//OCOP//VI`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(authority.calendarName)}`, 'X-WR-TIMEZONE:Asia/Ho_Chi_Minh'];
   for (const r of rounds) {
     const last = lastDayBefore(new Date(r.deadline));
     const next = new Date(last.getTime() + 24 * 60 * 60 * 1000);
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${r.slug}@ocop-dak-glong`,
+      `UID:${r.slug}@${uidHost}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${ymd(last)}`,
       `DTEND;VALUE=DATE:${ymd(next)}`,
       `SUMMARY:${escapeText(`Ngày cuối đăng ký OCOP ${r.label} (${r.deadlineText})`)}`,
-      `DESCRIPTION:${escapeText(`Đăng ký sản phẩm OCOP huyện Đắk Glong, ${r.label}: ${r.deadlineText}. Đăng ký trực tuyến: ${opts.siteUrl}dang-ky/ hoặc tại ${opts.office}.`)}`,
+      `DESCRIPTION:${escapeText(`Đăng ký sản phẩm OCOP ${authority.area}, ${r.label}: ${r.deadlineText}. Đăng ký trực tuyến: ${opts.siteUrl}dang-ky/ hoặc tại ${opts.office}.`)}`,
       `URL:${opts.siteUrl}`,
       'BEGIN:VALARM',
       'ACTION:DISPLAY',

@@ -20,7 +20,7 @@ export function communeResolver<T extends CommuneWithSlug>(communes: readonly T[
   const folded = () => {
     index = new Map<string, T>();
     for (const c of communes) {
-      for (const form of [c.slug, c.name, c.gsoCode, ...c.aliases]) index.set(communeKey(form), c);
+      for (const form of [c.slug, c.name, ...(c.gsoCode ? [c.gsoCode] : []), ...c.aliases]) index.set(communeKey(form), c);
     }
     return index;
   };

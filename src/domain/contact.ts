@@ -2,13 +2,13 @@
 import { z } from 'zod';
 
 export const contactSchema = z.object({
-  /** Full name of the office: "Phòng Nông nghiệp và Phát triển nông thôn huyện Đắk Glong". */
+  /** Full name of the office that receives registrations, as content gives it. */
   office: z.string().min(1),
-  /** Street address as people give it: "Thôn 1, xã Quảng Khê, huyện Đắk Glong, tỉnh Đắk Nông". */
+  /** Street address as people give it: "Thôn 1, xã …, tỉnh …". */
   address: z.string().min(1),
-  /** Phone number as printed: "083 5047 419". */
+  /** Phone number as printed: "0263 3123 456". */
   phone: z.string().min(1),
-  /** The same number in international form for tel: links: "+84835047419". */
+  /** The same number in international form for tel: links: "+842633123456". */
   phoneE164: z.string().regex(/^\+84\d{9,10}$/, 'Số điện thoại quốc tế có dạng +84xxxxxxxxx'),
   /** Office hours in plain words; optional. */
   hours: z.string().optional(),

@@ -2,17 +2,21 @@
  * The Frictionless Data package (datapackage.json) that describes the open
  * data of the public list: the CSV with a table schema, and the JSON.
  */
+import { asciiText, type Authority } from './authority.ts';
 import { PUBLIC_CSV_COLUMNS, type PublicList } from './public-list.ts';
+
+/** "OCOP …" → "ocop-…": the package's machine name. */
+const slugOf = (text: string) => asciiText(text).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 const NULLABLE = new Set(['Tên chủ thể', 'Đợt']);
 
-export function dataPackage(list: PublicList, siteUrl: string) {
+export function dataPackage(list: PublicList, siteUrl: string, authority: Authority) {
   const url = (path: string) => new URL(path, siteUrl).href;
   return {
     profile: 'tabular-data-package',
-    name: 'danh-sach-san-pham-ocop-dak-glong',
-    title: 'Danh sách sản phẩm được chọn xây dựng sản phẩm OCOP, huyện Đắk Glong',
-    description: 'Sản phẩm được Ủy ban nhân dân huyện Đắk Glong chọn xây dựng sản phẩm OCOP, theo xã. Tên chủ thể chỉ được công khai khi chủ thể đồng ý (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15).',
+    name: `danh-sach-san-pham-${slugOf(authority.titleSuffix)}`,
+    title: authority.openData.title,
+    description: list.sample ? `Dữ liệu mẫu, không phải quyết định của cơ quan nào. ${authority.openData.description}` : authority.openData.description,
     homepage: url('/danh-sach/'),
     created: list.generatedAt,
     licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],

@@ -17,6 +17,8 @@ export interface RegistrationRecord extends Registration {
   reviewedAt: string | null;
   /** Round slug, or null after the last deadline. */
   round: string | null;
+  /** The campaign it was made in (a slug of content/campaigns/); '' or absent when unknown (its round tells). */
+  campaign?: string;
   status: Status;
   /** The reviewer's note; private. */
   reviewNote: string;
@@ -54,10 +56,12 @@ export const EXPORT_COLUMNS: readonly { key: ExportKey; header: string }[] = [
   // Added in December 2026, at the end so older readers and sheets keep their columns; optional on reading.
   { key: 'consentAt', header: 'Thời điểm đồng ý' },
   { key: 'consentVersion', header: 'Phiên bản nội dung đồng ý' },
+  // Added with campaigns, last; an export without it goes by round.
+  { key: 'campaign', header: 'Kỳ đăng ký' },
 ];
 
 /** Columns an export may lack without it being reported (exports made before they existed). */
-export const OPTIONAL_COLUMNS: ReadonlySet<ExportKey> = new Set<ExportKey>(['consentAt', 'consentVersion']);
+export const OPTIONAL_COLUMNS: ReadonlySet<ExportKey> = new Set<ExportKey>(['consentAt', 'consentVersion', 'campaign']);
 
 /** Separator between supportNeeds items inside one cell. */
 export const LIST_SEPARATOR = '; ';

@@ -13,15 +13,15 @@ export const noticeSchema = z.object({
   title: z.string().min(1),
   /** One or two sentences for search results and link previews. */
   description: z.string().min(1),
-  /** The issuing body's parent authority (cơ quan chủ quản), if printed; blank for a UBND huyện. */
+  /** The issuing body's parent authority (cơ quan chủ quản), if printed; blank when the document prints none. */
   issuerParent: z.string().default(''),
-  /** The issuing body as printed, one line per line: "ỦY BAN NHÂN DÂN\nHUYỆN ĐẮK GLONG". */
+  /** The issuing body as printed, one line per line: "ỦY BAN NHÂN DÂN\nXÃ …". */
   issuer: z.string().min(1),
   /** The number, which may be blank on a draft or a copy: "" in "Số: /UBND-NN". */
   number: z.string().default(''),
   /** The symbol after the slash: "UBND-NN". */
   symbol: z.string().min(1),
-  /** Place as written before the date: "Đắk Glong". */
+  /** Place as written before the date, as on the document. */
   place: z.string().min(1),
   /** Date as written, blanks kept: "ngày tháng 3 năm 2024". */
   dateText: z.string().min(1),

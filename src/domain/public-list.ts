@@ -20,6 +20,8 @@ export type PublicProduct = z.infer<typeof publicProductSchema>;
 
 export const publicListSchema = z.strictObject({
   generatedAt: z.string(),
+  /** Present (true) only when the list was built from the invented sample exports (npm run demo). */
+  sample: z.optional(z.literal(true)),
   communes: z.array(z.strictObject({ slug: z.string(), name: z.string(), products: z.array(publicProductSchema) })),
 });
 export type PublicList = z.infer<typeof publicListSchema>;
@@ -119,8 +121,8 @@ export function publicListJson(list: PublicList): string {
  * written by hand), between the list's own opening and closing.
  */
 export function* publicListJsonParts(list: PublicList): Generator<string> {
-  const { generatedAt, communes } = list;
-  yield `${JSON.stringify({ generatedAt }).slice(0, -1)},"communes":[`;
+  const { generatedAt, sample, communes } = list;
+  yield `${JSON.stringify(sample ? { generatedAt, sample } : { generatedAt }).slice(0, -1)},"communes":[`;
   for (let i = 0; i < communes.length; i++) yield i === 0 ? JSON.stringify(communes[i]) : `,${JSON.stringify(communes[i])}`;
   yield ']}\n';
 }

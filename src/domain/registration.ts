@@ -15,6 +15,8 @@ import { BLOCK_CONTROLS, clean, LINE_CONTROLS } from './text.ts';
 
 export interface RegistrationValueSets {
   communes: readonly CommuneWithSlug[];
+  /** The campaign's word for a unit ("xã", "thôn"), used in the unit's messages; "xã" when not given. */
+  unitWord?: string;
   productGroups: readonly { slug: string; label: string }[];
   producerTypes: readonly { slug: string; label: string }[];
 }
@@ -71,6 +73,7 @@ const EMAIL = z.email();
 /** Builds the registration schema for the given value sets. Output is what is stored. */
 export function makeRegistrationSchema(sets: RegistrationValueSets) {
   const resolveCommune = communeResolver(sets.communes);
+  const unit = sets.unitWord || 'xã';
   return z.object({
     producerName: requiredText('producerName', 200),
     producerType: choice('producerType', sets.producerTypes.map((t) => t.slug)),
@@ -90,7 +93,7 @@ export function makeRegistrationSchema(sets: RegistrationValueSets) {
       z.transform((v: string, ctx) => {
         const commune = resolveCommune(v);
         if (commune) return commune.slug;
-        ctx.issues.push({ code: 'custom', input: v, message: v ? `Không có xã "${v}" trong huyện Đắk Glong` : 'Vui lòng chọn xã' });
+        ctx.issues.push({ code: 'custom', input: v, message: v ? `Không có ${unit} "${v}" trong danh sách` : `Vui lòng chọn ${unit}` });
         return z.NEVER;
       }),
     ),

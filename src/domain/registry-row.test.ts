@@ -50,6 +50,7 @@ const GOOD: Record<ExportKey, string[]> = {
   reviewNote: ['', 'riêng'],
   consentAt: ['', '2024-03-20T09:00:00+07:00'],
   consentVersion: ['', 'dy-0123456789ab'],
+  campaign: ['', '2024', 'khong-co'],
 };
 /** A row with each cell good or damaged, 3 to 2 (nearly every row has a problem). */
 const row = fc.record<RawRow>(

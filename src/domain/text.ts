@@ -31,7 +31,7 @@ export function fold(value: string): string {
     .trim();
 }
 
-/** A folded key with every non-alphanumeric removed ("Đắk R'Măng" → "dakrmang"). */
+/** A folded key with every non-alphanumeric removed ("Ia H'Drai" → "iahdrai"). */
 export function foldKey(value: string): string {
   return fold(value).replace(/[^a-z0-9]/g, '');
 }

@@ -18,14 +18,14 @@ export function attrs(list: Record<string, string | number | boolean | null | un
 }
 
 /** A complete noindex page shell, lang="vi": the 422 page and the service's own pages share it. `head` is trusted markup. */
-export function htmlPage({ title, head = '', body }: { title: string; head?: string; body: string }): string {
+export function htmlPage({ title, head = '', body, siteName = 'OCOP' }: { title: string; head?: string; body: string; siteName?: string }): string {
   return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${esc(title)} | OCOP Đắk Glong</title>
+<title>${esc(title)} | ${esc(siteName)}</title>
 ${head}
 </head>
 <body>

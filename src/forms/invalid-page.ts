@@ -34,18 +34,20 @@ export function renderInvalidPage(input: {
   const { values, errors, content, now } = input;
   const count = errors.length;
   const nav = NAV.map(([href, label]) => `<li><a href="${href}"${href === '/dang-ky/' ? ' aria-current="page"' : ''}>${label}</a></li>`).join('');
+  const { authority } = content;
   return htmlPage({
     title: 'Lỗi: Đăng ký sản phẩm OCOP',
+    siteName: authority.titleSuffix,
     head: `<style>${CSS}</style>`,
     body: `<a class="skip" href="#noi-dung">Chuyển đến nội dung chính</a>
-<header class="site"><div class="wrap"><a class="brand" href="/">OCOP huyện Đắk Glong</a><nav class="main" aria-label="Trang chính"><ul>${nav}</ul></nav></div></header>
+<header class="site"><div class="wrap"><a class="brand" href="/">${esc(authority.brand)}</a><nav class="main" aria-label="Trang chính"><ul>${nav}</ul></nav></div></header>
 <main id="noi-dung" class="wrap">
 ${renderErrorSummary(errors, { autofocus: true })}
 <h1>Đăng ký sản phẩm OCOP</h1>
 <p class="lead">Đăng ký <strong>chưa được gửi</strong>: có ${count} mục cần sửa. Những gì bạn đã nhập vẫn còn ở dưới; hãy sửa các mục được đánh dấu rồi bấm “Gửi đăng ký” lần nữa.</p>
-${renderRegistrationForm({ values, errors, content, now })}
+${renderRegistrationForm({ values, errors, content: { ...content, rounds: content.campaign.rounds, communes: content.campaign.communes, unitWord: content.campaign.unitWord }, now })}
 <p>Cần giúp đỡ? Gọi ${esc(content.contact.office)}: <a class="tel" href="tel:${esc(content.contact.phoneE164)}">${esc(content.contact.phone)}</a>.</p>
 </main>
-<footer class="site"><div class="wrap"><p>Ủy ban nhân dân huyện Đắk Glong, tỉnh Đắk Nông · Chương trình mỗi xã một sản phẩm (OCOP).</p></div></footer>`,
+<footer class="site"><div class="wrap"><p>${esc(authority.footer)}</p></div></footer>`,
   });
 }

@@ -16,6 +16,8 @@ export interface Choice {
 interface Common {
   name: RegistrationField;
   error?: string;
+  /** The label from content when the authority words it (the unit, the consents); else the field's own. */
+  label?: string;
 }
 
 /** Ids of the hint and the error that describe a control. */
@@ -83,7 +85,7 @@ export function textareaField(o: Common & { value: string; rows?: number }): str
   return group(o.name, o.error, `<label class="label" for="${o.name}">${esc(info.label)}</label>${hintHtml(o.name, hint)}${errorHtml(o.name, o.error)}${area}`);
 }
 
-export function selectField(o: Common & { value: string; choices: readonly Choice[]; placeholder: string; autocomplete?: string }): string {
+export function selectField(o: Common & { value: string; choices: readonly Choice[]; placeholder: string; autocomplete?: string; data?: Record<string, string> }): string {
   const info: FieldInfo = REGISTRATION_FIELDS[o.name];
   const options = [`<option value="">${esc(o.placeholder)}</option>`]
     .concat(o.choices.map((c) => `<option${attrs({ value: c.value, selected: c.value === o.value })}>${esc(c.label)}</option>`))
@@ -93,11 +95,12 @@ export function selectField(o: Common & { value: string; choices: readonly Choic
     id: o.name,
     name: o.name,
     autocomplete: o.autocomplete,
+    ...Object.fromEntries(Object.entries(o.data ?? {}).map(([k, v]) => [`data-${k}`, v])),
     'aria-describedby': describedBy(o.name, undefined, o.error),
     'aria-invalid': o.error ? 'true' : undefined,
     'data-describe': true,
   })}>${options}</select>`;
-  return group(o.name, o.error, `<label class="label" for="${o.name}">${esc(info.label)}</label>${errorHtml(o.name, o.error)}${select}`);
+  return group(o.name, o.error, `<label class="label" for="${o.name}">${esc(o.label ?? info.label)}</label>${errorHtml(o.name, o.error)}${select}`);
 }
 
 /** Id of the n-th choice of a group; the first one is the field name so error links land on it. */
@@ -143,5 +146,5 @@ export function singleCheckbox(o: Common & { checked: boolean }): string {
     'aria-invalid': o.error ? 'true' : undefined,
     'data-describe': true,
   })}>`;
-  return group(o.name, o.error, `${errorHtml(o.name, o.error)}<div class="choice">${input}<label class="choice__label" for="${o.name}">${esc(info.label)}</label>${hint ? `<p id="${o.name}-hint" class="hint choice__hint">${esc(hint)}</p>` : ""}</div>`);
+  return group(o.name, o.error, `${errorHtml(o.name, o.error)}<div class="choice">${input}<label class="choice__label" for="${o.name}">${esc(o.label ?? info.label)}</label>${hint ? `<p id="${o.name}-hint" class="hint choice__hint">${esc(hint)}</p>` : ""}</div>`);
 }

@@ -108,7 +108,7 @@ describe('renderErrorSummary', () => {
     const errors = [
       { field: 'producerType', message: 'Vui lòng chọn loại hình chủ thể' },
       { field: 'supportNeeds', message: 'Chọn tối đa 20 nhu cầu hỗ trợ' },
-      { field: 'commune', message: 'Không có xã "<x>" trong huyện Đắk Glong' },
+      { field: 'commune', message: 'Không có xã "<x>" trong danh sách' },
     ];
     const summary = renderErrorSummary(errors);
     const formIds = ids(render());

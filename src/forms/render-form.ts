@@ -4,6 +4,7 @@
  * Field names are the JSON keys of interfaces.md; labels, hints and limits
  * come from registration-fields.ts, value sets from content/.
  */
+import { capitalise, consentText } from '../domain/authority.ts';
 import { communeResolver } from '../domain/commune.ts';
 import { REGISTRATION_FIELDS as F, SUPPORT_NEEDS, type RegistrationField } from '../domain/registration-fields.ts';
 import { isTruthy, type FieldError } from '../domain/registration.ts';
@@ -16,7 +17,10 @@ import { choiceFieldset, selectField, singleCheckbox, textareaField, textField }
 import { renderRoundNotice } from './round-notice.ts';
 
 export type FormValues = Record<string, string | string[] | undefined>;
-export type FormContent = Pick<SiteContent, 'communes' | 'rounds' | 'productGroups' | 'producerTypes'>;
+export type FormContent = Pick<SiteContent, 'communes' | 'rounds' | 'productGroups' | 'producerTypes' | 'authority'> & {
+  /** The current campaign's unit word; the authority's when unset. */
+  unitWord?: string;
+};
 
 export { FORM_ID };
 export const DEFAULT_FORM_ACTION = '/api/registrations';
@@ -55,6 +59,7 @@ export function renderRegistrationForm({ values, errors, content, now, action = 
   const needs = list(values, 'supportNeeds').map((n) => n.normalize('NFC').trim()).filter(Boolean);
   const otherNeeds = needs.filter((n) => !(SUPPORT_NEEDS as readonly string[]).includes(n)).join('; ');
   const round = assignRound(content.rounds, now);
+  const unitWord = content.unitWord ?? content.authority.unitWord;
 
   const producer =
     text('producerName', { autocomplete: 'organization' }) +
@@ -72,7 +77,9 @@ export function renderRegistrationForm({ values, errors, content, now, action = 
       name: 'commune',
       value: communeValue,
       error: error('commune'),
-      placeholder: 'Chọn xã',
+      label: capitalise(unitWord),
+      placeholder: `Chọn ${unitWord}`,
+      data: { unit: unitWord },
       choices: content.communes.map((c) => ({ value: c.slug, label: c.name })),
     }) +
     text('address', { autocomplete: 'address-line1' }) +
@@ -109,8 +116,8 @@ export function renderRegistrationForm({ values, errors, content, now, action = 
     });
 
   const consent =
-    singleCheckbox({ name: 'consentProcessing', checked: isTruthy(one(values, 'consentProcessing')), error: error('consentProcessing') }) +
-    singleCheckbox({ name: 'consentPublishName', checked: isTruthy(one(values, 'consentPublishName')), error: error('consentPublishName') });
+    singleCheckbox({ name: 'consentProcessing', label: consentText(content.authority, content.authority.consent.processing), checked: isTruthy(one(values, 'consentProcessing')), error: error('consentProcessing') }) +
+    singleCheckbox({ name: 'consentPublishName', label: consentText(content.authority, content.authority.consent.publishName), checked: isTruthy(one(values, 'consentPublishName')), error: error('consentPublishName') });
 
   // The honeypot: off-screen (not display:none, which some bots detect), out of the tab order and hidden from assistive tech.
   const honeypot =

@@ -17,6 +17,13 @@ import { readRegistryFileInParallel, SplitFailed, startRegistryWorker, type Star
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const DEFAULT_INPUT = join(PROJECT_ROOT, 'content/registrations');
+/** Invented registrations for demonstrations; read only with SAMPLE_DATA=1 (`npm run demo`), never published as real. */
+export const SAMPLE_INPUT = join(PROJECT_ROOT, 'examples/registrations');
+
+/** SAMPLE_DATA=1: the build adds examples/registrations/ and every page says "Dữ liệu mẫu". */
+export function sampleDataWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return ['1', 'true', 'yes', 'on'].includes(String(env.SAMPLE_DATA ?? '').toLowerCase());
+}
 /** Where the site build reads the registry's output (git-ignored). */
 export const DEFAULT_OUT_DIR = join(PROJECT_ROOT, 'src/generated/registry');
 export const LIST_JSON = 'danh-sach-ocop.json';
@@ -54,6 +61,8 @@ export interface RunOptions {
   paths?: readonly string[];
   contentDir?: string;
   now?: Date;
+  /** Add the sample exports (examples/registrations/) and mark the list as sample; default: SAMPLE_DATA. */
+  sample?: boolean;
   /** Files from this size up are read by two threads (see parallelMinBytes, which the CLI and the benchmark ask); unset: one thread. */
   parallelMinBytes?: number;
 }
@@ -61,7 +70,9 @@ export interface RunOptions {
 /** Reads and combines the files; errors (English) for every file that cannot be read at all. */
 export function runRegistry(options: RunOptions = {}): { ok: true; run: RegistryRun } | { ok: false; errors: string[] } {
   const contentDir = options.contentDir ?? process.env.CONTENT_DIR;
-  const { files, errors } = collectCsvFiles(options.paths?.length ? options.paths : [contentDir ? join(contentDir, 'registrations') : DEFAULT_INPUT]);
+  const sample = options.sample ?? sampleDataWanted();
+  const paths = options.paths?.length ? [...options.paths] : [contentDir ? join(contentDir, 'registrations') : DEFAULT_INPUT];
+  const { files, errors } = collectCsvFiles(sample ? [...paths, SAMPLE_INPUT] : paths);
   // The second thread is started first: loading its modules overlaps reading the content and the file.
   const min = options.parallelMinBytes;
   let worker = min !== undefined && files.some((f) => (statSync(f, { throwIfNoEntry: false })?.size ?? 0) >= min) ? startRegistryWorker() : null;
@@ -76,7 +87,9 @@ export function runRegistry(options: RunOptions = {}): { ok: true; run: Registry
   };
   const build = (parallelMinBytes?: number) => {
     const { inputs, infos } = readInputs(files, errors, ctx, parallelMinBytes, takeWorker);
-    return errors.length > 0 ? null : { ...buildRegistry(inputs, ctx, generatedAt), files: infos, content };
+    if (errors.length > 0) return null;
+    const result = buildRegistry(inputs, ctx, generatedAt);
+    return { ...result, list: sample ? { ...result.list, sample: true as const } : result.list, files: infos, content };
   };
   let run: RegistryRun | null;
   try {

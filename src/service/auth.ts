@@ -8,13 +8,15 @@
  * through a bounded gate (503 when it is full).
  */
 import type { Context } from 'hono';
+import { asciiText, type Authority } from '../domain/authority.ts';
 import { ACCOUNT_NAME, type Account } from './accounts.ts';
 import { clientAddress } from './client.ts';
 import { BUSY } from './hash-gate.ts';
 import type { Deps } from './deps.ts';
 import { readSessionCookie, type Session } from './session.ts';
 
-export const REALM = 'Basic realm="OCOP Dak Glong", charset="UTF-8"';
+/** The Basic-auth challenge, named after the authority (ASCII: browsers show the realm as Latin-1). */
+export const realmOf = (authority: Authority) => `Basic realm="${asciiText(authority.titleSuffix).replace(/"/g, '')}", charset="UTF-8"`;
 
 export type Caller =
   | { kind: 'basic'; account: Account }

@@ -30,7 +30,7 @@ function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return n;
 }
 
-/** CORS_ORIGIN: comma-separated origins such as "https://ocop.dakglong.gov.vn". */
+/** CORS_ORIGIN: comma-separated origins such as "https://ocop.example.gov.vn". */
 function readOrigins(env: NodeJS.ProcessEnv): string[] {
   const raw = env.CORS_ORIGIN?.trim();
   if (!raw) return [];

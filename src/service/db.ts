@@ -99,6 +99,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TRIGGER registrations_refold AFTER UPDATE OF receipt, product_name, producer_name ON registrations
      WHEN NEW.search_text IS OLD.search_text
      BEGIN UPDATE registrations SET search_text = NULL WHERE id = NEW.id; END;`,
+  // 4: the campaign a registration was made in ('' for those stored before campaigns existed: their round tells).
+  `ALTER TABLE registrations ADD COLUMN campaign TEXT NOT NULL DEFAULT '';`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

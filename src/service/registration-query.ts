@@ -4,8 +4,8 @@
  * clause, and the query for one page of it. Pure: the store runs it.
  *
  * @example
- * filterSql({ commune: 'dak-ha', search: ['ca', 'phe'] })
- * // { where: "WHERE commune = ? AND instr(search_text, ?) > 0 AND instr(search_text, ?) > 0", params: ['dak-ha', 'ca', 'phe'] }
+ * filterSql({ commune: 'thon-1', search: ['ca', 'phe'] })
+ * // { where: "WHERE commune = ? AND instr(search_text, ?) > 0 AND instr(search_text, ?) > 0", params: ['thon-1', 'ca', 'phe'] }
  */
 import type { Status } from '../domain/status.ts';
 

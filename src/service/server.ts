@@ -18,13 +18,13 @@ try {
 }
 const app = createApp(config);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.error(`OCOP Đắk Glong: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`);
+  console.error(`OCOP: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`);
   // Editors' changes to content/ go live without a restart (WATCH_CONTENT=0 turns this off).
   app.publishing.start();
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    console.error(`OCOP Đắk Glong: ${signal}, stopping`);
+    console.error(`OCOP: ${signal}, stopping`);
     // A build in progress is stopped; a client holding a connection open does not keep the service up.
     void app.publishing.publisher.stop();
     setTimeout(() => process.exit(0), 10_000).unref();

@@ -20,6 +20,8 @@ export interface NewRegistration {
   honeypot: boolean;
   at: Date;
   round: string | null;
+  /** The current campaign's slug when it was received. */
+  campaign: string;
   /** The id of the consent wording the form showed (consent.ts). */
   consentVersion: string;
 }
@@ -57,6 +59,7 @@ function toRecord(row: Row): StoredRegistration {
     submittedAt: row.submitted_at as string,
     reviewedAt: (row.reviewed_at as string | null) ?? null,
     round: (row.round as string | null) ?? null,
+    campaign: (row.campaign as string | undefined) ?? '',
     status: row.status as Status,
     reviewNote: row.review_note as string,
     producerName: row.producer_name as string,
@@ -101,11 +104,11 @@ export class RegistrationStore {
   constructor(db: DatabaseSync) {
     this.db = db;
     this.insert = db.prepare(`INSERT INTO registrations (
-        receipt, submission_id, created_at, submitted_at, round, status, honeypot,
+        receipt, submission_id, created_at, submitted_at, round, campaign, status, honeypot,
         producer_name, producer_type, representative, phone, email, commune, address, business_id,
         product_name, product_group, product_stage, description, support_needs, consent_processing, consent_publish_name,
         consent_at, consent_version, search_text)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT DO NOTHING`);
     this.bySubmissionId = db.prepare('SELECT * FROM registrations WHERE submission_id = ?');
     this.byReceipt = db.prepare('SELECT * FROM registrations WHERE receipt = ?');
@@ -169,7 +172,7 @@ export class RegistrationStore {
     for (let attempt = 0; attempt < RECEIPT_ATTEMPTS; attempt++) {
       const receipt = newReceipt();
       const { changes } = this.insert.run(
-        receipt, item.submissionId, item.at.toISOString(), submittedAt, item.round, status, item.honeypot ? 1 : 0,
+        receipt, item.submissionId, item.at.toISOString(), submittedAt, item.round, item.campaign, status, item.honeypot ? 1 : 0,
         v.producerName, v.producerType, v.representative, v.phone, v.email, v.commune, v.address, v.businessId,
         v.productName, v.productGroup, v.productStage, v.description, JSON.stringify(v.supportNeeds),
         v.consentProcessing ? 1 : 0, v.consentPublishName ? 1 : 0,
@@ -177,7 +180,7 @@ export class RegistrationStore {
       );
       if (Number(changes) === 1) {
         const record: StoredRegistration = {
-          ...v, receipt, submittedAt, reviewedAt: null, round: item.round, status, reviewNote: '', honeypot: item.honeypot,
+          ...v, receipt, submittedAt, reviewedAt: null, round: item.round, campaign: item.campaign, status, reviewNote: '', honeypot: item.honeypot,
           consentAt: submittedAt, consentVersion: item.consentVersion, erasedAt: null,
         };
         return { record, created: true };

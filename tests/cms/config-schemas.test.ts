@@ -29,6 +29,7 @@ const WIDGET_TYPES: Record<CmsField['widget'], (string | undefined)[]> = {
   number: ['integer', 'number'],
   list: ['array'],
   object: ['object'],
+  boolean: ['boolean'],
 };
 
 /** Checks fields against an object schema, recursing into objects and lists of objects. */
@@ -45,7 +46,8 @@ function compare(fields: CmsField[], schema: JsonSchema, where: string): string[
       continue;
     }
     const types = prop.anyOf ? prop.anyOf.map((p) => p.type) : [prop.type];
-    if (!types.every((t) => WIDGET_TYPES[f.widget].includes(t))) problems.push(`${at}: widget ${f.widget} cannot produce ${types.join(' | ')}`);
+    const produces = f.widget === 'relation' && f.multiple ? ['array'] : WIDGET_TYPES[f.widget];
+    if (!types.every((t) => produces.includes(t))) problems.push(`${at}: widget ${f.widget} cannot produce ${types.join(' | ')}`);
     if (f.widget === 'number' && prop.type === 'integer' && f.value_type !== 'int') problems.push(`${at}: integer field needs value_type int`);
     const cmsRequired = f.required !== false;
     const schemaRequired = (schema.required ?? []).includes(f.name);

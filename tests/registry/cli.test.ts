@@ -37,10 +37,20 @@ describe('npm run registry', () => {
     expect(clean).toMatchObject({ code: 0, stderr: '' });
   });
 
-  it('ships an example export in content/registrations/ that reads without a rejected row', () => {
+  it('content/ ships no registration: the default list publishes nothing and is not marked as sample', () => {
     const r = registry('--out', out, '--strict');
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/read 0 = published 0 /);
+    const list = JSON.parse(readFileSync(join(out, 'danh-sach-ocop.json'), 'utf8'));
+    expect(list.sample).toBeUndefined();
+    expect(list.communes.flatMap((c: { products: unknown[] }) => c.products)).toEqual([]);
+  });
+
+  it('SAMPLE_DATA=1 adds the sample export of examples/, reads it without a rejected row and marks the list as sample', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/registry.ts'), '--out', out, '--strict'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SAMPLE_DATA: '1' } });
+    expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/published [1-9]\d* /);
+    expect(JSON.parse(readFileSync(join(out, 'danh-sach-ocop.json'), 'utf8')).sample).toBe(true);
   });
 
   it.each([

@@ -9,7 +9,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { consentVersion } from '../../src/domain/consent.ts';
 import { EXPORT_COLUMNS } from '../../src/domain/export-format.ts';
-import { REGISTRATION_FIELDS } from '../../src/domain/registration-fields.ts';
+import { consentText } from '../../src/domain/authority.ts';
+import { readSiteContent } from '../../src/lib/content-files.ts';
 import { DB_FILE } from '../../src/service/db.ts';
 import { runScript } from '../support/process.ts';
 import { basic, EDITOR_PASSWORD, postJson, useAppWithTwoEditors, validBody } from './helpers.ts';
@@ -38,19 +39,21 @@ const rowOf = (text: string, receipt: string) =>
 const header = (key: string) => EXPORT_COLUMNS.find((c) => c.key === key)!.header;
 
 describe('proof of consent', () => {
-  it('stores when consent was given and the id of the wording shown, as the last two export columns', async () => {
+  it('stores when consent was given and the id of the wording shown (content/authority/), in the consent columns at the end', async () => {
     const receipt = await register();
     const text = await exportText();
-    expect(text.split('\r\n')[0]!.endsWith('Thời điểm đồng ý,Phiên bản nội dung đồng ý')).toBe(true);
+    expect(text.split('\r\n')[0]!.endsWith('Thời điểm đồng ý,Phiên bản nội dung đồng ý,Kỳ đăng ký')).toBe(true);
     const row = rowOf(text, receipt);
     expect(row[header('consentAt')]).toBe('2024-03-20T10:00:00+07:00');
-    const shown = consentVersion([REGISTRATION_FIELDS.consentProcessing.label, REGISTRATION_FIELDS.consentPublishName.label]);
+    const { authority } = readSiteContent();
+    const wording = [consentText(authority, authority.consent.processing), consentText(authority, authority.consent.publishName)];
+    const shown = consentVersion(wording);
     expect(row[header('consentVersion')]).toBe(shown);
     // The wording behind the id stays readable in the database.
     const db = new DatabaseSync(join(app().config.dataDir, DB_FILE), { readOnly: true });
     try {
       const kept = db.prepare('SELECT wording FROM consent_versions WHERE id = ?').get(shown) as { wording: string };
-      expect(kept.wording).toContain(REGISTRATION_FIELDS.consentProcessing.label);
+      expect(kept.wording).toContain(wording[0]);
     } finally {
       db.close();
     }

@@ -168,7 +168,7 @@ describe('invalid input', () => {
     const html = await res.text();
     for (const message of [
       'Số điện thoại không đúng',
-      `Không có xã "Hà "Nội"" trong huyện Đắk Glong`,
+      `Không có xã "Hà "Nội"" trong danh sách`,
       'Vui lòng nhập tên sản phẩm',
       'Cần đồng ý cho xử lý thông tin',
     ]) {

@@ -18,11 +18,11 @@ export const noticesCollection: FolderCollection = {
   fields: [
     line('title', 'Tiêu đề ngắn', 'Hiện trên thẻ trình duyệt và trong danh sách, ví dụ: Đăng ký xây dựng sản phẩm OCOP năm 2024.'),
     lines('description', 'Mô tả', 'Một hai câu tóm tắt, hiện trong kết quả tìm kiếm và khi chia sẻ liên kết.'),
-    line('issuerParent', 'Cơ quan chủ quản', 'Dòng trên tên cơ quan ban hành, nếu có. Để trống với văn bản của UBND huyện.', { required: false, default: '' }),
-    lines('issuer', 'Cơ quan ban hành', 'Viết như trên văn bản, mỗi dòng một dòng, ví dụ: ỦY BAN NHÂN DÂN ↵ HUYỆN ĐẮK GLONG.'),
+    line('issuerParent', 'Cơ quan chủ quản', 'Dòng trên tên cơ quan ban hành, nếu có, ví dụ: ỦY BAN NHÂN DÂN TỈNH …. Để trống nếu văn bản không ghi.', { required: false, default: '' }),
+    lines('issuer', 'Cơ quan ban hành', 'Viết như trên văn bản, mỗi dòng một dòng, ví dụ: ỦY BAN NHÂN DÂN ↵ XÃ ….'),
     line('number', 'Số văn bản', 'Phần số trước dấu gạch chéo. Để trống nếu văn bản chưa có số.', { required: false, default: '' }),
     line('symbol', 'Ký hiệu', 'Phần sau dấu gạch chéo, ví dụ: UBND-NN.'),
-    line('place', 'Địa danh', 'Viết trước ngày tháng, ví dụ: Đắk Glong.'),
+    line('place', 'Địa danh', 'Viết trước ngày tháng: tên địa danh nơi ban hành, như trên văn bản.'),
     line('dateText', 'Ngày tháng (như trên văn bản)', 'Giữ nguyên chỗ trống nếu văn bản để trống, ví dụ: ngày    tháng 3 năm 2024.'),
     {
       name: 'date',

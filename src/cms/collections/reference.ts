@@ -13,20 +13,20 @@ export const contactCollection: FilesCollection = {
   files: [
     {
       name: 'phong-nong-nghiep',
-      label: 'Phòng Nông nghiệp và PTNT',
+      label: 'Cơ quan nhận đăng ký',
       file: 'content/contact/phong-nong-nghiep.json',
       fields: [
-        line('office', 'Tên cơ quan', 'Tên đầy đủ, ví dụ: Phòng Nông nghiệp và Phát triển nông thôn huyện Đắk Glong.'),
-        line('address', 'Địa chỉ', 'Như người dân vẫn nói, ví dụ: Thôn 1, xã Quảng Khê, huyện Đắk Glong, tỉnh Đắk Nông.'),
-        line('phone', 'Số điện thoại (hiển thị)', 'Viết như in trên giấy tờ, ví dụ: 083 5047 419.'),
-        line('phoneE164', 'Số điện thoại quốc tế', 'Cùng số trên, dạng +84 và bỏ số 0 đầu, không dấu cách, ví dụ: +84835047419. Dùng cho nút bấm gọi.', {
+        line('office', 'Tên cơ quan', 'Tên đầy đủ của cơ quan nhận đăng ký, ví dụ: Phòng Kinh tế xã ….'),
+        line('address', 'Địa chỉ', 'Như người dân vẫn nói, ví dụ: Thôn 1, xã …, tỉnh ….'),
+        line('phone', 'Số điện thoại (hiển thị)', 'Viết như in trên giấy tờ, ví dụ: 0263 3123 456.'),
+        line('phoneE164', 'Số điện thoại quốc tế', 'Cùng số trên, dạng +84 và bỏ số 0 đầu, không dấu cách, ví dụ: +842633123456. Dùng cho nút bấm gọi.', {
           pattern: ['^\\+84\\d{9,10}$', 'Số điện thoại quốc tế có dạng +84xxxxxxxxx'],
         }),
         line('hours', 'Giờ làm việc', 'Không bắt buộc, ví dụ: Sáng 7:00–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu.', { required: false }),
         line('email', 'Thư điện tử', 'Không bắt buộc.', {
           required: false,
           // The same test the schema's z.email() applies.
-          pattern: [z.regexes.email.source, 'Địa chỉ thư điện tử chưa đúng, ví dụ: pnn.dakglong@gmail.com'],
+          pattern: [z.regexes.email.source, 'Địa chỉ thư điện tử chưa đúng, ví dụ: ocop@gmail.com'],
         }),
         lines('otherPlaces', 'Nơi khác nhận đăng ký', 'Nơi người dân có thể đến đăng ký trực tiếp ngoài cơ quan trên.'),
       ],
@@ -36,9 +36,9 @@ export const contactCollection: FilesCollection = {
 
 export const communesCollection: FolderCollection = {
   name: 'communes',
-  label: 'Xã',
-  label_singular: 'xã',
-  description: 'Các xã trong huyện. Tên khác (cách viết khác) giúp nhận đúng xã khi người dân hoặc bảng tính viết khác đi.',
+  label: 'Địa bàn (xã, thôn…)',
+  label_singular: 'địa bàn',
+  description: 'Các địa bàn nhận đăng ký (xã, phường, thôn, bon…), của mọi đợt. Tên khác (cách viết khác) giúp nhận đúng địa bàn khi người dân hoặc bảng tính viết khác đi.',
   folder: 'content/communes',
   extension: 'json',
   format: 'json',
@@ -46,18 +46,19 @@ export const communesCollection: FolderCollection = {
   slug: '{{name}}',
   create: true,
   delete: false,
-  summary: '{{name}} ({{gsoCode}})',
+  summary: '{{name}}',
   sortable_fields: ['order', 'name'],
   fields: [
-    line('name', 'Tên xã', 'Không ghi chữ "xã", ví dụ: Quảng Hoà.'),
-    line('gsoCode', 'Mã đơn vị hành chính', 'Mã 5 chữ số theo danh mục của Tổng cục Thống kê, ví dụ: 20902.', {
+    line('name', 'Tên', 'Không ghi chữ "xã", "thôn"…, ví dụ: Thôn 1.'),
+    line('gsoCode', 'Mã đơn vị hành chính', 'Mã 5 chữ số theo danh mục của Tổng cục Thống kê, ví dụ: 20902. Để trống với thôn, bon (không có mã).', {
+      required: false,
       pattern: ['^\\d{5}$', 'Mã đơn vị hành chính gồm 5 chữ số'],
     }),
-    textList('aliases', 'Cách viết khác', 'cách viết', 'Các cách viết khác của tên xã cần được hiểu là xã này, ví dụ: Quảng Hòa, Đăk Ha. Không cần thêm bản không dấu.', {
+    textList('aliases', 'Cách viết khác', 'cách viết', 'Các cách viết khác của tên cần được hiểu là địa bàn này, ví dụ: Hoà / Hòa, Đắk / Đăk. Không cần thêm bản không dấu.', {
       required: false,
       default: [],
     }),
-    position('Vị trí trong danh sách, theo thứ tự mã đơn vị hành chính; 1 là xã đầu tiên.'),
+    position('Vị trí trong danh sách, theo thứ tự mã đơn vị hành chính; 1 là đầu tiên.'),
   ],
 };
 

@@ -3,7 +3,7 @@
  * webhook), and the status panel on the review UI's list page.
  */
 import type { Context, Hono } from 'hono';
-import { authenticate, REALM } from '../auth.ts';
+import { authenticate, realmOf } from '../auth.ts';
 import type { Deps } from '../deps.ts';
 import { esc } from '../html.ts';
 import { validHookCall } from './hook.ts';
@@ -48,7 +48,7 @@ export function mountPublishRoutes(app: Hono, deps: Deps, publisher: Publisher<u
     if (!auth.ok) {
       if (auth.status === 429) c.header('Retry-After', String(auth.retryAfter ?? 60));
       // No Basic challenge for a page's script (the /admin/ notice): the browser would pop up a password box.
-      else if (!['cors', 'same-origin'].includes(c.req.header('sec-fetch-mode') ?? '')) c.header('WWW-Authenticate', REALM);
+      else if (!['cors', 'same-origin'].includes(c.req.header('sec-fetch-mode') ?? '')) c.header('WWW-Authenticate', realmOf(deps.content.authority));
       return c.json({ errors: [{ field: '', message: auth.status === 429 ? 'Đăng nhập sai quá nhiều lần.' : 'Cần đăng nhập.' }] }, auth.status);
     }
     return c.json(publisher.status);

@@ -20,7 +20,7 @@ export function hiddenCsrf(token: string): string {
 
 export function reviewPage({ title, account, csrf, communeName, body }: Frame): string {
   const who = account
-    ? `<div class="who"><span>${esc(account.name)} · ${esc(communeName ? `xã ${communeName}` : 'toàn huyện')}</span>
+    ? `<div class="who"><span>${esc(account.name)} · ${esc(communeName ?? 'toàn địa bàn')}</span>
 ${account.commune === null ? `<a class="light" href="${UI}nhat-ky/">Nhật ký truy cập</a> <a class="light" href="${UI}noi-dung/">Thay đổi nội dung</a>` : ''}
 <form method="post" action="${UI}dang-xuat">${hiddenCsrf(csrf ?? '')}<button class="link" type="submit">Đăng xuất</button></form></div>`
     : '';

@@ -26,7 +26,7 @@ export type EditorAction =
 
 export async function startEditorAction(c: Context, deps: Deps): Promise<EditorAction> {
   const auth = await authenticate(c, deps);
-  if (!auth.ok) return { ok: false, response: authFailure(c, auth) };
+  if (!auth.ok) return { ok: false, response: authFailure(c, auth, deps) };
   const { caller } = auth;
   if (bodyKind(c) !== 'json') return { ok: false, response: c.json(fail('', 'Chỉ nhận dữ liệu dạng application/json'), 415) };
   let body: unknown;

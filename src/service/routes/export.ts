@@ -2,12 +2,12 @@
 import type { Context, Hono } from 'hono';
 import { exportCsv } from '../../domain/export-csv.ts';
 import { toVnIso } from '../../domain/time.ts';
-import { authenticate, REALM, type AuthOutcome } from '../auth.ts';
+import { authenticate, realmOf, type AuthOutcome } from '../auth.ts';
 import type { Deps } from '../deps.ts';
 import { readFilter } from '../filters.ts';
 
 /** The JSON answer to a failed authentication (401 with a challenge, 429, or 503 while hashing is saturated). */
-export function authFailure(c: Context, outcome: Extract<AuthOutcome, { ok: false }>) {
+export function authFailure(c: Context, outcome: Extract<AuthOutcome, { ok: false }>, deps: Pick<Deps, 'content'>) {
   c.header('Cache-Control', 'no-store');
   if (outcome.status === 503) {
     c.header('Retry-After', String(outcome.retryAfter ?? 5));
@@ -17,14 +17,14 @@ export function authFailure(c: Context, outcome: Extract<AuthOutcome, { ok: fals
     c.header('Retry-After', String(outcome.retryAfter ?? 60));
     return c.json({ errors: [{ field: '', message: 'Đăng nhập sai quá nhiều lần; vui lòng thử lại sau.' }] }, 429);
   }
-  c.header('WWW-Authenticate', REALM);
+  c.header('WWW-Authenticate', realmOf(deps.content.authority));
   return c.json({ errors: [{ field: '', message: 'Cần đăng nhập bằng tài khoản biên tập viên.' }] }, 401);
 }
 
 export function mountExportRoute(app: Hono, deps: Deps): void {
   app.get('/api/registrations.csv', async (c) => {
     const auth = await authenticate(c, deps);
-    if (!auth.ok) return authFailure(c, auth);
+    if (!auth.ok) return authFailure(c, auth, deps);
     const read = readFilter(deps, auth.caller.account, c.req.query());
     c.header('Cache-Control', 'no-store');
     if (!read.ok) return c.json({ errors: [{ field: '', message: read.message }] }, 422);

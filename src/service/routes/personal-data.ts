@@ -62,7 +62,7 @@ export function mountPersonalDataRoutes(app: Hono, deps: Deps): void {
 
   app.get('/api/audit', async (c) => {
     const auth = await authenticate(c, deps);
-    if (!auth.ok) return authFailure(c, auth);
+    if (!auth.ok) return authFailure(c, auth, deps);
     c.header('Cache-Control', 'no-store');
     if (auth.caller.account.commune !== null) return c.json(fail('', 'Chỉ tài khoản cấp trên (toàn đơn vị) được xem nhật ký truy cập.'), 403);
     const limit = Number(c.req.query('limit') ?? 100);

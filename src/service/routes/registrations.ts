@@ -63,8 +63,9 @@ export function mountRegistrationRoutes(app: Hono, deps: Deps): void {
       submissionId: readSubmissionId(data),
       honeypot: isHoneypotFilled(data),
       at,
-      round: assignRound(deps.content.rounds, at)?.slug ?? null,
-      consentVersion: deps.consentVersion,
+      round: assignRound(deps.content.campaign.rounds, at)?.slug ?? null,
+      campaign: deps.content.campaign.slug,
+      consentVersion: deps.consentVersion(),
     });
     if (json) return c.json(publicView(record), created ? 201 : 200);
     return c.redirect(`${CONFIRMATION_PATH}?ma=${encodeURIComponent(record.receipt)}`, 303);

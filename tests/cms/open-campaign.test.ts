@@ -1,0 +1,66 @@
+// An editor opens a campaign through the real admin and the real decap-server, as docs/mo-dot-dang-ky.md
+// says: a new campaign (its notice, its units, its unit word, current), the old one switched off; the
+// files are valid content, and a build from them shows the new campaign current and 2024 archived.
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { campaignSchema } from '../../src/domain/campaign.ts';
+import { ROOT } from '../support/server.ts';
+import { publish, useAdminSession } from './support/admin-session.ts';
+import { buildSite } from './support/site-copy.ts';
+
+const SHOTS = join(ROOT, 'test-results/cms');
+mkdirSync(SHOTS, { recursive: true });
+const session = useAdminSession();
+const campaignFile = (name: string) => JSON.parse(readFileSync(join(session().repo, 'content/campaigns', name), 'utf8'));
+
+test('a new campaign created in the CMS becomes current after a build; 2024 goes to the archive', async () => {
+  const page = await session().signIn();
+  await page.getByRole('link', { name: 'Kỳ đăng ký', exact: true }).click();
+  await page.getByText('Thêm kỳ đăng ký', { exact: true }).click();
+  await page.getByLabel('Tên kỳ đăng ký', { exact: true }).fill('Đăng ký sản phẩm OCOP năm 2027');
+  // Relation widgets (react-select): type, then take the first match.
+  const choose = async (label: string, text: string) => {
+    const input = page.locator(`[id="${await page.getByText(label, { exact: true }).first().getAttribute('for')}"]`);
+    await input.click();
+    await input.pressSequentially(text);
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+  };
+  await choose('Công văn', 'OCOP năm 2024');
+  await choose('Địa bàn nhận đăng ký (không bắt buộc)', 'Quảng Khê');
+  await choose('Địa bàn nhận đăng ký (không bắt buộc)', 'Đắk Som');
+  await page.getByLabel('Tên gọi địa bàn (không bắt buộc)', { exact: true }).fill('xã');
+  await page.getByLabel('Đang chạy (không bắt buộc)', { exact: true }).click();
+  await page.screenshot({ path: join(SHOTS, 'campaign-editor.png'), fullPage: true });
+  await publish(page);
+
+  const dir = join(session().repo, 'content/campaigns');
+  await expect.poll(() => readdirSync(dir).length, { timeout: 10_000 }).toBe(2);
+  const name = readdirSync(dir).find((f) => f !== '2024.json')!;
+  const saved = campaignSchema.parse(campaignFile(name));
+  expect(saved).toEqual({ title: 'Đăng ký sản phẩm OCOP năm 2027', current: true, notices: ['dang-ky-san-pham-ocop-2024'], units: ['quang-khe', 'dak-som'], unitWord: 'xã' });
+
+  // The previous campaign: switched off.
+  await page.goto(`${session().site.url}/admin/#/collections/campaigns/entries/2024`);
+  await page.reload();
+  await expect.poll(() => page.getByLabel('Tên kỳ đăng ký', { exact: true }).inputValue()).toBe('Đăng ký sản phẩm OCOP năm 2024');
+  await page.getByLabel('Đang chạy (không bắt buộc)', { exact: true }).click();
+  await page.screenshot({ path: join(SHOTS, 'campaign-2024-off.png'), fullPage: true });
+  await publish(page);
+  await expect.poll(() => campaignFile('2024.json').current, { timeout: 10_000 }).toBe(false);
+
+  const dist = await buildSite(session().repo, session().decap.port);
+  try {
+    const form = readFileSync(join(dist, 'dang-ky/index.html'), 'utf8');
+    const options = [...form.matchAll(/<option value="([a-z-]+)"/g)].map((m) => m[1]);
+    expect(options).toEqual(['quang-khe', 'dak-som']);
+    const slug = name.replace(/\.json$/, '');
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('href="/luu-tru/2024/"');
+    expect(readdirSync(join(dist, 'luu-tru'))).toEqual(expect.arrayContaining(['2024', 'index.html']));
+    expect(readdirSync(join(dist, 'luu-tru'))).not.toContain(slug);
+    expect(session().blocked).toEqual([]);
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+  }
+}, 180_000);
