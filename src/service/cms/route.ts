@@ -13,7 +13,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { SERVER_CMS_API } from '../../cms/backend.ts';
-import { authenticate, REALM } from '../auth.ts';
+import { authenticate, realmOf } from '../auth.ts';
 import { BodyError, bodyKind, parseJson, readBytes } from '../body.ts';
 import type { Deps } from '../deps.ts';
 import { authFailure } from '../routes/export.ts';
@@ -39,9 +39,9 @@ export function mountCmsRoute(app: Hono, deps: Deps): CmsBackend {
     c.header('Cache-Control', 'no-store');
     const auth = await authenticate(c, deps);
     if (!auth.ok) {
-      if (auth.status !== 401) return authFailure(c, auth);
+      if (auth.status !== 401) return authFailure(c, auth, deps);
       // No Basic challenge to a browser (it would open its own password box over the CMS): /admin/ sends the editor to sign in.
-      if (c.req.header('origin') === undefined) c.header('WWW-Authenticate', REALM);
+      if (c.req.header('origin') === undefined) c.header('WWW-Authenticate', realmOf(deps.content.authority));
       const message = 'Cần đăng nhập bằng tài khoản biên tập viên (trang /quan-ly/).';
       return c.json({ error: message, errors: [{ field: '', message }] }, 401);
     }
