@@ -209,8 +209,12 @@ describe('saving', () => {
   });
 
   test('a file named like a pattern is committed alone, never the files it would match', async () => {
-    const other = 'content/registrations/vi-du-2024-dot-1-2.csv';
-    const original = read(other);
+    // A CSV already in the history, then changed by hand and not committed.
+    const other = 'content/registrations/da-co.csv';
+    const original = 'Mã hồ sơ\r\nA\r\n';
+    writeFileSync(join(repo, other), original);
+    git(repo, 'add', '--', other);
+    git(repo, '-c', 'user.name=dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '-m', 'csv');
     writeFileSync(join(repo, other), original + 'sửa tay, chưa ghi lịch sử\r\n');
     try {
       const res = await cms(
