@@ -47,7 +47,7 @@ function main(argv: string[]): void {
   const lastDeadlineOf = new Map(
     campaigns.map((c) => [c.slug, c.rounds.length ? new Date(Math.max(...c.rounds.map((r) => new Date(r.deadline).getTime()))) : null]),
   );
-  const lastDeadline = (campaign: string) => lastDeadlineOf.get(campaign) ?? lastDeadlineOf.get(current.slug) ?? null;
+  const lastDeadline = (campaign: string | undefined) => (campaign && lastDeadlineOf.get(campaign)) || lastDeadlineOf.get(current.slug) || null;
 
   const db = openDatabase(dataDir);
   try {
