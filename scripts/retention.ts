@@ -1,7 +1,8 @@
 /**
  * npm run retention [-- --apply] [--now ISO]: lists the registrations whose
  * personal data is past the retention period set in
- * content/privacy/retention.json (see src/domain/retention.ts); with --apply,
+ * content/privacy/retention.json (see src/domain/retention.ts), counted from
+ * the last round of each registration's campaign; with --apply,
  * erases it (the row stays, as for an erasure by staff) and logs each one in
  * the access log as account "retention". Meant for a daily cron line
  * (docs/operations.md). --now fixes the clock (tests, or to see what a later
@@ -41,8 +42,12 @@ function main(argv: string[]): void {
 
   const { dataDir, contentDir } = readConfig();
   const rules = readRetention(contentDir);
-  const deadlines = readSiteContent(contentDir).rounds.map((r) => new Date(r.deadline).getTime());
-  const lastDeadline = deadlines.length ? new Date(Math.max(...deadlines)) : null;
+  // Each registration is counted from the last round of its own campaign (the current one for rows without).
+  const { campaigns, campaign: current } = readSiteContent(contentDir);
+  const lastDeadlineOf = new Map(
+    campaigns.map((c) => [c.slug, c.rounds.length ? new Date(Math.max(...c.rounds.map((r) => new Date(r.deadline).getTime()))) : null]),
+  );
+  const lastDeadline = (campaign: string | undefined) => (campaign && lastDeadlineOf.get(campaign)) || lastDeadlineOf.get(current.slug) || null;
 
   const db = openDatabase(dataDir);
   try {
@@ -50,7 +55,7 @@ function main(argv: string[]): void {
     const due = store
       .list()
       .filter((r) => r.erasedAt === null)
-      .map((r) => ({ record: r, due: retentionDue(r, lastDeadline, rules) }))
+      .map((r) => ({ record: r, due: retentionDue(r, lastDeadline(r.campaign), rules) }))
       .filter((r) => r.due.getTime() <= now.getTime());
     console.log(`Thời hạn lưu trữ: ${rules.notChosenMonths} tháng (không được chọn), ${rules.chosenMonths} tháng (đã chọn). Hôm nay: ${toVnIso(now)}`);
     for (const { record, due: at } of due) console.log(`${record.receipt}\t${record.status}\t${record.commune}\thết hạn ${toVnIso(at).slice(0, 10)}`);

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { esc } from '../forms/html.ts';
 import { readSiteContent } from '../lib/content-files.ts';
+import { SERVER_CMS_API, SERVER_SIGN_IN } from './backend.ts';
 import { buildCmsConfig, cmsConfigYaml, type CmsConfig } from './config.ts';
 import { saveRules } from './save-rules-data.ts';
 
@@ -61,6 +62,9 @@ export function adminFiles(config: CmsConfig = buildCmsConfig({ proxyPort: 8081 
   const files = decapBundle();
   files.set('index.html', { text: page(readSiteContent(process.env.CONTENT_DIR ? resolve(process.env.CONTENT_DIR) : undefined).authority.titleSuffix) });
   files.set('config.yml', { text: cmsConfigYaml(config) });
+  // What setup.js needs to send an editor without a session to sign in (only when the service is the backend).
+  const server = config.backend.proxy_url === SERVER_CMS_API ? SERVER_CMS_API : null;
+  files.set('backend-data.js', { text: `export default ${JSON.stringify({ server, signIn: SERVER_SIGN_IN, local: config.local_backend.url })};\n` });
   files.set('save-rules-data.js', { text: `export default ${JSON.stringify(saveRules(config.collections))};\n` });
   for (const name of ['setup.js', 'save-rules.js', 'notice-preview.js', 'round-preview.js', 'locale-vi.js', 'build-status.js']) files.set(name, { from: join(ADMIN_SRC, name) });
   files.set('site.css', { from: join(ROOT, 'src/styles/site.css') });

@@ -1,7 +1,7 @@
 /**
  * Where the CMS at /admin/ may connect (the CSP's connect-src): the Git
  * backend chosen in src/cms/backend.json, or decap-server on loopback for
- * local editing.
+ * local editing (also beside the service's own backend, which is 'self').
  */
 import { readBackend, readProxyPort } from '../cms/backend.ts';
 
@@ -17,7 +17,7 @@ export function adminConnectSources(env: NodeJS.ProcessEnv = process.env): strin
   const backend = readBackend(readProxyPort(env));
   const sources = new Set<string>();
   if (backend.name === 'proxy') {
-    const port = new URL(backend.proxy_url!).port;
+    const port = readProxyPort(env);
     sources.add(`http://127.0.0.1:${port}`).add(`http://localhost:${port}`);
   }
   if (backend.name === 'github') sources.add('https://api.github.com');

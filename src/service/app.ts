@@ -4,6 +4,8 @@ import { cors } from 'hono/cors';
 import type { ServiceConfig } from './config.ts';
 import { makeDeps, type AppOptions, type Deps } from './deps.ts';
 import { requestLog, stdoutSink } from './log.ts';
+import { mountHistoryPage } from './cms/history-page.ts';
+import { mountCmsRoute } from './cms/route.ts';
 import { mountAuditPage } from './review/audit-page.ts';
 import { mountRightsRoutes } from './review/rights.ts';
 import { mountReviewUi } from './review/routes.ts';
@@ -56,9 +58,12 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   const publishing = setupPublishing(app, deps, config);
   mountLookupRoute(app, deps, () => publishing.live.dir);
   mountEmbedRoutes(app, deps);
+  mountCmsRoute(app, deps);
   mountReviewUi(app, deps);
   mountAuditPage(app, deps);
   mountRightsRoutes(app, deps);
+  // After the review UI: its security headers apply to this page too.
+  mountHistoryPage(app, deps);
   mountStaticSite(app, () => publishing.live.dir);
   return Object.assign(app, { deps, publishing, close: () => deps.close() });
 }

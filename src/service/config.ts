@@ -10,6 +10,8 @@ export interface ServiceConfig {
   distDir: string;
   /** content/ (communes, rounds, value sets). */
   contentDir: string;
+  /** The project's git working tree the CMS writes content/ to and commits in (PROJECT_DIR; by default the folder holding CONTENT_DIR). */
+  projectDir: string;
   /** Registrations per minute from one client; 0 turns the limit off. */
   rateLimit: number;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy). */
@@ -78,6 +80,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     dataDir: resolve(env.DATA_DIR || resolve(ROOT, 'data')),
     distDir: resolve(env.DIST_DIR || resolve(ROOT, 'dist')),
     contentDir: resolve(env.CONTENT_DIR || resolve(ROOT, 'content')),
+    // The folder that holds content/: a CONTENT_DIR elsewhere never lets the CMS write into this checkout.
+    projectDir: resolve(env.PROJECT_DIR || resolve(env.CONTENT_DIR || resolve(ROOT, 'content'), '..')),
     rateLimit: readInt(env, 'RATE_LIMIT', 20, 0, 1_000_000),
     trustProxy: ['1', 'true', 'yes', 'on'].includes(String(env.TRUST_PROXY ?? '').toLowerCase()),
     corsOrigins: readOrigins(env),

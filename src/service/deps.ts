@@ -42,8 +42,10 @@ export interface Deps {
   dossier: DossierStore;
   /** Withdrawal of publish consent and erasure, each logged. */
   personalData: PersonalData;
-  /** The id of the consent wording the form shows now (kept in consent_versions). */
-  consentVersion: string;
+  /** The consent wording the form shows now and its id (reloaded with content). */
+  consent: { id: string; wording: string };
+  /** The id of the consent wording shown now, its wording kept in consent_versions. */
+  consentVersion(): string;
   /** Registrations per client per minute; undefined when RATE_LIMIT=0. */
   postLimiter?: WindowLimiter;
   /** Failed sign-ins per account + address. */
@@ -67,13 +69,18 @@ export interface AppOptions {
 }
 
 /** What the service takes from content/: read at start, and again after each live publish. */
-export type ContentDeps = Pick<Deps, 'content' | 'schema' | 'resolveCommune'>;
+export type ContentDeps = Pick<Deps, 'content' | 'schema' | 'resolveCommune' | 'consent'>;
 
 /** The one content loader of the service (throws with the file at fault when content is invalid). */
 export function loadContentDeps(contentDir: string): ContentDeps {
   const content = readSiteContent(contentDir);
   // New registrations: the current campaign's units and unit word (old ones keep resolving through content.communes).
-  return { content, schema: makeRegistrationSchema({ ...content, communes: content.campaign.communes, unitWord: content.campaign.unitWord }), resolveCommune: communeResolver(content.communes) };
+  return {
+    content,
+    schema: makeRegistrationSchema({ ...content, communes: content.campaign.communes, unitWord: content.campaign.unitWord }),
+    resolveCommune: communeResolver(content.communes),
+    consent: consentShown(content),
+  };
 }
 
 export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps {
@@ -82,7 +89,7 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
   const db = openDatabase(config.dataDir);
   const stopCheckpoints = checkpointInBackground(db, config.dataDir);
   const ms = () => now().getTime();
-  const consent = keepConsentWording(db, loaded.content, now());
+  const keptWordings = new Set<string>();
   const registrations = new RegistrationStore(db);
   registrations.refold(); // rows stored before the search column, or renamed by another program
   const audit = new AuditLog(db);
@@ -96,7 +103,15 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
     audit,
     dossier: new DossierStore(db),
     personalData: new PersonalData(registrations, audit),
-    consentVersion: consent,
+    consentVersion() {
+      // Stored the first time it is used, so an id in a registration always has its wording in the database.
+      const { id, wording } = this.consent;
+      if (!keptWordings.has(id)) {
+        db.prepare('INSERT OR IGNORE INTO consent_versions (id, wording, first_seen) VALUES (?, ?, ?)').run(id, wording, toVnIso(now()));
+        keptWordings.add(id);
+      }
+      return id;
+    },
     postLimiter: config.rateLimit > 0 ? new WindowLimiter(config.rateLimit, 60_000, ms) : undefined,
     signInLimiter: new WindowLimiter(SIGN_IN_FAILURES, SIGN_IN_WINDOW_MS, ms),
     addressSignInLimiter: new WindowLimiter(SIGN_IN_FAILURES_PER_ADDRESS, SIGN_IN_WINDOW_MS, ms),
@@ -110,13 +125,11 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
   };
 }
 
-/** The consent wording the form shows (content/authority/, the controller's name put in), stored once under its id so that every id in the registrations stays readable. */
-function keepConsentWording(db: DatabaseSync, content: SiteContent, at: Date): string {
+/** The consent wording the form shows (content/authority/, the controller's name put in) and its id (consent.ts). */
+function consentShown(content: SiteContent): { id: string; wording: string } {
   const { authority } = content;
   const wording = [consentText(authority, authority.consent.processing), consentText(authority, authority.consent.publishName)];
-  const id = consentVersion(wording);
-  db.prepare('INSERT OR IGNORE INTO consent_versions (id, wording, first_seen) VALUES (?, ?, ?)').run(id, wording.join('\n'), toVnIso(at));
-  return id;
+  return { id: consentVersion(wording), wording: wording.join('\n') };
 }
 
 /** The label people read for a round slug ("Đợt 2"), or the next-round label for null. */

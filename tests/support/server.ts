@@ -32,9 +32,13 @@ export async function startServer(overrides: Partial<ServiceConfig> & AppOptions
     close: () =>
       new Promise<void>((ok) => {
         server.close(() => {
-          app.close();
-          if (!configOverrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
-          ok();
+          try {
+            app.close();
+          } finally {
+            // Retries: SQLite may still be removing its -wal/-shm files as the folder goes.
+            if (!configOverrides.dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+            ok();
+          }
         });
         // Keep-alive connections from fetch() would hold close() open.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -21,7 +21,7 @@ export function hiddenCsrf(token: string): string {
 export function reviewPage({ title, account, csrf, communeName, body }: Frame): string {
   const who = account
     ? `<div class="who"><span>${esc(account.name)} · ${esc(communeName ?? 'toàn địa bàn')}</span>
-${account.commune === null ? `<a class="light" href="${UI}nhat-ky/">Nhật ký truy cập</a>` : ''}
+${account.commune === null ? `<a class="light" href="${UI}nhat-ky/">Nhật ký truy cập</a> <a class="light" href="${UI}noi-dung/">Thay đổi nội dung</a>` : ''}
 <form method="post" action="${UI}dang-xuat">${hiddenCsrf(csrf ?? '')}<button class="link" type="submit">Đăng xuất</button></form></div>`
     : '';
   return page({
@@ -40,6 +40,7 @@ export const REVIEW_CSS = `
 .wrap{max-width:72rem}
 .who{display:flex;gap:.75rem;align-items:center;flex-wrap:wrap}
 .who form{margin:0}
+ol.changes{list-style:none;padding:0}ol.changes li{border-top:1px solid var(--line);padding:.4rem 0}ol.changes p{margin:.15rem 0;overflow-wrap:anywhere}
 button.link{background:none;border:0;color:#fff;text-decoration:underline;font:inherit;cursor:pointer;padding:0}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input[type=text],input[type=search],input[type=password],select,textarea{font:inherit;padding:.45rem .5rem;border:2px solid var(--ink);border-radius:.2rem;max-width:100%}

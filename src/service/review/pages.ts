@@ -19,13 +19,13 @@ export interface Viewer {
 export const frame = (v: Viewer, title: string, body: string) =>
   reviewPage({ title, account: v.account, csrf: v.csrf, communeName: v.account.commune ? communeName(v.content, v.account.commune) : undefined, body });
 
-export function signInPage(opts: { csrf: string; name?: string; error?: string }): string {
+export function signInPage(opts: { csrf: string; name?: string; error?: string; next?: string }): string {
   const error = opts.error ? `<p class="error" role="alert">${esc(opts.error)}</p>` : '';
   return reviewPage({
     title: 'Đăng nhập',
     body: `<h1>Đăng nhập quản lý đăng ký</h1>
 ${error}
-<form method="post" action="${UI}dang-nhap">
+<form method="post" action="${UI}dang-nhap${opts.next ? `?tiep=${esc(encodeURIComponent(opts.next))}` : ''}">
 ${hiddenCsrf(opts.csrf)}
 <label for="ten">Tên tài khoản</label>
 <input type="text" id="ten" name="name" autocomplete="username" required value="${esc(opts.name ?? '')}">

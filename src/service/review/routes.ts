@@ -36,6 +36,11 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+/** Where to go after sign-in (?tiep=): only a page of this site's staff areas (/admin/ or /quan-ly/), never another host. */
+export function nextPage(value: string | undefined): string | undefined {
+  return value && /^\/(admin|quan-ly)\/[^\\\s]*$/.test(value) && !value.includes('..') ? value : undefined;
+}
+
 /** A posted UI form (urlencoded only; the UI never sends anything else). */
 export async function readForm(c: Context): Promise<FormValues | undefined> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '')) return undefined;
@@ -73,16 +78,18 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
   });
 
   app.get(SIGN_IN, (c) => {
-    if (viewer(c)) return c.redirect(UI, 303);
-    return c.html(signInPage({ csrf: preSessionToken(c, secure(c)) }));
+    const next = nextPage(c.req.query('tiep'));
+    if (viewer(c)) return c.redirect(next ?? UI, 303);
+    return c.html(signInPage({ csrf: preSessionToken(c, secure(c)), next }));
   });
 
   app.post(SIGN_IN, async (c) => {
     const form = await readForm(c);
     const name = String(one(form?.name) ?? '').trim().slice(0, 100);
     const password = String(one(form?.password) ?? '');
+    const next = nextPage(c.req.query('tiep'));
     const again = (status: 400 | 401 | 403 | 429 | 503, error: string) =>
-      c.html(signInPage({ csrf: preSessionToken(c, secure(c)), name, error }), status);
+      c.html(signInPage({ csrf: preSessionToken(c, secure(c)), name, error, next }), status);
     if (!form || !checkPreSessionToken(c, one(form[CSRF_FIELD]))) return again(403, 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.');
     if (!name || !password) return again(400, 'Vui lòng nhập tên tài khoản và mật khẩu.');
     const { account, throttled, busy } = await checkPassword(c, deps, name, password);
@@ -98,7 +105,7 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     // A new session id at every sign-in: a planted cookie never becomes a signed-in one.
     deps.sessions.destroy(readSessionCookie(c));
     writeSessionCookie(c, deps.sessions.create(account.name), secure(c));
-    return c.redirect(UI, 303);
+    return c.redirect(next ?? UI, 303);
   });
 
   app.post(`${UI}dang-xuat`, async (c) => {

@@ -69,7 +69,7 @@ export function mountRegistrationRoutes(app: Hono, deps: Deps): void {
       at,
       round: assignRound(deps.content.campaign.rounds, at)?.slug ?? null,
       campaign: deps.content.campaign.slug,
-      consentVersion: deps.consentVersion,
+      consentVersion: deps.consentVersion(),
     });
     if (json) return c.json(publicView(record), created ? 201 : 200);
     return c.redirect(`${CONFIRMATION_PATH}?ma=${encodeURIComponent(record.receipt)}`, 303);
