@@ -2,7 +2,8 @@
  * People's rights over their registration, done by staff (Luật 91/2025/QH15):
  * withdrawing consent to publish the name, and erasing personal data. Each is
  * one transaction with its entry in the access log; an erasure also empties
- * the review notes in the registration's history. See domain/personal-data.ts
+ * the review notes and public reasons in the registration's history (staff
+ * type them, so they may name the person). See domain/personal-data.ts
  * for what is kept and what is emptied.
  *
  * Both move the review time (reviewed_at) to now: the registry keeps, of the
@@ -71,14 +72,14 @@ export class PersonalData {
       const row = this.db
         .prepare(
           `UPDATE registrations SET representative = '', phone = '', email = '', address = '', business_id = '',
-             description = '', support_needs = '[]', review_note = '', consent_publish_name = 0,
+             description = '', support_needs = '[]', review_note = '', public_note = '', consent_publish_name = 0,
              producer_name = CASE WHEN producer_type IN (${PERSONAL_TYPES_SQL}) THEN '' ELSE producer_name END,
              erased_at = ?1, reviewed_at = ?1
            WHERE receipt = ?2 RETURNING id`,
         )
         .get(toVnIso(at), receipt) as { id: number } | undefined;
       if (!row) return undefined;
-      this.db.prepare("UPDATE status_changes SET note = '' WHERE registration_id = ?").run(row.id);
+      this.db.prepare("UPDATE status_changes SET note = '', public_note = '' WHERE registration_id = ?").run(row.id);
       this.audit.record(account, action, receipt, `xóa dữ liệu cá nhân — ${reason}`, at);
       return this.store.get(receipt);
     });
