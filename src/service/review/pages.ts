@@ -85,6 +85,7 @@ ${r.honeypot ? '<p class="error">Hồ sơ này bị đánh dấu là thư rác t
 <dl class="fields">
 ${dl}
 </dl>
+<p><a href="${UI}ho-so/${esc(r.receipt)}/phieu">In phiếu đăng ký (khổ A4, để người đăng ký ký)</a></p>
 <nav class="thumb" aria-label="Thao tác nhanh">${call}<a class="button" href="#ra-soat">Đổi trạng thái</a></nav>
 <section id="ra-soat" class="review" aria-labelledby="ra-soat-tieu-de">
 <h2 id="ra-soat-tieu-de">Rà soát</h2>

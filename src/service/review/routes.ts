@@ -18,6 +18,7 @@ import { readDossierUpdate } from '../../domain/dossier.ts';
 import { readDossierItems } from '../dossier.ts';
 import { dossierSection } from './dossier-section.ts';
 import { REVIEW_CSS, STYLESHEET, UI } from './layout.ts';
+import { SHEET_CSS } from './sheet.ts';
 import { listPage } from './list-page.ts';
 import { RIGHTS_SAVED } from './rights.ts';
 import { detailPage, problemPage, signInPage, type Viewer } from './pages.ts';
@@ -71,7 +72,7 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
   app.get('/quan-ly', (c) => c.redirect(UI, 301));
 
   app.get(STYLESHEET, (c) => {
-    css ??= readFileSync(SITE_CSS, 'utf8') + REVIEW_CSS;
+    css ??= readFileSync(SITE_CSS, 'utf8') + REVIEW_CSS + SHEET_CSS;
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'no-cache');
     return c.body(css);
