@@ -12,6 +12,7 @@ import { clearDraft, readDraft, restoreDraft, saveDraft } from './draft.ts';
 import { linkSummaryToFields, showAllErrors, showFieldError, showSummary } from './error-display.ts';
 import { readBody, readValueSets } from './form-values.ts';
 import { sendRegistration } from './send.ts';
+import { keepSheetCopy } from './sheet-copy.ts';
 import { newSubmissionId } from './submission-id.ts';
 
 export const CONFIRMATION_PATH = '/dang-ky/da-nhan/';
@@ -109,6 +110,7 @@ function enhance(form: HTMLFormElement): void {
     if (outcome.kind === 'sent') {
       sent = true;
       clearDraft();
+      keepSheetCopy(form, outcome.receipt);
       say('Đã gửi. Đang mở trang xác nhận…');
       location.assign(`${CONFIRMATION_PATH}?ma=${encodeURIComponent(outcome.receipt)}`);
       return;

@@ -18,7 +18,6 @@ import { readDossierUpdate } from '../../domain/dossier.ts';
 import { readDossierItems } from '../dossier.ts';
 import { dossierSection } from './dossier-section.ts';
 import { REVIEW_CSS, STYLESHEET, UI } from './layout.ts';
-import { SHEET_CSS } from './sheet.ts';
 import { listPage } from './list-page.ts';
 import { RIGHTS_SAVED } from './rights.ts';
 import { detailPage, problemPage, signInPage, type Viewer } from './pages.ts';
@@ -26,6 +25,7 @@ import { detailPage, problemPage, signInPage, type Viewer } from './pages.ts';
 export const PAGE_SIZE = 100;
 const SIGN_IN = `${UI}dang-nhap`;
 const SITE_CSS = resolve(import.meta.dirname, '../../styles/site.css');
+const SHEET_CSS = resolve(import.meta.dirname, '../../forms/sheet.css');
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
@@ -72,7 +72,7 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
   app.get('/quan-ly', (c) => c.redirect(UI, 301));
 
   app.get(STYLESHEET, (c) => {
-    css ??= readFileSync(SITE_CSS, 'utf8') + REVIEW_CSS + SHEET_CSS;
+    css ??= readFileSync(SITE_CSS, 'utf8') + REVIEW_CSS + readFileSync(SHEET_CSS, 'utf8');
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'no-cache');
     return c.body(css);

@@ -6,9 +6,9 @@
  * (Ctrl+P, "Lưu dưới dạng PDF") prints it, with the review UI's print rules.
  */
 import type { Hono } from 'hono';
-import { NATIONAL_MOTTO, NATIONAL_TITLE } from '../../domain/notice.ts';
 import { normaliseReceipt } from '../../domain/receipt.ts';
 import { REGISTRATION_FIELDS as F } from '../../domain/registration-fields.ts';
+import { sheetFrameHtml, sheetRowsHtml } from '../../forms/sheet.ts';
 import { mayAccess } from '../auth.ts';
 import { roundLabel, type Deps } from '../deps.ts';
 import { esc, page } from '../html.ts';
@@ -37,17 +37,13 @@ export function sheetHtml(deps: Deps, r: StoredRegistration): string {
     [F.supportNeeds.label, r.supportNeeds.join('; ')],
     ['Đồng ý công khai tên', r.consentPublishName ? 'Có' : 'Không'],
   ];
-  const table = rows.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v) || '&nbsp;'}</td></tr>`).join('');
-  return `<div class="sheet">
-<div class="sheet-head"><div>${authority.parent ? `<p>${esc(authority.parent.toUpperCase())}</p>` : ''}<p><strong>${esc(authority.name.toUpperCase())}</strong></p></div>
-<div><p><strong>${NATIONAL_TITLE}</strong></p><p><strong>${NATIONAL_MOTTO}</strong></p></div></div>
-<h1>PHIẾU ĐĂNG KÝ SẢN PHẨM OCOP</h1>
-<p class="sheet-meta">Mã hồ sơ: <strong>${esc(r.receipt)}</strong> · Gửi lúc: ${esc(when(r.submittedAt))} · Đợt: ${esc(roundLabel(content, r.round))}</p>
-<table class="sheet-fields"><tbody>${table}</tbody></table>
-<p>Tôi xin cam đoan những thông tin trên là đúng sự thật.</p>
-<div class="sheet-sign"><div><p>Cán bộ tiếp nhận</p><p class="sign-hint">(Ký, ghi rõ họ tên)</p></div>
-<div><p>……………, ngày …… tháng …… năm ……</p><p>Người đăng ký</p><p class="sign-hint">(Ký, ghi rõ họ tên)</p></div></div>
-</div>`;
+  return sheetFrameHtml({
+    authorityName: authority.name,
+    authorityParent: authority.parent,
+    metaHtml: `Mã hồ sơ: <strong>${esc(r.receipt)}</strong> · Gửi lúc: ${esc(when(r.submittedAt))} · Đợt: ${esc(roundLabel(content, r.round))}`,
+    rowsHtml: sheetRowsHtml(rows),
+    heading: 'h1',
+  });
 }
 
 export function mountSheetRoute(app: Hono, deps: Deps): void {
@@ -64,20 +60,3 @@ export function mountSheetRoute(app: Hono, deps: Deps): void {
     return c.html(page({ title: `Phiếu đăng ký ${record.receipt}`, stylesheets: [STYLESHEET], body: `<main id="noi-dung" class="wrap">${back}${sheetHtml(deps, record)}</main>` }));
   });
 }
-
-/** Print and sheet rules, appended to the review UI's stylesheet. */
-export const SHEET_CSS = `
-.sheet{max-width:46rem;margin:1rem auto;color:#000}
-.sheet-head{display:flex;justify-content:space-between;gap:1rem;text-align:center;font-size:.9rem}
-.sheet-head p{margin:0}
-.sheet h1{text-align:center;font-size:1.3rem;margin:1.5rem 0 .5rem}
-.sheet-meta{text-align:center}
-.sheet-fields{width:100%;border-collapse:collapse;margin:1rem 0}
-.sheet-fields th,.sheet-fields td{border:1px solid #000;padding:.35rem .5rem;text-align:left;vertical-align:top}
-.sheet-fields th{width:38%;font-weight:600}
-.sheet-fields td{white-space:pre-wrap;overflow-wrap:anywhere}
-.sheet-sign{display:flex;justify-content:space-between;gap:1rem;text-align:center;margin-top:1.5rem;min-height:8rem}
-.sign-hint{font-style:italic;font-size:.9rem}
-@page{size:A4;margin:15mm}
-@media print{.no-print,header.site,.skip{display:none}body{font-size:11pt}.sheet{margin:0;max-width:none}}
-`;
