@@ -37,8 +37,12 @@ export function makeTestApp(overrides: Partial<ServiceConfig> = {}, start = '202
     clock,
     request: (path, init) => Promise.resolve(app.request(path, init)),
     close() {
-      app.close();
-      rmSync(root, { recursive: true, force: true });
+      try {
+        app.close();
+      } finally {
+        // Retries: the database's checkpoint thread may still be closing its files as the folder goes.
+        rmSync(root, { recursive: true, force: true, maxRetries: 5 });
+      }
     },
   };
 }
