@@ -41,10 +41,21 @@ test('a new campaign created in the CMS becomes current after a build; 2024 goes
   const saved = campaignSchema.parse(campaignFile(name));
   expect(saved).toEqual({ title: 'Đăng ký sản phẩm OCOP năm 2027', current: true, notices: ['dang-ky-san-pham-ocop-2024'], units: ['quang-khe', 'dak-som'], unitWord: 'xã' });
 
-  // The previous campaign: switched off.
-  await page.goto(`${session().site.url}/admin/#/collections/campaigns/entries/2024`);
-  await page.reload();
-  await expect.poll(() => page.getByLabel('Tên kỳ đăng ký', { exact: true }).inputValue()).toBe('Đăng ký sản phẩm OCOP năm 2024');
+  // The previous campaign: switched off. Decap moves to the new entry's address after saving it, which can
+  // come after our navigation and take the page back to 2027: open 2024 again until it is what the editor sees.
+  const title = page.getByLabel('Tên kỳ đăng ký', { exact: true });
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`${session().site.url}/admin/#/collections/campaigns/entries/2024`);
+        await page.reload();
+        await title.waitFor();
+        await page.waitForTimeout(500);
+        return title.inputValue();
+      },
+      { timeout: 60_000, interval: 100 },
+    )
+    .toBe('Đăng ký sản phẩm OCOP năm 2024');
   await page.getByLabel('Đang chạy (không bắt buộc)', { exact: true }).click();
   await page.screenshot({ path: join(SHOTS, 'campaign-2024-off.png'), fullPage: true });
   await publish(page);
