@@ -29,8 +29,8 @@ export type ServiceApp = Hono & {
   deps: Deps;
   /** Live publishing: the served folder, the publisher, start() (server.ts calls it). */
   publishing: Publishing;
-  /** Closes the database. */
-  close(): void;
+  /** Closes the database; settles when its background thread has closed too. */
+  close(): Promise<void>;
 };
 
 export function createApp(config: ServiceConfig, options: AppOptions = {}): ServiceApp {

@@ -182,20 +182,31 @@ function migrate(db: DatabaseSync): void {
  * whole checkpoint. The request thread keeps SQLite's own checkpoint, with a
  * higher threshold, only to finish the last few frames: that is what lets
  * the WAL start over from its beginning under continuous writes, which a
- * background checkpoint alone never catches up with. Returns a stop function.
+ * background checkpoint alone never catches up with. Returns a stop function
+ * whose promise settles when the worker has closed its connection (a caller
+ * that removes the database's folder waits for it, or the worker could still
+ * be opening the file as the folder goes).
  */
-export function checkpointInBackground(db: DatabaseSync, dataDir: string): () => void {
+export function checkpointInBackground(db: DatabaseSync, dataDir: string): () => Promise<void> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./checkpointer.ts', import.meta.url), { workerData: { file: join(dataDir, DB_FILE) } });
   } catch {
-    return () => {}; // Automatic checkpoints stay on.
+    return () => Promise.resolve(); // Automatic checkpoints stay on.
   }
   worker.unref();
+  let exited = false;
+  const exit = new Promise<void>((ok) => worker.once('exit', () => ok()));
+  void exit.then(() => (exited = true));
   // If the worker dies, fall back to SQLite's own checkpoints rather than letting the WAL grow.
   worker.on('error', () => db.isOpen && db.exec('PRAGMA wal_autocheckpoint = 1000'));
   db.exec(`PRAGMA wal_autocheckpoint = ${FOREGROUND_CHECKPOINT_PAGES}`);
   return () => {
+    if (exited) return Promise.resolve();
     worker.postMessage('stop');
+    // A worker that does not stop within 2 s is ended (its connection closes with it).
+    const force = setTimeout(() => void worker.terminate(), 2000);
+    force.unref();
+    return exit.finally(() => clearTimeout(force));
   };
 }

@@ -57,8 +57,8 @@ export interface Deps {
   /** At most one password hash at a time, a short line (8, none waiting over 2 s), then 503. */
   hashGate: HashGate;
   now: () => Date;
-  /** Stops background work and closes the database. */
-  close(): void;
+  /** Stops background work and closes the database; settles when the checkpoint thread has closed too. */
+  close(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -119,8 +119,9 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
     hashGate: new HashGate(1, 8, 2000),
     now,
     close() {
-      stopCheckpoints();
+      const stopped = stopCheckpoints();
       if (db.isOpen) db.close();
+      return stopped;
     },
   };
 }

@@ -15,7 +15,7 @@ export interface TestApp {
   logs: string[];
   clock: { now: Date };
   request(path: string, init?: RequestInit): Promise<Response>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A fresh app; RATE_LIMIT off unless given; the clock starts inside round 1. */
@@ -36,11 +36,11 @@ export function makeTestApp(overrides: Partial<ServiceConfig> = {}, start = '202
     logs,
     clock,
     request: (path, init) => Promise.resolve(app.request(path, init)),
-    close() {
+    async close() {
       try {
-        app.close();
+        // Settles once the database's checkpoint thread has closed its connection too.
+        await app.close();
       } finally {
-        // Retries: the database's checkpoint thread may still be closing its files as the folder goes.
         rmSync(root, { recursive: true, force: true, maxRetries: 5 });
       }
     },

@@ -32,13 +32,11 @@ export async function startServer(overrides: Partial<ServiceConfig> & AppOptions
     close: () =>
       new Promise<void>((ok) => {
         server.close(() => {
-          try {
-            app.close();
-          } finally {
-            // Retries: SQLite may still be removing its -wal/-shm files as the folder goes.
+          // After the database's checkpoint thread has closed too, or it could still be opening the file.
+          void app.close().finally(() => {
             if (!configOverrides.dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
             ok();
-          }
+          });
         });
         // Keep-alive connections from fetch() would hold close() open.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
