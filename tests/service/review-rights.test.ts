@@ -49,13 +49,16 @@ describe('rights on a registration page', () => {
     expect(log).not.toContain('Y Brông');
   });
 
-  it('refuses without the CSRF token, and another commune\'s registration to a commune account', async () => {
+  it('refuses without the CSRF token, and another commune\'s registration to a commune account (as an unknown one)', async () => {
     const receipt = await register({ commune: 'dak-som' });
     const b = await signedIn();
     expect((await b.post(`/quan-ly/ho-so/${receipt}/quyen`, { action: 'xoa', reason: 'x', confirm: 'co' })).status).toBe(403);
     const commune = await signedIn('quangson');
     const csrf = Browser.csrf(await (await commune.request('/quan-ly/')).text());
-    expect((await commune.post(`/quan-ly/ho-so/${receipt}/quyen`, { _csrf: csrf, action: 'xoa', reason: 'x', confirm: 'co' })).status).toBe(403);
+    // The review UI answers another unit's receipt as an unknown one (404), so existence does not leak.
+    const other = await commune.post(`/quan-ly/ho-so/${receipt}/quyen`, { _csrf: csrf, action: 'xoa', reason: 'x', confirm: 'co' });
+    expect(other.status).toBe(404);
+    expect((await commune.post('/quan-ly/ho-so/ZZZZ-ZZZZ/quyen', { _csrf: csrf, action: 'xoa', reason: 'x', confirm: 'co' })).status).toBe(404);
     expect(app().app.deps.registrations.get(receipt)!.erasedAt).toBeNull();
     expect((await commune.request('/quan-ly/nhat-ky/')).status).toBe(403);
     expect((await new Browser().request('/quan-ly/nhat-ky/')).status).toBe(303);

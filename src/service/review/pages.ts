@@ -6,7 +6,7 @@ import type { Account } from '../accounts.ts';
 import { roundLabel } from '../deps.ts';
 import { esc } from '../html.ts';
 import type { StatusChange, StoredRegistration } from '../store.ts';
-import { communeName, labelOf, stageLabel, statusLabel, when } from './labels.ts';
+import { communeName, filledInRows, statusLabel, when } from './labels.ts';
 import { rightsSection } from './rights.ts';
 import { hiddenCsrf, reviewPage, UI } from './layout.ts';
 
@@ -47,20 +47,10 @@ export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChan
     ['Thời điểm rà soát', when(r.reviewedAt) || 'Chưa rà soát'],
     ['Ghi chú rà soát', r.reviewNote],
     ...(r.status === NEEDS_MORE_STATUS ? [['Lý do cần bổ sung (người đăng ký thấy)', r.publicNote ?? ''] as [string, string]] : []),
-    [F.producerName.label, r.producerName],
-    [F.producerType.label, labelOf(content.producerTypes, r.producerType)],
-    [F.representative.label, r.representative],
-    [F.phone.label, r.phone ? { html: `<a href="tel:${esc(r.phone)}">${esc(spacedPhone(r.phone))}</a>` } : ''],
-    [F.email.label, r.email ? { html: `<a href="mailto:${esc(r.email)}">${esc(r.email)}</a>` } : ''],
-    [F.commune.label, communeName(content, r.commune)],
-    [F.address.label, r.address],
-    [F.businessId.label, r.businessId],
-    [F.productName.label, r.productName],
-    [F.productGroup.label, labelOf(content.productGroups, r.productGroup)],
-    [F.productStage.label, stageLabel(r.productStage)],
-    [F.description.label, r.description],
-    [F.supportNeeds.label, r.supportNeeds.join('\n')],
-    ['Đồng ý công khai tên', r.consentPublishName ? 'Có' : 'Không'],
+    // Phone and e-mail as links that call or write from a phone.
+    ...filledInRows(content, r).map(([k, v]): [string, string | { html: string }] =>
+      k === F.phone.label && v ? [k, { html: `<a href="tel:${esc(v)}">${esc(spacedPhone(v))}</a>` }] : k === F.email.label && v ? [k, { html: `<a href="mailto:${esc(v)}">${esc(v)}</a>` }] : [k, v],
+    ),
     ['Thời điểm đồng ý', when(r.consentAt ?? null)],
     ['Phiên bản nội dung đồng ý', r.consentVersion ?? ''],
   ];

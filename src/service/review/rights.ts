@@ -6,22 +6,18 @@
  * JSON API, the same commune scope and CSRF token as every UI form; each is
  * in the access log.
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { schemaCheck } from '../../domain/field-checks.ts';
-import { normaliseReceipt } from '../../domain/receipt.ts';
 import { REGISTRATION_FIELDS as F } from '../../domain/registration-fields.ts';
 import { clean } from '../../domain/text.ts';
-import { mayAccess } from '../auth.ts';
-import { CSRF_FIELD, tokensMatch } from '../csrf.ts';
 import type { Deps } from '../deps.ts';
+import type { FormValues } from '../body.ts';
 import { esc } from '../html.ts';
 import { CORRECTABLE_COLUMNS, isCorrectable } from '../personal-data.ts';
 import { MAX_REASON_LENGTH } from '../routes/personal-data.ts';
-import { readSessionCookie } from '../session.ts';
 import type { StoredRegistration } from '../store.ts';
 import { hiddenCsrf, UI } from './layout.ts';
-import { problemPage } from './pages.ts';
-import { readForm } from './routes.ts';
+import { problemPage, type Viewer } from './pages.ts';
 
 /** The messages shown after a redirect back to the registration (?da-luu=KEY). */
 export const RIGHTS_SAVED: Record<string, string> = {
@@ -68,24 +64,19 @@ ${reasonField('ly-do-xoa')}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export function mountRightsRoutes(app: Hono, deps: Deps): void {
+/** The review UI's start of a posted form about one registration (sign-in, CSRF, unit scope), from routes.ts. */
+export type PostedForm = (c: Context) => Promise<{ v: Viewer; form: FormValues; record: StoredRegistration } | { denied: Response }>;
+
+export function mountRightsRoutes(app: Hono, deps: Deps, posted: PostedForm): void {
   app.post(`${UI}ho-so/:receipt/quyen`, async (c) => {
-    const session = deps.sessions.get(readSessionCookie(c));
-    if (!session) return c.html(problemPage('Cần đăng nhập', 'Phiên làm việc đã hết; vui lòng đăng nhập lại.'), 401);
-    const v = { account: session.account, csrf: session.csrf, content: deps.content };
-    const form = await readForm(c);
-    if (!form || !tokensMatch(session.csrf, one(form[CSRF_FIELD]))) return c.html(problemPage('Không thực hiện được', 'Mã chống giả mạo không đúng. Vui lòng tải lại trang.', v), 403);
-    const receipt = normaliseReceipt(c.req.param('receipt'));
-    const record = receipt ? deps.registrations.get(receipt) : undefined;
-    if (session.account.commune !== null && (!record || !mayAccess(session.account, record.commune))) {
-      return c.html(problemPage('Không có quyền', 'Tài khoản này chỉ làm việc được với hồ sơ của đơn vị mình.', v), 403);
-    }
-    if (!record) return c.html(problemPage('Không tìm thấy hồ sơ', 'Không có hồ sơ với mã này.', v), 404);
+    const p = await posted(c);
+    if ('denied' in p) return p.denied;
+    const { v, form, record } = p;
     const refuse = (message: string) => c.html(problemPage('Chưa thực hiện', message, v), 422);
     const reason = clean(one(form.reason) ?? '');
     if (!reason) return refuse('Cần ghi lý do.');
     if (reason.length > MAX_REASON_LENGTH) return refuse(`Lý do không quá ${MAX_REASON_LENGTH} ký tự.`);
-    const who = session.account.name;
+    const who = v.account.name;
     const kind = one(form.action);
     if (kind === 'dong-y') {
       deps.personalData.setPublishConsent(record.receipt, one(form.consent) === 'co', reason, who, deps.now());

@@ -11,6 +11,7 @@ import { checkPassword, mayAccess } from '../auth.ts';
 import { BodyError, parseUrlencoded, readBytes, type FormValues } from '../body.ts';
 import { checkPreSessionToken, CSRF_FIELD, preSessionToken, tokensMatch } from '../csrf.ts';
 import type { Deps } from '../deps.ts';
+import type { StoredRegistration } from '../store.ts';
 import { readFilter } from '../filters.ts';
 import { clearSessionCookie, isHttps, readSessionCookie, writeSessionCookie } from '../session.ts';
 import { readReview } from '../routes/status.ts';
@@ -19,7 +20,8 @@ import { readDossierItems } from '../dossier.ts';
 import { dossierSection } from './dossier-section.ts';
 import { REVIEW_CSS, STYLESHEET, UI } from './layout.ts';
 import { listPage } from './list-page.ts';
-import { RIGHTS_SAVED } from './rights.ts';
+import { mountRightsRoutes, RIGHTS_SAVED } from './rights.ts';
+import { mountSheetRoute } from './sheet.ts';
 import { detailPage, problemPage, signInPage, type Viewer } from './pages.ts';
 
 export const PAGE_SIZE = 100;
@@ -43,7 +45,7 @@ export function nextPage(value: string | undefined): string | undefined {
 }
 
 /** A posted UI form (urlencoded only; the UI never sends anything else). */
-export async function readForm(c: Context): Promise<FormValues | undefined> {
+async function readForm(c: Context): Promise<FormValues | undefined> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '')) return undefined;
   try {
     return parseUrlencoded(await readBytes(c));
@@ -142,6 +144,23 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
     return { record };
   };
 
+  /** A posted UI form about one registration: signed in, the session's CSRF token, a registration the viewer may open. */
+  const posted = async (c: Context): Promise<{ v: Viewer; form: FormValues; record: StoredRegistration } | { denied: Response }> => {
+    const v = viewer(c);
+    if (!v) return { denied: c.html(problemPage('Cần đăng nhập', 'Phiên làm việc đã hết; vui lòng đăng nhập lại.'), 401) };
+    const form = await readForm(c);
+    if (!form || !tokensMatch(v.csrf, one(form[CSRF_FIELD]))) return { denied: c.html(problemPage('Không thực hiện được', 'Mã chống giả mạo không đúng. Vui lòng tải lại trang.', v), 403) };
+    const { record, denied } = open(c, v);
+    return record ? { v, form, record } : { denied: denied! };
+  };
+  mountRightsRoutes(app, deps, posted);
+  mountSheetRoute(app, deps, (c) => {
+    const v = viewer(c);
+    if (!v) return { denied: c.redirect(`${UI}dang-nhap`, 303) };
+    const { record, denied } = open(c, v);
+    return record ? { v, record } : { denied: denied! };
+  });
+
   app.get(`${UI}ho-so/:receipt`, (c) => {
     const v = viewer(c);
     if (!v) return c.redirect(SIGN_IN, 303);
@@ -154,12 +173,9 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
   const dossierOf = (receipt: string, csrf: string) => dossierSection(receipt, readDossierItems(deps.config.contentDir), deps.dossier.marks(receipt), csrf);
 
   app.post(`${UI}ho-so/:receipt/giay-to`, async (c) => {
-    const v = viewer(c);
-    if (!v) return c.html(problemPage('Cần đăng nhập', 'Phiên làm việc đã hết; vui lòng đăng nhập lại.'), 401);
-    const form = await readForm(c);
-    if (!form || !tokensMatch(v.csrf, one(form[CSRF_FIELD]))) return c.html(problemPage('Không thực hiện được', 'Mã chống giả mạo không đúng. Vui lòng tải lại trang.', v), 403);
-    const { record, denied } = open(c, v);
-    if (!record) return denied;
+    const p = await posted(c);
+    if ('denied' in p) return p.denied;
+    const { v, form, record } = p;
     const items = readDossierItems(deps.config.contentDir);
     const chosen = Object.fromEntries(items.flatMap((i) => (one(form[i.slug]) ? [[i.slug, one(form[i.slug])]] : [])));
     if (Object.keys(chosen).length === 0) return c.redirect(`${UI}ho-so/${record.receipt}#giay-to`, 303);
@@ -171,12 +187,9 @@ export function mountReviewUi(app: Hono, deps: Deps): void {
   });
 
   app.post(`${UI}ho-so/:receipt`, async (c) => {
-    const v = viewer(c);
-    if (!v) return c.html(problemPage('Cần đăng nhập', 'Phiên làm việc đã hết; vui lòng đăng nhập lại.'), 401);
-    const form = await readForm(c);
-    if (!form || !tokensMatch(v.csrf, one(form[CSRF_FIELD]))) return c.html(problemPage('Không thực hiện được', 'Mã chống giả mạo không đúng. Vui lòng tải lại trang.', v), 403);
-    const { record, denied } = open(c, v);
-    if (!record) return denied;
+    const p = await posted(c);
+    if ('denied' in p) return p.denied;
+    const { v, form, record } = p;
     const review = readReview(one(form.status), one(form.note) ?? '', one(form.publicNote) ?? '');
     if (!review.ok) {
       const typed = { status: String(one(form.status) ?? ''), note: String(one(form.note) ?? ''), publicNote: String(one(form.publicNote) ?? '') };
