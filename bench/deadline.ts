@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { EXPORT_COLUMNS } from '../src/domain/export-format.ts';
+import { EXPORT_COLUMNS } from '../src/export/format.ts';
 import { percentile, registrationBody } from '../tests/support/load.ts';
 import { runScript, startServiceProcess } from '../tests/support/process.ts';
 

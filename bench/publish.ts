@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { exportCsvText } from '../src/domain/export-csv.ts';
+import { exportCsvText } from '../src/export/csv.ts';
 import { copyProject } from '../tests/cms/support/site-copy.ts';
 import { freePort } from '../tests/support/process.ts';
 import { makeRecord, seeded } from '../tests/registry/fixtures/people.ts';

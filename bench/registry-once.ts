@@ -6,13 +6,17 @@
  * CHECKOUT (default: this one) is another checkout of the project whose registry is run instead,
  * for bench/registry-compare.ts.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 const [contentDir, outDir, checkout = resolve(import.meta.dirname, '..')] = process.argv.slice(2);
 if (!contentDir || !outDir) throw new Error('usage: node bench/registry-once.ts CONTENT_DIR OUT_DIR [CHECKOUT]');
-const { parallelMinBytes } = await import(resolve(checkout, 'src/lib/registry-parallel.ts'));
-const { runRegistry, writeRegistryOutputs } = await import(resolve(checkout, 'src/lib/registry-run.ts'));
+// The checkout may be older than the folders by stage (src/registry/, src/publish/).
+const firstOf = (...paths: string[]) => resolve(checkout, paths.find((p) => existsSync(resolve(checkout, p)))!);
+const { parallelMinBytes } = await import(firstOf('src/registry/node/parallel.ts', 'src/lib/registry-parallel.ts'));
+const { runRegistry } = await import(firstOf('src/registry/node/run.ts', 'src/lib/registry-run.ts'));
+const { writeRegistryOutputs } = await import(firstOf('src/publish/node/outputs.ts', 'src/lib/registry-run.ts'));
 const minBytes: number | undefined = parallelMinBytes();
 const t0 = performance.now();
 const result = runRegistry({ contentDir, parallelMinBytes: minBytes, now: new Date('2026-01-01T00:00:00Z') });

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { exportCsvText } from '../src/domain/export-csv.ts';
+import { exportCsvText } from '../src/export/csv.ts';
 import { makeRecord, seeded } from '../tests/registry/fixtures/people.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -15,7 +15,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/service/app.ts';
 import { readConfig } from '../src/service/config.ts';
-import { readFilter } from '../src/service/filters.ts';
+import { readFilter } from '../src/service/http/filters.ts';
 import type { Registration } from '../src/domain/registration.ts';
 import type { Status } from '../src/domain/status.ts';
 

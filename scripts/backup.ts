@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import { readConfig } from '../src/service/config.ts';
-import { DB_FILE, openDatabase } from '../src/service/db.ts';
+import { DB_FILE, openDatabase } from '../src/service/storage/db.ts';
 
 // The database, its journal and backups hold producers' personal data: owner-only files.
 process.umask(0o077);

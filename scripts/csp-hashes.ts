@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { inlineScriptHashes } from '../src/service/security-headers.ts';
+import { inlineScriptHashes } from '../src/service/http/security-headers.ts';
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const hashes = new Set<string>();

@@ -4,9 +4,9 @@
  * once. Settings as the service's: SMTP_URL, MAIL_FROM, SITE_URL, DATA_DIR, CONTENT_DIR.
  * Exit code 1 when a digest could not be sent (it is tried again next time) or SMTP_URL is unset.
  */
-import { readSiteContent } from '../src/lib/content-files.ts';
+import { readSiteContent } from '../src/domain/content-files-node.ts';
 import { readConfig } from '../src/service/config.ts';
-import { openDatabase } from '../src/service/db.ts';
+import { openDatabase } from '../src/service/storage/db.ts';
 import { DigestSender } from '../src/service/digest/digest.ts';
 
 process.umask(0o077);

@@ -9,9 +9,9 @@
 import { z } from 'zod';
 import { readConfig } from '../src/service/config.ts';
 import { communeResolver } from '../src/domain/commune.ts';
-import { readSiteContent } from '../src/lib/content-files.ts';
-import { AccountStore, ACCOUNT_NAME, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../src/service/accounts.ts';
-import { openDatabase } from '../src/service/db.ts';
+import { readSiteContent } from '../src/domain/content-files-node.ts';
+import { AccountStore, ACCOUNT_NAME, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../src/service/storage/accounts.ts';
+import { openDatabase } from '../src/service/storage/db.ts';
 
 // The database, its journal and backups hold producers' personal data: owner-only files.
 process.umask(0o077);

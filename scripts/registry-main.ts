@@ -1,9 +1,10 @@
 // The registry CLI itself (scripts/registry.ts loads it with the compile cache on).
 // Exported CSVs → the public list (danh-sach-ocop.json/.csv) and the private report (bao-cao.json).
 import { parseArgs } from 'node:util';
-import { countsAddUp, summaryLine } from '../src/domain/registry.ts';
-import { parallelMinBytes } from '../src/lib/registry-parallel.ts';
-import { DEFAULT_OUT_DIR, REPORT_JSON, runRegistry, writeRegistryOutputs } from '../src/lib/registry-run.ts';
+import { countsAddUp, summaryLine } from '../src/registry/build.ts';
+import { parallelMinBytes } from '../src/registry/node/parallel.ts';
+import { DEFAULT_OUT_DIR, REPORT_JSON, writeRegistryOutputs } from '../src/publish/node/outputs.ts';
+import { runRegistry } from '../src/registry/node/run.ts';
 
 const USAGE = 'usage: npm run registry -- [PATH ...] [--out DIR] [--strict]';
 

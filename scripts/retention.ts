@@ -12,12 +12,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { retentionDue, retentionSchema, type Retention } from '../src/domain/retention.ts';
 import { toVnIso } from '../src/domain/time.ts';
-import { readSiteContent } from '../src/lib/content-files.ts';
-import { AuditLog } from '../src/service/audit.ts';
+import { readSiteContent } from '../src/domain/content-files-node.ts';
+import { AuditLog } from '../src/service/storage/audit.ts';
 import { readConfig } from '../src/service/config.ts';
-import { openDatabase } from '../src/service/db.ts';
-import { PersonalData } from '../src/service/personal-data.ts';
-import { RegistrationStore } from '../src/service/store.ts';
+import { openDatabase } from '../src/service/storage/db.ts';
+import { PersonalData } from '../src/service/storage/personal-data.ts';
+import { RegistrationStore } from '../src/service/storage/store.ts';
 
 process.umask(0o077);
 process.removeAllListeners('warning');

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { esc } from '../forms/html.ts';
-import { readSiteContent } from '../lib/content-files.ts';
+import { readSiteContent } from '../domain/content-files-node.ts';
 import { SERVER_CMS_API, SERVER_SIGN_IN } from './backend.ts';
 import { buildCmsConfig, cmsConfigYaml, type CmsConfig } from './config.ts';
 import { saveRules } from './save-rules-data.ts';

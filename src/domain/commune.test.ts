@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSiteContent } from '../lib/content-files.ts';
+import { readSiteContent } from './content-files-node.ts';
 import { communeResolver } from './commune.ts';
 
 const resolve = communeResolver(readSiteContent().communes);

@@ -1,7 +1,7 @@
 // The fast field checks never answer otherwise than the shared schema's own field schemas.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readSiteContent } from '../lib/content-files.ts';
+import { readSiteContent } from './content-files-node.ts';
 import { makeFieldChecks, PLAIN_EMAIL, schemaChecks, textBounds, type FieldKey } from './field-checks.ts';
 import { makeRegistrationSchema } from './registration.ts';
 import { BLOCK_CONTROLS, LINE_CONTROLS } from './text.ts';

@@ -2,7 +2,7 @@
 // throw, and every way people write a valid value gives the same stored value.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readSiteContent } from '../lib/content-files.ts';
+import { readSiteContent } from './content-files-node.ts';
 import { communeResolver } from './commune.ts';
 import { normalisePhone } from './phone.ts';
 import { makeRegistrationSchema, parseRegistration } from './registration.ts';

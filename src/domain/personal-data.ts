@@ -6,7 +6,7 @@
  * name too when the producer is a person or a household, since then the name
  * is a person's name. Publishing the name is withdrawn with it.
  */
-import type { RegistrationRecord } from './export-format.ts';
+import type { RegistrationRecord } from './registration.ts';
 
 /** Producer types whose name is a person's or a household's name. */
 export const PERSONAL_PRODUCER_TYPES: ReadonlySet<string> = new Set(['ca-nhan', 'ho-kinh-doanh']);

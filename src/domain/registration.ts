@@ -10,7 +10,7 @@ import { communeResolver } from './commune-resolver.ts';
 import type { CommuneWithSlug } from './commune.ts';
 import { normalisePhone } from './phone.ts';
 import { MAX_SUPPORT_NEEDS, REGISTRATION_FIELDS as F, type RegistrationField } from './registration-fields.ts';
-import { PRODUCT_STAGES } from './status.ts';
+import { PRODUCT_STAGES, type Status } from './status.ts';
 import { BLOCK_CONTROLS, clean, LINE_CONTROLS } from './text.ts';
 
 export interface RegistrationValueSets {
@@ -150,4 +150,27 @@ export function isHoneypotFilled(input: unknown): boolean {
 export function readSubmissionId(input: unknown): string | null {
   const v = input && typeof input === 'object' ? (input as Record<string, unknown>).submissionId : undefined;
   return typeof v === 'string' && /^[A-Za-z0-9_-]{8,100}$/.test(v.trim()) ? v.trim() : null;
+}
+
+/** A stored registration: the validated fields plus what the service and reviewers add. */
+export interface RegistrationRecord extends Registration {
+  /** Receipt code given to the producer. */
+  receipt: string;
+  /** When it was received, ISO 8601 with +07:00. */
+  submittedAt: string;
+  /** When it was last reviewed, ISO 8601 with +07:00; null until a first review. */
+  reviewedAt: string | null;
+  /** Round slug, or null after the last deadline. */
+  round: string | null;
+  /** The campaign it was made in (a slug of content/campaigns/); '' or absent when unknown (its round tells). */
+  campaign?: string;
+  status: Status;
+  /** The reviewer's note; private. */
+  reviewNote: string;
+  /** When consent to processing was given, ISO 8601 with +07:00 (proof of consent); empty in exports made before it was kept. */
+  consentAt?: string | null;
+  /** The id of the consent wording the person was shown (see consent.ts). */
+  consentVersion?: string | null;
+  /** What staff ask of the producer when the status is can-bo-sung; shown to whoever has the receipt, never on the public list. */
+  publicNote?: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSiteContent } from '../lib/content-files.ts';
+import { readSiteContent } from '../domain/content-files-node.ts';
 import { makeRegistrationSchema, parseRegistration } from '../domain/registration.ts';
 import { renderInvalidPage } from './invalid-page.ts';
 

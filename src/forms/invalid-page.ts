@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FieldError } from '../domain/registration.ts';
-import type { SiteContent } from '../lib/content-files.ts';
+import type { SiteContent } from '../domain/content-files-node.ts';
 import { renderErrorSummary } from './error-summary.ts';
 import { esc, htmlPage } from './html.ts';
 import { renderRegistrationForm } from './render-form.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSiteContent } from '../lib/content-files.ts';
+import { readSiteContent } from '../domain/content-files-node.ts';
 import { REGISTRATION_FIELDS, SUPPORT_NEEDS } from '../domain/registration-fields.ts';
 import { renderErrorSummary } from './error-summary.ts';
 import { renderRegistrationForm, type FormValues } from './render-form.ts';

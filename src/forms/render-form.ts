@@ -10,7 +10,7 @@ import { REGISTRATION_FIELDS as F, SUPPORT_NEEDS, type RegistrationField } from 
 import { isTruthy, type FieldError } from '../domain/registration.ts';
 import { assignRound, NEXT_ROUND_LABEL } from '../domain/round.ts';
 import { PRODUCT_STAGES } from '../domain/status.ts';
-import type { SiteContent } from '../lib/content-files.ts';
+import type { SiteContent } from '../domain/content-files-node.ts';
 import { FORM_ID, SEND_STATUS_ID } from './form-ids.ts';
 import { attrs, esc } from './html.ts';
 import { choiceFieldset, selectField, singleCheckbox, textareaField, textField } from './render-fields.ts';

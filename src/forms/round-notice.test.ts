@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignRound } from '../domain/round.ts';
-import { readSiteContent } from '../lib/content-files.ts';
+import { readSiteContent } from '../domain/content-files-node.ts';
 import { roundFor, roundNoticeHtml } from './round-notice.ts';
 
 const { rounds } = readSiteContent();

@@ -1,7 +1,7 @@
 // The round deadlines as an iCalendar file, linked from the home page.
 import type { APIRoute } from 'astro';
-import { roundsCalendar } from '../domain/calendar.ts';
-import { loadAuthority, loadContact, loadCurrentCampaign } from '../lib/site-content.ts';
+import { roundsCalendar } from '../publish/calendar.ts';
+import { loadAuthority, loadContact, loadCurrentCampaign } from '../site/content.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const [{ rounds }, contact, authority] = await Promise.all([loadCurrentCampaign(), loadContact(), loadAuthority()]);

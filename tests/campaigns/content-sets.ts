@@ -5,8 +5,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportCsvText } from '../../src/domain/export-csv.ts';
-import type { RegistrationRecord } from '../../src/domain/export-format.ts';
+import { exportCsvText } from '../../src/export/csv.ts';
+import type { RegistrationRecord } from '../../src/domain/registration.ts';
 
 const json = (dir: string, name: string, value: unknown) => {
   mkdirSync(dir, { recursive: true });

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSiteContent } from '../../src/lib/content-files.ts';
+import { readSiteContent } from '../../src/domain/content-files-node.ts';
 import { createApp } from '../../src/service/app.ts';
 import { readConfig } from '../../src/service/config.ts';
 import { copyProject } from '../cms/support/site-copy.ts';

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countsAddUp } from '../../src/domain/registry.ts';
-import { runRegistry, type RegistryRun } from '../../src/lib/registry-run.ts';
+import { countsAddUp } from '../../src/registry/build.ts';
+import { runRegistry, type RegistryRun } from '../../src/registry/node/run.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 interface Expected { file: string; line: number; receipt: string | null; outcome: string; productName: string; commune: string; producerName: string | null }

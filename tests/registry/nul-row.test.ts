@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportCsv } from '../../src/domain/export-csv.ts';
+import { exportCsv } from '../../src/export/csv.ts';
 import { makeRecord, seeded } from './fixtures/people.ts';
 
 const ROOT = join(import.meta.dirname, '../..');

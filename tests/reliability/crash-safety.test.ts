@@ -8,7 +8,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS } from '../../src/domain/export-format.ts';
+import { EXPORT_COLUMNS } from '../../src/export/format.ts';
 import { runLoad } from '../support/load.ts';
 import { freePort, runScript, startServiceProcess, type ServiceProcess } from '../support/process.ts';
 import { ROOT } from '../support/server.ts';

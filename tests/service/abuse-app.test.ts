@@ -2,7 +2,7 @@
 // receipt lookups limited per client, what is stored and exported stays as it was.
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS, restoreCell } from '../../src/domain/export-format.ts';
+import { EXPORT_COLUMNS, restoreCell } from '../../src/export/format.ts';
 import { LOOKUPS_PER_MINUTE } from '../../src/service/deps.ts';
 import { addEditor, basic, EDITOR_PASSWORD, formBody, makeTestApp, postForm, postJson, validBody, type TestApp } from './helpers.ts';
 

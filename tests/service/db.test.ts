@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, openDatabase, SCHEMA_VERSION } from '../../src/service/db.ts';
-import { RegistrationStore } from '../../src/service/store.ts';
+import { MIGRATIONS, openDatabase, SCHEMA_VERSION } from '../../src/service/storage/db.ts';
+import { RegistrationStore } from '../../src/service/storage/store.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'ocop-db-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -3,8 +3,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDossierItems } from '../../src/service/dossier.ts';
-import { SESSION_COOKIE } from '../../src/service/session.ts';
+import { readDossierItems } from '../../src/service/storage/dossier.ts';
+import { SESSION_COOKIE } from '../../src/service/http/session.ts';
 import { basic, EDITOR_PASSWORD, postJson, useAppWithTwoEditors, validBody } from './helpers.ts';
 
 const app = useAppWithTwoEditors();

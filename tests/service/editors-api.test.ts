@@ -1,7 +1,7 @@
 // The editors' API: the CSV export and status changes, with HTTP Basic or the review UI's session.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS } from '../../src/domain/export-format.ts';
+import { EXPORT_COLUMNS } from '../../src/export/format.ts';
 import { basic, EDITOR_PASSWORD, postJson, useAppWithTwoEditors, validBody } from './helpers.ts';
 
 const PASSWORD = EDITOR_PASSWORD;

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS } from '../../src/domain/export-format.ts';
-import { runRegistry } from '../../src/lib/registry-run.ts';
-import { SESSION_COOKIE } from '../../src/service/session.ts';
+import { EXPORT_COLUMNS } from '../../src/export/format.ts';
+import { runRegistry } from '../../src/registry/node/run.ts';
+import { SESSION_COOKIE } from '../../src/service/http/session.ts';
 import { basic, EDITOR_PASSWORD, postJson, useAppWithTwoEditors, validBody } from './helpers.ts';
 
 const app = useAppWithTwoEditors();

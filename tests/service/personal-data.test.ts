@@ -8,10 +8,10 @@ import { DatabaseSync } from 'node:sqlite';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { consentVersion } from '../../src/domain/consent.ts';
-import { EXPORT_COLUMNS } from '../../src/domain/export-format.ts';
+import { EXPORT_COLUMNS } from '../../src/export/format.ts';
 import { consentText } from '../../src/domain/authority.ts';
-import { readSiteContent } from '../../src/lib/content-files.ts';
-import { DB_FILE } from '../../src/service/db.ts';
+import { readSiteContent } from '../../src/domain/content-files-node.ts';
+import { DB_FILE } from '../../src/service/storage/db.ts';
 import { runScript } from '../support/process.ts';
 import { basic, EDITOR_PASSWORD, postJson, useAppWithTwoEditors, validBody } from './helpers.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { esc } from '../../src/service/html.ts';
+import { esc } from '../../src/service/http/html.ts';
 import { formBody, makeTestApp, postForm, postJson, validBody, type TestApp } from './helpers.ts';
 
 let t: TestApp;

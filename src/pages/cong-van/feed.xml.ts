@@ -1,8 +1,8 @@
 // /cong-van/feed.xml: every notice as an Atom 1.0 entry, for feed readers and the authority's own portal
 // ("Trang thông tin điện tử … (đăng tải)"). Announced on every page by the layout's <link rel="alternate">.
 import type { APIRoute } from 'astro';
-import { atomFeed, FEED_PATH } from '../../domain/atom-feed.ts';
-import { loadContact, loadNotices } from '../../lib/site-content.ts';
+import { atomFeed, FEED_PATH } from '../../publish/atom-feed.ts';
+import { loadContact, loadNotices } from '../../site/content.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const [notices, contact] = await Promise.all([loadNotices(), loadContact()]);

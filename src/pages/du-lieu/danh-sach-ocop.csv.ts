@@ -1,9 +1,8 @@
 // Open data: the public list as CSV (UTF-8 with BOM, Vietnamese headers), as the registry wrote it, else through its own writer.
 import type { APIRoute } from 'astro';
-import { publicListCsv } from '../../domain/public-list.ts';
-import { loadProducerTypes, loadProductGroups, loadRounds } from '../../lib/site-content.ts';
-import { loadPublicList, publicListFileText } from '../../lib/registry-output.ts';
-import { LIST_CSV } from '../../lib/registry-run.ts';
+import { publicListCsv } from '../../publish/list-files.ts';
+import { loadProducerTypes, loadProductGroups, loadRounds } from '../../site/content.ts';
+import { LIST_CSV, loadPublicList, publicListFileText } from '../../publish/node/outputs.ts';
 
 export const GET: APIRoute = async () => {
   const written = publicListFileText(LIST_CSV);

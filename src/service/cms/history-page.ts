@@ -5,10 +5,10 @@
  */
 import type { Hono } from 'hono';
 import type { Deps } from '../deps.ts';
-import { esc } from '../html.ts';
+import { esc } from '../http/html.ts';
 import { reviewPage, UI } from '../review/layout.ts';
 import { when } from '../review/labels.ts';
-import { readSessionCookie } from '../session.ts';
+import { readSessionCookie } from '../http/session.ts';
 import { recentChanges, type ContentChange } from './git.ts';
 
 export const HISTORY_PAGE = `${UI}noi-dung/`;

@@ -13,11 +13,11 @@
  */
 import type { Context, Hono } from 'hono';
 import { SERVER_CMS_API } from '../../cms/backend.ts';
-import { authenticate, realmOf } from '../auth.ts';
-import { BodyError, bodyKind, parseJson, readBytes } from '../body.ts';
+import { authenticate, realmOf } from '../http/auth.ts';
+import { BodyError, bodyKind, parseJson, readBytes } from '../http/body.ts';
 import type { Deps } from '../deps.ts';
 import { authFailure } from '../routes/export.ts';
-import { isHttps } from '../session.ts';
+import { isHttps } from '../http/session.ts';
 import { CmsBackend } from './actions.ts';
 
 export const CMS_API = SERVER_CMS_API;

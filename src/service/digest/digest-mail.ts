@@ -4,7 +4,7 @@
  * producer, representative, phone or address (the link leads to them, behind sign-in).
  */
 import { formatDateTimeVn } from '../../domain/time.ts';
-import { esc } from '../html.ts';
+import { esc } from '../http/html.ts';
 
 export interface DigestItem {
   receipt: string;

@@ -13,7 +13,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { createTransport } from 'nodemailer';
 import { toVnIso } from '../../domain/time.ts';
-import type { SiteContent } from '../../lib/content-files.ts';
+import type { SiteContent } from '../../domain/content-files-node.ts';
 import { communeName } from '../review/labels.ts';
 import { digestMail, type DigestItem } from './digest-mail.ts';
 

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { readSiteContent } from '../../lib/content-files.ts';
+import { readSiteContent } from '../../domain/content-files-node.ts';
 import { contentFailure, jsonSyntaxFailure, registryFailure, siteBuildFailure } from './messages.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'ocop-publish-msg-'));

@@ -3,9 +3,9 @@
  * webhook), and the status panel on the review UI's list page.
  */
 import type { Context, Hono } from 'hono';
-import { authenticate, realmOf } from '../auth.ts';
+import { authenticate, realmOf } from '../http/auth.ts';
 import type { Deps } from '../deps.ts';
-import { esc } from '../html.ts';
+import { esc } from '../http/html.ts';
 import { validHookCall } from './hook.ts';
 import type { BuildStatus, Publisher } from './publisher.ts';
 

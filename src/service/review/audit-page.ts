@@ -5,10 +5,10 @@
  * the page sends the editor to sign in. The same entries as GET /api/audit.
  */
 import type { Hono } from 'hono';
-import { AUDIT_MAX_LIMIT, type AuditAction, type AuditEntry } from '../audit.ts';
+import { AUDIT_MAX_LIMIT, type AuditAction, type AuditEntry } from '../storage/audit.ts';
 import type { Deps } from '../deps.ts';
-import { esc } from '../html.ts';
-import { readSessionCookie } from '../session.ts';
+import { esc } from '../http/html.ts';
+import { readSessionCookie } from '../http/session.ts';
 import { reviewPage, UI } from './layout.ts';
 import { problemPage } from './pages.ts';
 

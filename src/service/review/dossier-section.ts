@@ -5,7 +5,7 @@
  */
 import { DOSSIER_STATES, type DossierState } from '../../domain/dossier.ts';
 import type { ValueSetItemWithSlug } from '../../domain/value-set.ts';
-import { esc } from '../html.ts';
+import { esc } from '../http/html.ts';
 import { hiddenCsrf, UI } from './layout.ts';
 
 export const DOSSIER_FORM_PATH = (receipt: string) => `${UI}ho-so/${receipt}/giay-to`;

@@ -2,8 +2,8 @@
 import { PRODUCT_STAGES, STATUSES } from '../../domain/status.ts';
 import { REGISTRATION_FIELDS as F } from '../../domain/registration-fields.ts';
 import { formatDateTimeVn } from '../../domain/time.ts';
-import type { StoredRegistration } from '../store.ts';
-import type { SiteContent } from '../../lib/content-files.ts';
+import type { StoredRegistration } from '../storage/store.ts';
+import type { SiteContent } from '../../domain/content-files-node.ts';
 
 export function labelOf(items: readonly { slug: string; label?: string; name?: string }[], slug: string): string {
   const item = items.find((i) => i.slug === slug);

@@ -1,7 +1,7 @@
 /** The review UI's page frame: header with the account and sign-out, no scripts, one same-origin stylesheet. */
-import type { Account } from '../accounts.ts';
-import { CSRF_FIELD } from '../csrf.ts';
-import { esc, page } from '../html.ts';
+import type { Account } from '../storage/accounts.ts';
+import { CSRF_FIELD } from '../http/csrf.ts';
+import { esc, page } from '../http/html.ts';
 
 export const UI = '/quan-ly/';
 export const STYLESHEET = '/quan-ly/giao-dien.css';

@@ -7,9 +7,9 @@
  */
 import { STATUSES, type Status } from '../../domain/status.ts';
 import { roundLabel } from '../deps.ts';
-import { NEXT_ROUND_VALUE, queryString } from '../filters.ts';
-import { esc } from '../html.ts';
-import type { StoredRegistration } from '../store.ts';
+import { NEXT_ROUND_VALUE, queryString } from '../http/filters.ts';
+import { esc } from '../http/html.ts';
+import type { StoredRegistration } from '../storage/store.ts';
 import { communeName, statusLabel, when } from './labels.ts';
 import { UI } from './layout.ts';
 import { frame, type Viewer } from './pages.ts';

@@ -1,11 +1,11 @@
 /** The review UI's pages as HTML strings; every value from storage or the request goes through esc(). */
 import { REGISTRATION_FIELDS as F } from '../../domain/registration-fields.ts';
 import { MAX_PUBLIC_NOTE_LENGTH, NEEDS_MORE_STATUS, STATUSES } from '../../domain/status.ts';
-import type { SiteContent } from '../../lib/content-files.ts';
-import type { Account } from '../accounts.ts';
+import type { SiteContent } from '../../domain/content-files-node.ts';
+import type { Account } from '../storage/accounts.ts';
 import { roundLabel } from '../deps.ts';
-import { esc } from '../html.ts';
-import type { StatusChange, StoredRegistration } from '../store.ts';
+import { esc } from '../http/html.ts';
+import type { StatusChange, StoredRegistration } from '../storage/store.ts';
 import { communeName, filledInRows, statusLabel, when } from './labels.ts';
 import { rightsSection } from './rights.ts';
 import { hiddenCsrf, reviewPage, UI } from './layout.ts';

@@ -11,11 +11,11 @@ import { schemaCheck } from '../../domain/field-checks.ts';
 import { REGISTRATION_FIELDS as F } from '../../domain/registration-fields.ts';
 import { clean } from '../../domain/text.ts';
 import type { Deps } from '../deps.ts';
-import type { FormValues } from '../body.ts';
-import { esc } from '../html.ts';
-import { CORRECTABLE_COLUMNS, isCorrectable } from '../personal-data.ts';
+import type { FormValues } from '../http/body.ts';
+import { esc } from '../http/html.ts';
+import { CORRECTABLE_COLUMNS, isCorrectable } from '../storage/personal-data.ts';
 import { MAX_REASON_LENGTH } from '../routes/personal-data.ts';
-import type { StoredRegistration } from '../store.ts';
+import type { StoredRegistration } from '../storage/store.ts';
 import { hiddenCsrf, UI } from './layout.ts';
 import { problemPage, type Viewer } from './pages.ts';
 

@@ -8,8 +8,8 @@
 import type { Context, Hono } from 'hono';
 import { sheetFrameHtml, sheetRowsHtml } from '../../forms/sheet.ts';
 import { roundLabel, type Deps } from '../deps.ts';
-import { esc, page } from '../html.ts';
-import type { StoredRegistration } from '../store.ts';
+import { esc, page } from '../http/html.ts';
+import type { StoredRegistration } from '../storage/store.ts';
 import { filledInRows, when } from './labels.ts';
 import { STYLESHEET, UI } from './layout.ts';
 import type { Viewer } from './pages.ts';

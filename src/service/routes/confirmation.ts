@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { normaliseReceipt } from '../../domain/receipt.ts';
 import { roundLabel, type Deps } from '../deps.ts';
-import { esc, messagePage } from '../html.ts';
+import { esc, messagePage } from '../http/html.ts';
 import { CONFIRMATION_PATH, lookupLimited, TOO_MANY_LOOKUPS } from './registrations.ts';
 
 export const RECEIPT_PLACEHOLDER = '%MA_HO_SO%';

@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import { readDossierUpdate } from '../../domain/dossier.ts';
 import type { Deps } from '../deps.ts';
-import { readDossierItems } from '../dossier.ts';
+import { readDossierItems } from '../storage/dossier.ts';
 import { fail, startEditorAction } from './editor-action.ts';
 
 export function mountDossierRoute(app: Hono, deps: Deps): void {

@@ -8,11 +8,11 @@
  */
 import type { Context } from 'hono';
 import { normaliseReceipt } from '../../domain/receipt.ts';
-import { authenticate, mayAccess, type Caller } from '../auth.ts';
-import { BodyError, bodyKind, parseJson, readBytes } from '../body.ts';
-import { CSRF_FIELD, CSRF_HEADER, tokensMatch } from '../csrf.ts';
+import { authenticate, mayAccess, type Caller } from '../http/auth.ts';
+import { BodyError, bodyKind, parseJson, readBytes } from '../http/body.ts';
+import { CSRF_FIELD, CSRF_HEADER, tokensMatch } from '../http/csrf.ts';
 import type { Deps } from '../deps.ts';
-import type { StoredRegistration } from '../store.ts';
+import type { StoredRegistration } from '../storage/store.ts';
 import { authFailure } from './export.ts';
 
 export const fail = (field: string, message: string) => ({ errors: [{ field, message }] });

@@ -1,10 +1,10 @@
 /** GET /api/registrations.csv: the export an editor may see, filtered by commune, round and status, and searched by ?q=. */
 import type { Context, Hono } from 'hono';
-import { exportCsv } from '../../domain/export-csv.ts';
+import { exportCsv } from '../../export/csv.ts';
 import { toVnIso } from '../../domain/time.ts';
-import { authenticate, realmOf, type AuthOutcome } from '../auth.ts';
+import { authenticate, realmOf, type AuthOutcome } from '../http/auth.ts';
 import type { Deps } from '../deps.ts';
-import { readFilter } from '../filters.ts';
+import { readFilter } from '../http/filters.ts';
 
 /** The JSON answer to a failed authentication (401 with a challenge, 429, or 503 while hashing is saturated). */
 export function authFailure(c: Context, outcome: Extract<AuthOutcome, { ok: false }>, deps: Pick<Deps, 'content'>) {

@@ -11,8 +11,8 @@ import { missingItems } from '../../domain/dossier.ts';
 import { normaliseReceipt } from '../../domain/receipt.ts';
 import { emptyLookupSlot, foundSlot, LOOKUP_PATH, notFoundSlot, tooManySlot, type PublicStatus } from '../../forms/lookup-view.ts';
 import { roundLabel, type Deps } from '../deps.ts';
-import { readDossierItems } from '../dossier.ts';
-import { page } from '../html.ts';
+import { readDossierItems } from '../storage/dossier.ts';
+import { page } from '../http/html.ts';
 import { lookupLimited, publicView } from './registrations.ts';
 
 /** `siteDir` is the live build's folder (it changes when live publishing swaps in a new build). */

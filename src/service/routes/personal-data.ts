@@ -9,8 +9,8 @@
 import type { Hono } from 'hono';
 import { clean } from '../../domain/text.ts';
 import { schemaCheck } from '../../domain/field-checks.ts';
-import { authenticate } from '../auth.ts';
-import { CORRECTABLE_COLUMNS, isCorrectable } from '../personal-data.ts';
+import { authenticate } from '../http/auth.ts';
+import { CORRECTABLE_COLUMNS, isCorrectable } from '../storage/personal-data.ts';
 import type { Deps } from '../deps.ts';
 import { authFailure } from './export.ts';
 import { fail, startEditorAction } from './editor-action.ts';

@@ -9,12 +9,12 @@ import { normaliseReceipt } from '../../domain/receipt.ts';
 import { isHoneypotFilled, parseRegistration, readSubmissionId, type FieldError } from '../../domain/registration.ts';
 import { assignRound } from '../../domain/round.ts';
 import { INITIAL_STATUS, NEEDS_MORE_STATUS, SPAM_STATUS, type Status } from '../../domain/status.ts';
-import { BodyError, bodyKind, readBody, type FormValues } from '../body.ts';
-import { clientAddress } from '../client.ts';
+import { BodyError, bodyKind, readBody, type FormValues } from '../http/body.ts';
+import { clientAddress } from '../http/client.ts';
 import type { Deps } from '../deps.ts';
-import { messagePage } from '../html.ts';
+import { messagePage } from '../http/html.ts';
 import { renderInvalidPage } from '../../forms/invalid-page.ts';
-import type { StoredRegistration } from '../store.ts';
+import type { StoredRegistration } from '../storage/store.ts';
 
 export const CONFIRMATION_PATH = '/dang-ky/da-nhan/';
 const TOO_MANY = 'Bạn đã gửi quá nhiều lần trong một phút. Vui lòng đợi một chút rồi gửi lại.';

@@ -2,7 +2,7 @@
 // rounds; the running service answers the same path with the states of the moment.
 import type { APIRoute } from 'astro';
 import { deadlineCard } from '../../../forms/deadline-card.ts';
-import { loadContact, loadCurrentCampaign } from '../../../lib/site-content.ts';
+import { loadContact, loadCurrentCampaign } from '../../../site/content.ts';
 
 export const GET: APIRoute = async () => {
   const [campaign, contact] = await Promise.all([loadCurrentCampaign(), loadContact()]);

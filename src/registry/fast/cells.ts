@@ -1,0 +1,262 @@
+/**
+ * Checks of a cell in a UTF-8 file's bytes, without decoding it: the common shapes of the values
+ * the registry reads (a receipt, a time in the export's form, clean text, a stored phone number, a
+ * plain email address). Each answers exactly as its counterpart on the decoded text, or says it
+ * cannot tell (then the caller decodes the cell and asks the counterpart); a property test holds
+ * each to its counterpart. A cell is a range [start, end) of the bytes; `escaped` says it was a
+ * quoted cell whose doubled quotes stand for one quote each.
+ */
+import { RECEIPT_CODE } from '../../domain/receipt.ts';
+
+/** registry-log's receiptKey of the cell's text: the receipt "XXXX-XXXX" as a number, -1 for any other cell. */
+export function receiptKeyAt(b: Uint8Array, start: number, end: number): number {
+  if (end - start !== 9 || b[start + 4] !== 45) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    if (i === start + 4) continue;
+    const v = RECEIPT_CODE[b[i]!]!;
+    if (v < 0) return -1;
+    key = key * 32 + v;
+  }
+  return key;
+}
+
+/** Two ASCII digits as a number; -1 when either is not a digit. */
+function twoDigits(b: Uint8Array, at: number): number {
+  const hi = b[at]! - 48;
+  const lo = b[at + 1]! - 48;
+  return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
+}
+
+const SEVEN_HOURS_MS = 7 * 3_600_000;
+
+/** Days in each month of a year that is not a leap year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+
+/**
+ * The time in ms of a cell in the export's own form ("2024-03-25T08:05:00+07:00", a year from
+ * 1000, a real day): what the registry reads from its text (sheet-values' readSheetInstant, then
+ * registry-log's instantMs); NaN for any other cell (it may still be a time: read its text).
+ */
+export function canonicalInstantAt(b: Uint8Array, start: number, end: number): number {
+  if (end - start !== 25) return NaN;
+  // "-" at 4 and 7, "T" at 10, ":" at 13 and 16, and "+07:00" from 19.
+  const s = start;
+  if (b[s + 4] !== 45 || b[s + 7] !== 45 || b[s + 10] !== 84 || b[s + 13] !== 58 || b[s + 16] !== 58) return NaN;
+  if (b[s + 19] !== 43 || b[s + 20] !== 48 || b[s + 21] !== 55 || b[s + 22] !== 58 || b[s + 23] !== 48 || b[s + 24] !== 48) return NaN;
+  const century = twoDigits(b, start);
+  const year = century * 100 + twoDigits(b, start + 2);
+  const month = twoDigits(b, start + 5);
+  const day = twoDigits(b, start + 8);
+  const hour = twoDigits(b, start + 11);
+  const minute = twoDigits(b, start + 14);
+  const second = twoDigits(b, start + 17);
+  if (century < 10 || year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
+  if (day > MONTH_DAYS[month - 1]! + (month === 2 && isLeap(year) ? 1 : 0)) return NaN;
+  return daysFromCivil(year, month, day) * 86_400_000 + (hour * 3600 + minute * 60 + second) * 1000 - SEVEN_HOURS_MS;
+}
+
+/**
+ * Days from 1970-01-01 to a day of the proleptic Gregorian calendar (year ≥ 1; H. Hinnant's
+ * days_from_civil): what Date.UTC counts, without its cost (about 90 ns a call, here).
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** 1 for an ASCII byte the quick step takes as it is: printable, and not an apostrophe (which may be a formula guard). */
+const PLAIN_ASCII = new Uint8Array(256);
+for (let c = 0x20; c < 0x7f; c++) PLAIN_ASCII[c] = c === 39 ? 0 : 1;
+
+/** An ASCII byte String.prototype.trim removes. */
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * The cell's length in UTF-16 units when its text is already what the registry reads it as
+ * (`tidy`: no formula guard to undo, nothing to trim) and what `clean` leaves as it is (every
+ * character is one NFC keeps as it is: below U+0300, or a precomposed Vietnamese letter
+ * U+1EA0–U+1EFF) and holds no control character (which a text field may refuse); -1 when it
+ * cannot tell. The bytes must be valid UTF-8.
+ */
+export function cleanTextLengthAt(b: Uint8Array, start: number, end: number, escaped: boolean): number {
+  if (start === end) return 0;
+  const first = b[start]!;
+  if (first === 39 || isAsciiSpace(first) || (first === 0xc2 && b[start + 1] === 0xa0)) return -1;
+  const last = b[end - 1]!;
+  if (isAsciiSpace(last) || (last === 0xa0 && end - start >= 2 && b[end - 2] === 0xc2)) return -1;
+  let n = 0;
+  let quotes = 0;
+  for (let i = start; i < end; ) {
+    // Four plain ASCII bytes at a step while there are.
+    if (i + 4 <= end && (PLAIN_ASCII[b[i]!]! & PLAIN_ASCII[b[i + 1]!]! & PLAIN_ASCII[b[i + 2]!]! & PLAIN_ASCII[b[i + 3]!]!) !== 0) {
+      if (escaped) quotes += (b[i] === 34 ? 1 : 0) + (b[i + 1] === 34 ? 1 : 0) + (b[i + 2] === 34 ? 1 : 0) + (b[i + 3] === 34 ? 1 : 0);
+      i += 4;
+      n += 4;
+      continue;
+    }
+    const c = b[i]!;
+    if (c < 0x80) {
+      if (c < 0x20 || c === 0x7f) return -1;
+      // An apostrophe after a delimiter may be a formula guard (export-format's restoreCell).
+      if (c === 39 && (b[i - 1] === 44 || b[i - 1] === 59)) return -1;
+      if (c === 34 && escaped) quotes++;
+      i++;
+    } else if (c <= 0xcb) i += 2; // U+0080–U+02FF (lead bytes 0xC2–0xCB)
+    else if (c === 0xe1 && (b[i + 1] === 0xbb || (b[i + 1] === 0xba && b[i + 2]! >= 0xa0))) i += 3; // U+1EA0–U+1EFF
+    else return -1;
+    n++;
+  }
+  // In a quoted cell, quotes come doubled: "" stands for one.
+  return n - quotes / 2;
+}
+
+/** phone's STORED_PHONE (0[35789] then 8 digits, or 02 then 9 digits) on the cell's bytes. */
+export function isStoredPhoneAt(b: Uint8Array, start: number, end: number): boolean {
+  const n = end - start;
+  if ((n !== 10 && n !== 11) || b[start] !== 48) return false;
+  const second = b[start + 1]!;
+  if (n === 10 ? second !== 51 && second !== 53 && second !== 55 && second !== 56 && second !== 57 : second !== 50) return false;
+  for (let i = start + 2; i < end; i++) if (b[i]! < 48 || b[i]! > 57) return false;
+  return true;
+}
+
+// Byte classes of field-checks' PLAIN_EMAIL.
+const LETTER = 1;
+const DIGIT = 2;
+const EMAIL_CLASS = new Uint8Array(256);
+for (let c = 48; c <= 57; c++) EMAIL_CLASS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) EMAIL_CLASS[c] = EMAIL_CLASS[c + 32] = LETTER;
+
+/**
+ * field-checks' PLAIN_EMAIL on the cell's bytes: dot- or underscore-separated runs of letters and
+ * digits, "@", then two or more labels separated by dots, each runs of letters and digits
+ * separated by hyphens, the last of two or more letters only.
+ */
+export function isPlainEmailAt(b: Uint8Array, start: number, end: number): boolean {
+  let i = start;
+  // The local part: a run, then (separator, run)*.
+  for (;;) {
+    const from = i;
+    while (i < end && EMAIL_CLASS[b[i]!]! !== 0) i++;
+    if (i === from || i === end) return false;
+    const c = b[i];
+    if (c === 64) break;
+    if (c !== 46 && c !== 95) return false;
+    i++;
+  }
+  i++; // the @
+  let labels = 0;
+  let lastLettersOnly = false;
+  let lastLength = 0;
+  for (;;) {
+    // A label: a run, then (hyphen, run)*.
+    const labelStart = i;
+    let lettersOnly = true;
+    for (;;) {
+      const from = i;
+      while (i < end) {
+        const k = EMAIL_CLASS[b[i]!]!;
+        if (k === 0) break;
+        if (k === DIGIT) lettersOnly = false;
+        i++;
+      }
+      if (i === from) return false;
+      if (i < end && b[i] === 45) {
+        lettersOnly = false;
+        i++;
+      } else break;
+    }
+    labels++;
+    lastLettersOnly = lettersOnly;
+    lastLength = i - labelStart;
+    if (i === end) break;
+    if (b[i] !== 46) return false;
+    i++;
+  }
+  return labels >= 2 && lastLettersOnly && lastLength >= 2;
+}
+
+/**
+ * Answers remembered by a cell's bytes, for a column whose few distinct values repeat (statuses,
+ * communes, groups…): a cell's answer is found without decoding it. Up to `limit` distinct
+ * cells are kept; past that, the caller computes the answers of new cells each time. Cells are
+ * compared byte for byte.
+ */
+export class ByteMemo<T> {
+  private readonly b: Uint8Array;
+  private slots = new Int32Array(64).fill(-1);
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly answers: T[] = [];
+  private readonly limit: number;
+  constructor(bytes: Uint8Array, limit = 1 << 16) {
+    this.b = bytes;
+    this.limit = limit;
+  }
+
+  /** The answer remembered for the cell [start, end); undefined when these bytes have none yet. */
+  get(start: number, end: number): T | undefined {
+    const id = this.slots[this.slotOf(start, end)]!;
+    return id < 0 ? undefined : this.answers[id];
+  }
+
+  /** Remembers the answer for the cell [start, end) (not yet remembered), while fewer than `limit` are. */
+  set(start: number, end: number, answer: T): void {
+    const id = this.answers.length;
+    if (id >= this.limit) return;
+    this.slots[this.slotOf(start, end)] = id;
+    this.starts.push(start);
+    this.ends.push(end);
+    this.answers.push(answer);
+    if (4 * this.answers.length > 3 * this.slots.length) this.grow();
+  }
+
+  /** The slot holding these bytes, or the empty slot where they go. */
+  private slotOf(start: number, end: number): number {
+    const mask = this.slots.length - 1;
+    let slot = hash(this.b, start, end) & mask;
+    for (;;) {
+      const id = this.slots[slot]!;
+      if (id < 0 || this.sameBytes(id, start, end)) return slot;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private sameBytes(id: number, start: number, end: number): boolean {
+    const from = this.starts[id]!;
+    if (this.ends[id]! - from !== end - start) return false;
+    const b = this.b;
+    for (let i = 0; i < end - start; i++) if (b[from + i] !== b[start + i]) return false;
+    return true;
+  }
+
+  private grow() {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < this.answers.length; id++) {
+      let slot = hash(this.b, this.starts[id]!, this.ends[id]!) & mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = id;
+    }
+  }
+}
+
+/**
+ * FNV-1a of the length and of the bytes [start, end), or of their first and last 12 for a longer
+ * cell (cells that differ only in their middle share a slot; they are still told apart).
+ */
+function hash(b: Uint8Array, start: number, end: number): number {
+  let h = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
+  if (end - start > 24) {
+    for (let i = start; i < start + 12; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    start = end - 12;
+  }
+  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h;
+}
