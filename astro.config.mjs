@@ -10,6 +10,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages are written four at a time: thousands of commune pages otherwise wait on each file write in turn.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/dang-ky/da-nhan/') }), decapCms()],
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !page.includes('/admin/') && !page.includes('/dang-ky/da-nhan/') }),
+    decapCms(),
+  ],
   devToolbar: { enabled: false },
 });

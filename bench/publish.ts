@@ -33,24 +33,60 @@ function nationalContent(): void {
   mkdirSync(join(content, 'communes'));
   mkdirSync(join(content, 'registrations'));
   for (let i = 1; i <= COMMUNES; i++) {
-    writeFileSync(join(content, 'communes', `xa-${i}.json`), JSON.stringify({ name: `Xã thử nghiệm ${i}`, gsoCode: String(10_000 + i), aliases: [], order: i }));
+    writeFileSync(
+      join(content, 'communes', `xa-${i}.json`),
+      JSON.stringify({
+        name: `Xã thử nghiệm ${i}`,
+        gsoCode: String(10_000 + i),
+        aliases: [],
+        order: i,
+      }),
+    );
   }
   const rnd = seeded(7);
   const slugs = Array.from({ length: COMMUNES }, (_, i) => `xa-${i + 1}`);
-  writeFileSync(join(content, 'registrations', 'toan-quoc.csv'), exportCsvText(Array.from({ length: ROWS }, (_, i) => makeRecord(i, rnd, { communes: slugs }))));
+  writeFileSync(
+    join(content, 'registrations', 'toan-quoc.csv'),
+    exportCsvText(Array.from({ length: ROWS }, (_, i) => makeRecord(i, rnd, { communes: slugs }))),
+  );
 }
 
 async function main(): Promise<void> {
   if (NATIONAL) nationalContent();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(repo, 'data'), RATE_LIMIT: '0', DIST_DIR: join(repo, 'dist') };
-  for (const name of ['CONTENT_DIR', 'REGISTRY_DIR', 'BUILDS_DIR', 'WATCH_CONTENT', 'CONTENT_HOOK_SECRET']) delete env[name];
-  const child = spawn(process.execPath, [join(repo, 'src/service/server.ts')], { cwd: repo, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: join(repo, 'data'),
+    RATE_LIMIT: '0',
+    DIST_DIR: join(repo, 'dist'),
+  };
+  for (const name of [
+    'CONTENT_DIR',
+    'REGISTRY_DIR',
+    'BUILDS_DIR',
+    'WATCH_CONTENT',
+    'CONTENT_HOOK_SECRET',
+  ])
+    delete env[name];
+  const child = spawn(process.execPath, [join(repo, 'src/service/server.ts')], {
+    cwd: repo,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let log = '';
   child.stderr.on('data', (d) => (log += d));
   let stopping = false;
-  child.on('exit', (code, signal) => stopping || console.error(`service exited (code ${code}, signal ${signal}); its log:\n${log.slice(-4000)}`));
+  child.on(
+    'exit',
+    (code, signal) =>
+      stopping ||
+      console.error(
+        `service exited (code ${code}, signal ${signal}); its log:\n${log.slice(-4000)}`,
+      ),
+  );
   const lives = () => log.match(/publish: build \d+ live in/g)?.length ?? 0;
   try {
     // No dist/ in the copy: the service starts, builds at once (content is newer), and serves that.
@@ -89,10 +125,15 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       writeFileSync(file, JSON.stringify({ ...original, deadlineText: marker }, null, 2) + '\n');
       for (;;) {
-        const html = await fetch(`${url}/`).then((r) => r.text(), () => '');
+        const html = await fetch(`${url}/`).then(
+          (r) => r.text(),
+          () => '',
+        );
         if (html.includes(marker)) break;
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error('the service stopped');
-        if (performance.now() - t0 > 30 * 60_000) throw new Error('change not live after 30 minutes');
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error('the service stopped');
+        if (performance.now() - t0 > 30 * 60_000)
+          throw new Error('change not live after 30 minutes');
         await sleep(50);
       }
       const s = (performance.now() - t0) / 1000;
@@ -102,12 +143,25 @@ async function main(): Promise<void> {
     polling = false;
     await poller;
     const sorted = [...times].sort((a, b) => a - b);
-    console.log(`\nbench:publish (${NATIONAL ? `national: ${COMMUNES} communes, ${ROWS} registrations` : "the district's content"}), ${cpus().length} cores`);
-    console.log(`  write → live page: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} s (min ${sorted[0]!.toFixed(2)}, max ${sorted.at(-1)!.toFixed(2)}, ${RUNS} runs)`);
-    console.log(`  requests during it: ${requests}, failed: ${failures.length}${failures.length ? ` (${failures.slice(0, 3).join('; ')})` : ''}`);
-    console.log(`  builds started: ${log.match(/publish: build \d+ started/g)?.length ?? 0} (1 at start + ${RUNS} changes)`);
-    const parts = [...log.matchAll(/live in (\d+) ms \(registry (\d+) ms, site (\d+) ms/g)].slice(1);
-    for (const [, total, registry, site] of parts) console.log(`  build: ${total} ms = registry ${registry} ms + site ${site} ms + checks and swap`);
+    console.log(
+      `\nbench:publish (${NATIONAL ? `national: ${COMMUNES} communes, ${ROWS} registrations` : "the district's content"}), ${cpus().length} cores`,
+    );
+    console.log(
+      `  write → live page: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} s (min ${sorted[0]!.toFixed(2)}, max ${sorted.at(-1)!.toFixed(2)}, ${RUNS} runs)`,
+    );
+    console.log(
+      `  requests during it: ${requests}, failed: ${failures.length}${failures.length ? ` (${failures.slice(0, 3).join('; ')})` : ''}`,
+    );
+    console.log(
+      `  builds started: ${log.match(/publish: build \d+ started/g)?.length ?? 0} (1 at start + ${RUNS} changes)`,
+    );
+    const parts = [...log.matchAll(/live in (\d+) ms \(registry (\d+) ms, site (\d+) ms/g)].slice(
+      1,
+    );
+    for (const [, total, registry, site] of parts)
+      console.log(
+        `  build: ${total} ms = registry ${registry} ms + site ${site} ms + checks and swap`,
+      );
   } finally {
     stopping = true;
     if (child.exitCode === null) {

@@ -15,7 +15,16 @@
  * CONTENT_DIR outside the project would leave that content in this project's .astro/ cache.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -31,11 +40,22 @@ const tmp = mkdtempSync(join(tmpdir(), 'bench-registry-'));
 const content = join(tmp, 'content');
 
 function makeContent(): void {
-  cpSync(join(ROOT, 'content'), content, { recursive: true, filter: (src) => !src.includes('/registrations/') && !src.includes('/communes/') });
+  cpSync(join(ROOT, 'content'), content, {
+    recursive: true,
+    filter: (src) => !src.includes('/registrations/') && !src.includes('/communes/'),
+  });
   mkdirSync(join(content, 'communes'), { recursive: true });
   mkdirSync(join(content, 'registrations'), { recursive: true });
   for (let i = 1; i <= COMMUNES; i++) {
-    writeFileSync(join(content, 'communes', `xa-${i}.json`), JSON.stringify({ name: `Xã thử nghiệm ${i}`, gsoCode: String(10_000 + i), aliases: [], order: i }));
+    writeFileSync(
+      join(content, 'communes', `xa-${i}.json`),
+      JSON.stringify({
+        name: `Xã thử nghiệm ${i}`,
+        gsoCode: String(10_000 + i),
+        aliases: [],
+        order: i,
+      }),
+    );
   }
   const rnd = seeded(7);
   const slugs = Array.from({ length: COMMUNES }, (_, i) => `xa-${i + 1}`);
@@ -47,9 +67,16 @@ function makeContent(): void {
 function timed(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT) {
   const useTime = existsSync('/usr/bin/time');
   const start = performance.now();
-  const r = spawnSync(useTime ? '/usr/bin/time' : command, useTime ? ['-v', command, ...args] : args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(
+    useTime ? '/usr/bin/time' : command,
+    useTime ? ['-v', command, ...args] : args,
+    { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
   const seconds = (performance.now() - start) / 1000;
-  if (r.status !== 0) throw new Error(`${label} failed (${r.status}):\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+  if (r.status !== 0)
+    throw new Error(
+      `${label} failed (${r.status}):\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`,
+    );
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   return { seconds, peakMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN };
 }
@@ -57,9 +84,23 @@ function timed(label: string, command: string, args: string[], env: NodeJS.Proce
 /** A copy of this project's sources (no .git, node_modules linked, no .astro/ cache or dist/) to build in. */
 function makeProjectCopy(): string {
   const dir = join(tmp, 'project');
-  const skip = new Set(['.git', 'node_modules', '.astro', 'dist', 'test-results', 'coverage', 'data', 'backup']);
+  const skip = new Set([
+    '.git',
+    'node_modules',
+    '.astro',
+    'dist',
+    'test-results',
+    'coverage',
+    'data',
+    'backup',
+  ]);
   mkdirSync(dir);
-  for (const name of readdirSync(ROOT)) if (!skip.has(name)) cpSync(join(ROOT, name), join(dir, name), { recursive: true, filter: (src) => !src.includes('/src/generated/') });
+  for (const name of readdirSync(ROOT))
+    if (!skip.has(name))
+      cpSync(join(ROOT, name), join(dir, name), {
+        recursive: true,
+        filter: (src) => !src.includes('/src/generated/'),
+      });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }
@@ -71,23 +112,45 @@ function makeBareProject(pages: number): string {
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
   writeFileSync(join(dir, 'astro.config.mjs'), "export default { output: 'static' };\n");
-  writeFileSync(join(dir, 'src/pages/[n].astro'), `---\nexport function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i) } })); }\nconst { n } = Astro.params;\n---\n<html lang="vi"><head><meta charset="utf-8"><title>Trang {n}</title></head><body><h1>Trang {n}</h1></body></html>\n`);
+  writeFileSync(
+    join(dir, 'src/pages/[n].astro'),
+    `---\nexport function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i) } })); }\nconst { n } = Astro.params;\n---\n<html lang="vi"><head><meta charset="utf-8"><title>Trang {n}</title></head><body><h1>Trang {n}</h1></body></html>\n`,
+  );
   return dir;
 }
 
-interface RegistryRun { threads: number; cores: number; readMs: number; totalMs: number; read: number; published: number; notPublic: number; duplicates: number; rejected: number }
+interface RegistryRun {
+  threads: number;
+  cores: number;
+  readMs: number;
+  totalMs: number;
+  read: number;
+  published: number;
+  notPublic: number;
+  duplicates: number;
+  rejected: number;
+}
 
 /** Runs a bench script in a fresh process and returns its last line of output. */
 function runScript(script: string, args: string[] = []): string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bench', script), ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', script), ...args], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`${script} failed (${r.status}):\n${r.stderr.slice(-3000)}`);
   return r.stdout.trim().split('\n').pop()!;
 }
 
-const countFiles = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countFiles(join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);
+const countFiles = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce(
+    (n, e) =>
+      n + (e.isDirectory() ? countFiles(join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0),
+    0,
+  );
 
 try {
-  console.log(`bench:registry: generating ${ROWS.toLocaleString('en')} registrations over ${COMMUNES.toLocaleString('en')} communes in ${tmp}`);
+  console.log(
+    `bench:registry: generating ${ROWS.toLocaleString('en')} registrations over ${COMMUNES.toLocaleString('en')} communes in ${tmp}`,
+  );
   makeContent();
 
   // This process's garbage (the generated records) collected now, not while the registry runs beside it.
@@ -99,31 +162,65 @@ try {
   const gauges: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     gauges.push(Number(runScript('reference-workload.ts')));
-    runs.push(JSON.parse(runScript('registry-once.ts', [content, join(tmp, 'registry-in-process')])) as RegistryRun);
+    runs.push(
+      JSON.parse(
+        runScript('registry-once.ts', [content, join(tmp, 'registry-in-process')]),
+      ) as RegistryRun,
+    );
   }
   const byTotal = [...runs].sort((a, b) => a.totalMs - b.totalMs);
   const mid = byTotal[byTotal.length >> 1]!;
   const rate = (r: RegistryRun) => Math.round(r.read / (r.totalMs / 1000));
-  console.log(`registry (${mid.threads === 1 ? 'one thread' : 'two threads'} on ${mid.cores} cores; REGISTRY_THREADS=1|2 to choose): ${mid.read} rows in ${(mid.totalMs / 1000).toFixed(2)} s = ${rate(mid).toLocaleString('en')} rows/s, median of ${RUNS} runs (published ${mid.published}, notPublic ${mid.notPublic}, duplicates ${mid.duplicates}, rejected ${mid.rejected}); target ≥ 100,000 rows/s`);
-  console.log(`  every run, from reading the files through writing the three outputs: ${runs.map((r) => `${(r.totalMs / 1000).toFixed(2)} s (${rate(r).toLocaleString('en')}/s)`).join(', ')}; of which reading through the sorted list ${runs.map((r) => `${(r.readMs / 1000).toFixed(2)} s`).join(', ')}`);
-  console.log(`  reference workload (bench/reference-workload.ts, run before each; this machine's speed varies by a third over minutes): ${gauges.map((g) => `${g.toFixed(0)} ms`).join(', ')}`);
+  console.log(
+    `registry (${mid.threads === 1 ? 'one thread' : 'two threads'} on ${mid.cores} cores; REGISTRY_THREADS=1|2 to choose): ${mid.read} rows in ${(mid.totalMs / 1000).toFixed(2)} s = ${rate(mid).toLocaleString('en')} rows/s, median of ${RUNS} runs (published ${mid.published}, notPublic ${mid.notPublic}, duplicates ${mid.duplicates}, rejected ${mid.rejected}); target ≥ 100,000 rows/s`,
+  );
+  console.log(
+    `  every run, from reading the files through writing the three outputs: ${runs.map((r) => `${(r.totalMs / 1000).toFixed(2)} s (${rate(r).toLocaleString('en')}/s)`).join(', ')}; of which reading through the sorted list ${runs.map((r) => `${(r.readMs / 1000).toFixed(2)} s`).join(', ')}`,
+  );
+  console.log(
+    `  reference workload (bench/reference-workload.ts, run before each; this machine's speed varies by a third over minutes): ${gauges.map((g) => `${g.toFixed(0)} ms`).join(', ')}`,
+  );
 
   // BENCH_REGISTRY_ONLY=1: the registry alone, without the two Astro builds.
   if (!process.env.BENCH_REGISTRY_ONLY) {
     const env = { CONTENT_DIR: content, REGISTRY_DIR: join(tmp, 'registry') };
     const node = process.execPath;
     const project = makeProjectCopy();
-    const reg = timed('registry CLI', node, ['scripts/registry.ts', '--out', env.REGISTRY_DIR], env, project);
-    const astro = timed('astro build', node, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(tmp, 'dist')], env, project);
+    const reg = timed(
+      'registry CLI',
+      node,
+      ['scripts/registry.ts', '--out', env.REGISTRY_DIR],
+      env,
+      project,
+    );
+    const astro = timed(
+      'astro build',
+      node,
+      ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(tmp, 'dist')],
+      env,
+      project,
+    );
     const pages = countFiles(join(tmp, 'dist'));
     const full = reg.seconds + astro.seconds;
     const fullPeak = Math.max(reg.peakMb, astro.peakMb);
-    console.log(`full build (registry CLI ${reg.seconds.toFixed(1)} s + astro build ${astro.seconds.toFixed(1)} s): ${full.toFixed(1)} s, ${pages} HTML pages, peak memory ${fullPeak} MB (registry ${reg.peakMb} MB, astro ${astro.peakMb} MB)`);
+    console.log(
+      `full build (registry CLI ${reg.seconds.toFixed(1)} s + astro build ${astro.seconds.toFixed(1)} s): ${full.toFixed(1)} s, ${pages} HTML pages, peak memory ${fullPeak} MB (registry ${reg.peakMb} MB, astro ${astro.peakMb} MB)`,
+    );
 
     const bareDir = makeBareProject(pages);
-    const bare = timed('bare astro build', node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {}, bareDir);
-    console.log(`bare astro build of ${pages} minimal pages: ${bare.seconds.toFixed(1)} s, peak memory ${bare.peakMb} MB`);
-    console.log(`ratio full/bare: ${(full / bare.seconds).toFixed(2)} (target ≤ 2); peak ${fullPeak} MB (target ≤ 1536 MB)`);
+    const bare = timed(
+      'bare astro build',
+      node,
+      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+      {},
+      bareDir,
+    );
+    console.log(
+      `bare astro build of ${pages} minimal pages: ${bare.seconds.toFixed(1)} s, peak memory ${bare.peakMb} MB`,
+    );
+    console.log(
+      `ratio full/bare: ${(full / bare.seconds).toFixed(2)} (target ≤ 2); peak ${fullPeak} MB (target ≤ 1536 MB)`,
+    );
   }
 } finally {
   if (process.env.BENCH_KEEP) console.log(`kept ${tmp}`);

@@ -16,11 +16,14 @@ process.removeAllListeners('warning');
 
 async function main(argv: string[]): Promise<void> {
   const args = argv.filter((a) => a !== '--');
-  if (args.length !== 1 || args[0]!.startsWith('-')) throw new Error('usage: npm run backup -- FILE');
+  if (args.length !== 1 || args[0]!.startsWith('-'))
+    throw new Error('usage: npm run backup -- FILE');
   const target = resolve(args[0]!);
   const { dataDir } = readConfig();
-  if (!existsSync(join(dataDir, DB_FILE))) throw new Error(`no database at ${join(dataDir, DB_FILE)} (is DATA_DIR right?)`);
-  if (target === resolve(dataDir, DB_FILE)) throw new Error('the backup file must not be the live database');
+  if (!existsSync(join(dataDir, DB_FILE)))
+    throw new Error(`no database at ${join(dataDir, DB_FILE)} (is DATA_DIR right?)`);
+  if (target === resolve(dataDir, DB_FILE))
+    throw new Error('the backup file must not be the live database');
   mkdirSync(dirname(target), { recursive: true });
   // Write beside the target and rename at the end, so FILE is never a half-written copy.
   const partial = `${target}.partial-${process.pid}`;
@@ -31,7 +34,8 @@ async function main(argv: string[]): Promise<void> {
     try {
       copy.exec('PRAGMA journal_mode = DELETE');
       const check = copy.prepare('PRAGMA integrity_check').get() as { integrity_check: string };
-      if (check.integrity_check !== 'ok') throw new Error(`the copy failed its integrity check: ${check.integrity_check}`);
+      if (check.integrity_check !== 'ok')
+        throw new Error(`the copy failed its integrity check: ${check.integrity_check}`);
       const { n } = copy.prepare('SELECT count(*) AS n FROM registrations').get() as { n: number };
       console.log(`Backed up ${n} registrations (${pages} pages) to ${target}`);
     } finally {

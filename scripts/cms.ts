@@ -17,7 +17,11 @@ function start(name: string, args: string[], extra: NodeJS.ProcessEnv): ChildPro
   const env = { ...process.env, ...extra };
   // astro dev chooses its own mode; an inherited NODE_ENV (e.g. "production" on a server) must not leak in.
   delete env.NODE_ENV;
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stderr!.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
   return child;
 }
@@ -39,8 +43,17 @@ function main(): void {
     MODE: 'fs',
     LOG_LEVEL: 'warn',
   });
-  const astroArgs = [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', ...(sitePort ? ['--port', sitePort] : [])];
-  const astro = start('astro', astroArgs, { CMS_PROXY_PORT: String(proxyPort), ASTRO_TELEMETRY_DISABLED: '1' });
+  const astroArgs = [
+    join(ROOT, 'node_modules/astro/bin/astro.mjs'),
+    'dev',
+    '--host',
+    '127.0.0.1',
+    ...(sitePort ? ['--port', sitePort] : []),
+  ];
+  const astro = start('astro', astroArgs, {
+    CMS_PROXY_PORT: String(proxyPort),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  });
 
   let announced = false;
   astro.stdout!.on('data', (d: Buffer) => {
@@ -60,10 +73,17 @@ function main(): void {
     if (stopping) return;
     stopping = true;
     for (const child of [decap, astro]) if (child.exitCode === null) child.kill('SIGTERM');
-    Promise.all([decap, astro].map((c) => (c.exitCode !== null ? null : new Promise((ok) => c.once('exit', ok))))).then(() => process.exit(code));
+    Promise.all(
+      [decap, astro].map((c) =>
+        c.exitCode !== null ? null : new Promise((ok) => c.once('exit', ok)),
+      ),
+    ).then(() => process.exit(code));
   };
   decap.once('exit', (code) => {
-    if (!stopping) console.error(`decap-server dừng (mã ${code}). Cổng ${proxyPort} có đang bị chương trình khác dùng không? Đặt CMS_PROXY_PORT để dùng cổng khác.`);
+    if (!stopping)
+      console.error(
+        `decap-server dừng (mã ${code}). Cổng ${proxyPort} có đang bị chương trình khác dùng không? Đặt CMS_PROXY_PORT để dùng cổng khác.`,
+      );
     stop(code ?? 1);
   });
   astro.once('exit', (code) => {

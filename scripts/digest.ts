@@ -14,7 +14,8 @@ process.removeAllListeners('warning');
 
 try {
   const config = readConfig();
-  if (!config.smtpUrl) throw new Error('SMTP_URL is not set (e.g. smtp://user:password@mail.example.vn:587)');
+  if (!config.smtpUrl)
+    throw new Error('SMTP_URL is not set (e.g. smtp://user:password@mail.example.vn:587)');
   const db = openDatabase(config.dataDir);
   const content = readSiteContent(config.contentDir);
   const sender = new DigestSender(db, () => content, {
@@ -24,8 +25,15 @@ try {
     everyMinutes: config.digestEveryMinutes,
   });
   const outcomes = await sender.sendDue(new Date(), { respectInterval: false });
-  for (const o of outcomes) console.log(o.result === 'sent' ? `sent ${o.count} registration(s) to ${o.account}` : `NOT sent to ${o.account}: ${o.error} (tried again next time)`);
-  console.log(`digest: ${outcomes.filter((o) => o.result === 'sent').length} sent, ${outcomes.filter((o) => o.result === 'failed').length} failed`);
+  for (const o of outcomes)
+    console.log(
+      o.result === 'sent'
+        ? `sent ${o.count} registration(s) to ${o.account}`
+        : `NOT sent to ${o.account}: ${o.error} (tried again next time)`,
+    );
+  console.log(
+    `digest: ${outcomes.filter((o) => o.result === 'sent').length} sent, ${outcomes.filter((o) => o.result === 'failed').length} failed`,
+  );
   db.close();
   if (outcomes.some((o) => o.result === 'failed')) process.exitCode = 1;
 } catch (err) {

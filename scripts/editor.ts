@@ -10,7 +10,12 @@ import { z } from 'zod';
 import { readConfig } from '../src/service/config.ts';
 import { communeResolver } from '../src/domain/commune.ts';
 import { readSiteContent } from '../src/domain/content-files-node.ts';
-import { AccountStore, ACCOUNT_NAME, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../src/service/storage/accounts.ts';
+import {
+  AccountStore,
+  ACCOUNT_NAME,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+} from '../src/service/storage/accounts.ts';
 import { openDatabase } from '../src/service/storage/db.ts';
 
 // The database, its journal and backups hold producers' personal data: owner-only files.
@@ -50,7 +55,8 @@ interface AddOptions {
 /** A plain e-mail address (as zod's check), lower-cased domain kept as typed. */
 function checkEmail(value: string): string {
   const email = value.trim();
-  if (!z.email().safeParse(email).success || email.length > 254) throw new Refusal(`invalid e-mail address "${value}"`);
+  if (!z.email().safeParse(email).success || email.length > 254)
+    throw new Refusal(`invalid e-mail address "${value}"`);
   return email;
 }
 
@@ -64,11 +70,13 @@ function parseAdd(args: string[]): AddOptions {
     if (arg === '--password-stdin') passwordStdin = true;
     else if (arg === '--commune' || arg.startsWith('--commune=')) {
       const value = arg === '--commune' ? args[++i] : arg.slice('--commune='.length);
-      if (!value || value.startsWith('--')) throw new UsageError('--commune needs a commune slug, e.g. --commune quang-son');
+      if (!value || value.startsWith('--'))
+        throw new UsageError('--commune needs a commune slug, e.g. --commune quang-son');
       commune = checkCommune(value);
     } else if (arg === '--email' || arg.startsWith('--email=')) {
       const value = arg === '--email' ? args[++i] : arg.slice('--email='.length);
-      if (!value || value.startsWith('--')) throw new UsageError('--email needs an address, e.g. --email canbo@example.vn');
+      if (!value || value.startsWith('--'))
+        throw new UsageError('--email needs an address, e.g. --email canbo@example.vn');
       email = checkEmail(value);
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (name === undefined) name = arg;
@@ -76,26 +84,38 @@ function parseAdd(args: string[]): AddOptions {
   }
   if (!name) throw new UsageError('add needs an account NAME');
   checkName(name);
-  if (!passwordStdin) throw new UsageError('add needs --password-stdin: the password is read as one line from standard input');
+  if (!passwordStdin)
+    throw new UsageError(
+      'add needs --password-stdin: the password is read as one line from standard input',
+    );
   return { name, commune, email };
 }
 
 function checkName(name: string): void {
-  if (!ACCOUNT_NAME.test(name)) throw new Refusal(`invalid account name "${name}": use 2-64 letters, digits, ".", "_", "@" or "-"`);
+  if (!ACCOUNT_NAME.test(name))
+    throw new Refusal(
+      `invalid account name "${name}": use 2-64 letters, digits, ".", "_", "@" or "-"`,
+    );
 }
 
 function checkCommune(value: string): string {
   const content = readSiteContent(readConfig().contentDir);
   const commune = communeResolver(content.communes)(value);
   if (!commune) {
-    throw new Refusal(`unknown commune "${value}"; known communes: ${content.communes.map((c) => c.slug).join(', ')}`);
+    throw new Refusal(
+      `unknown commune "${value}"; known communes: ${content.communes.map((c) => c.slug).join(', ')}`,
+    );
   }
   return commune.slug;
 }
 
 function checkPassword(password: string): void {
-  if ([...password].length < MIN_PASSWORD_LENGTH) throw new Refusal(`password too short: it must have at least ${MIN_PASSWORD_LENGTH} characters`);
-  if ([...password].length > MAX_PASSWORD_LENGTH) throw new Refusal(`password too long: at most ${MAX_PASSWORD_LENGTH} characters`);
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    throw new Refusal(
+      `password too short: it must have at least ${MIN_PASSWORD_LENGTH} characters`,
+    );
+  if ([...password].length > MAX_PASSWORD_LENGTH)
+    throw new Refusal(`password too long: at most ${MAX_PASSWORD_LENGTH} characters`);
 }
 
 function accounts(): AccountStore {
@@ -107,26 +127,38 @@ async function add(args: string[]): Promise<void> {
   const password = await readPasswordLine();
   checkPassword(password);
   const store = accounts();
-  if (store.get(name)) throw new Refusal(`account "${name}" already exists; remove it first to change it`);
+  if (store.get(name))
+    throw new Refusal(`account "${name}" already exists; remove it first to change it`);
   await store.add(name, password, commune);
   if (email) store.setEmail(name, email);
-  console.log(`Added account ${name} (${commune ? `commune ${commune}` : 'all communes'}${email ? `, digest to ${email}` : ''}).`);
+  console.log(
+    `Added account ${name} (${commune ? `commune ${commune}` : 'all communes'}${email ? `, digest to ${email}` : ''}).`,
+  );
 }
 
 function email(args: string[]): void {
-  if (args.length !== 2) throw new UsageError('email needs an account NAME and an ADDRESS (or --none)');
+  if (args.length !== 2)
+    throw new UsageError('email needs an account NAME and an ADDRESS (or --none)');
   const [name, value] = args as [string, string];
   checkName(name);
   const address = value === '--none' ? null : checkEmail(value);
   if (!accounts().setEmail(name, address)) throw new Refusal(`no account named "${name}"`);
-  console.log(address ? `Digest of new registrations for ${name} goes to ${address}.` : `No more digests for ${name}.`);
+  console.log(
+    address
+      ? `Digest of new registrations for ${name} goes to ${address}.`
+      : `No more digests for ${name}.`,
+  );
 }
 
 function list(args: string[]): void {
   if (args.length) throw new UsageError(`list takes no arguments, got "${args.join(' ')}"`);
   const all = accounts().list();
-  if (all.length === 0) console.log('No accounts yet. Add one with: npm run editor -- add NAME --password-stdin');
-  for (const a of all) console.log(`${a.name}\t${a.commune ?? '(all communes)'}\t${a.createdAt}${a.email ? `\t${a.email}` : ''}`);
+  if (all.length === 0)
+    console.log('No accounts yet. Add one with: npm run editor -- add NAME --password-stdin');
+  for (const a of all)
+    console.log(
+      `${a.name}\t${a.commune ?? '(all communes)'}\t${a.createdAt}${a.email ? `\t${a.email}` : ''}`,
+    );
 }
 
 function remove(args: string[]): void {

@@ -15,29 +15,44 @@ function fail(message: string): never {
 
 let args;
 try {
-  args = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, strict: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  args = parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
 } catch (err) {
   fail(`${(err as Error).message}\n${USAGE}`);
 }
 if (args.values.help) {
-  process.stdout.write(`${USAGE}\nPATHs are CSV files or folders (default content/registrations/); --out defaults to src/generated/registry/.\n`);
+  process.stdout.write(
+    `${USAGE}\nPATHs are CSV files or folders (default content/registrations/); --out defaults to src/generated/registry/.\n`,
+  );
   process.exit(0);
 }
-if (args.values.out !== undefined && args.values.out.trim() === '') fail(`--out needs a folder\n${USAGE}`);
+if (args.values.out !== undefined && args.values.out.trim() === '')
+  fail(`--out needs a folder\n${USAGE}`);
 
 const outDir = args.values.out ?? DEFAULT_OUT_DIR;
 const result = runRegistry({ paths: args.positionals, parallelMinBytes: parallelMinBytes() });
 if (!result.ok) fail(`cannot read the input, nothing written:\n  ${result.errors.join('\n  ')}`);
 
 const { run } = result;
-if (!countsAddUp(run.report)) fail(`internal error: counts do not add up (${JSON.stringify(run.report)})`);
+if (!countsAddUp(run.report))
+  fail(`internal error: counts do not add up (${JSON.stringify(run.report)})`);
 try {
   writeRegistryOutputs(outDir, run);
 } catch (err) {
-  fail(`cannot write the outputs into ${outDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  fail(
+    `cannot write the outputs into ${outDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+  );
 }
 process.stdout.write(`${summaryLine(run.report, run.files.length)} → ${outDir}\n`);
 if (run.report.rejected > 0) {
-  process.stderr.write(`registry: ${run.report.rejected} row(s) rejected; see ${REPORT_JSON} in ${outDir}\n`);
+  process.stderr.write(
+    `registry: ${run.report.rejected} row(s) rejected; see ${REPORT_JSON} in ${outDir}\n`,
+  );
   if (args.values.strict) process.exit(1);
 }

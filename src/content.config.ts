@@ -30,9 +30,15 @@ function jsonFolder(folder: string): Loader {
       const dir = resolve(CONTENT, folder);
       const sync = async () => {
         store.clear();
-        for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+        for (const file of readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()) {
           const id = basename(file, '.json');
-          const data = await parseData({ id, data: JSON.parse(readFileSync(join(dir, file), 'utf8')), filePath: join(dir, file) });
+          const data = await parseData({
+            id,
+            data: JSON.parse(readFileSync(join(dir, file), 'utf8')),
+            filePath: join(dir, file),
+          });
           store.set({ id, data });
         }
       };
@@ -47,7 +53,10 @@ function jsonFolder(folder: string): Loader {
 }
 
 export const collections = {
-  notices: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: `${CONTENT}/notices` }), schema: noticeSchema }),
+  notices: defineCollection({
+    loader: glob({ pattern: '*.{md,mdx}', base: `${CONTENT}/notices` }),
+    schema: noticeSchema,
+  }),
   rounds: defineCollection({ loader: json('rounds'), schema: roundSchema }),
   authority: defineCollection({ loader: json('authority'), schema: authoritySchema }),
   campaigns: defineCollection({ loader: json('campaigns'), schema: campaignSchema }),
@@ -55,6 +64,9 @@ export const collections = {
   communes: defineCollection({ loader: jsonFolder('communes'), schema: communeSchema }),
   productGroups: defineCollection({ loader: json('product-groups'), schema: productGroupSchema }),
   producerTypes: defineCollection({ loader: json('producer-types'), schema: producerTypeSchema }),
-  privacyNotice: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: `${CONTENT}/privacy` }), schema: privacyNoticeSchema }),
+  privacyNotice: defineCollection({
+    loader: glob({ pattern: '*.{md,mdx}', base: `${CONTENT}/privacy` }),
+    schema: privacyNoticeSchema,
+  }),
   retention: defineCollection({ loader: json('privacy'), schema: retentionSchema }),
 };

@@ -25,10 +25,14 @@ export interface Draft {
 }
 
 /** Elements that are kept: everything the producer fills in, never the honeypot or hidden fields. */
-function keptElements(form: HTMLFormElement): (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[] {
-  return [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input[id],select[id],textarea[id]')].filter(
-    (el) => el.type !== 'hidden' && el.name !== 'website',
-  );
+function keptElements(
+  form: HTMLFormElement,
+): (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[] {
+  return [
+    ...form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+      'input[id],select[id],textarea[id]',
+    ),
+  ].filter((el) => el.type !== 'hidden' && el.name !== 'website');
 }
 
 /** The draft on this device, unless there is none or it is older than DRAFT_DAYS (then it is removed). */
@@ -51,10 +55,16 @@ export function readDraft(now = Date.now()): Draft | null {
 export function saveDraft(form: HTMLFormElement, submissionId?: string): void {
   const fields: Draft['fields'] = {};
   for (const el of keptElements(form)) {
-    fields[el.id] = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? el.checked : el.value;
+    fields[el.id] =
+      el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')
+        ? el.checked
+        : el.value;
   }
   try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ fields, submissionId, savedAt: Date.now() } satisfies Draft));
+    localStorage.setItem(
+      DRAFT_KEY,
+      JSON.stringify({ fields, submissionId, savedAt: Date.now() } satisfies Draft),
+    );
   } catch {
     // Private browsing or a full storage: the form still works, only without a draft.
   }
@@ -74,7 +84,8 @@ export function restoreDraft(form: HTMLFormElement, draft: Draft): boolean {
   for (const el of keptElements(form)) {
     const value = draft.fields[el.id];
     if (value === undefined) continue;
-    if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) el.checked = value === true;
+    if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio'))
+      el.checked = value === true;
     else el.value = String(value);
     filled ||= value !== '' && value !== false;
   }

@@ -8,11 +8,17 @@ import { ERROR_SUMMARY_ID, renderErrorSummaryItems } from '../forms/error-summar
 import { errorHtml } from '../forms/render-fields.ts';
 
 function describedIds(el: Element, without: string): string[] {
-  return (el.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== without);
+  return (el.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter((id) => id && id !== without);
 }
 
 /** Shows or clears the inline error of one field. */
-export function showFieldError(form: HTMLFormElement, field: string, message: string | undefined): void {
+export function showFieldError(
+  form: HTMLFormElement,
+  field: string,
+  message: string | undefined,
+): void {
   const group = form.querySelector<HTMLElement>(`[data-field="${field}"]`);
   const target = group?.querySelector('[data-describe]');
   if (!group || !target) return;
@@ -23,7 +29,8 @@ export function showFieldError(form: HTMLFormElement, field: string, message: st
   group.classList.toggle('form-group--error', !!message);
   target.classList.toggle('input--error', !!message && isControl);
   if (message) {
-    const anchor = group.querySelector('.choices') ?? (isControl ? target : target.closest('.choice'));
+    const anchor =
+      group.querySelector('.choices') ?? (isControl ? target : target.closest('.choice'));
     anchor?.insertAdjacentHTML('beforebegin', errorHtml(field, message));
     ids.push(errorId);
     if (!target.matches('fieldset')) target.setAttribute('aria-invalid', 'true');
@@ -59,7 +66,10 @@ export function linkSummaryToFields(): void {
     const input = link && document.getElementById(link.hash.slice(1));
     if (!input) return;
     event.preventDefault();
-    const question = input.closest('fieldset')?.querySelector('legend') ?? document.querySelector(`label[for="${CSS.escape(input.id)}"]`) ?? input;
+    const question =
+      input.closest('fieldset')?.querySelector('legend') ??
+      document.querySelector(`label[for="${CSS.escape(input.id)}"]`) ??
+      input;
     question.scrollIntoView({ block: 'start' });
     input.focus({ preventScroll: true });
   });

@@ -5,11 +5,25 @@
  * button to clear it), one submissionId per attempt, a button that cannot
  * send twice, and a JSON POST.
  */
-import { parseRegistration, makeRegistrationSchema, type FieldError } from '../domain/registration.ts';
+import {
+  parseRegistration,
+  makeRegistrationSchema,
+  type FieldError,
+} from '../domain/registration.ts';
 import { FORM_ID, SEND_STATUS_ID } from '../forms/form-ids.ts';
-import { ROUND_NOTICE_ID, roundFor, roundNoticeHtml, type NoticeRound } from '../forms/round-notice.ts';
+import {
+  ROUND_NOTICE_ID,
+  roundFor,
+  roundNoticeHtml,
+  type NoticeRound,
+} from '../forms/round-notice.ts';
 import { clearDraft, readDraft, restoreDraft, saveDraft } from './draft.ts';
-import { linkSummaryToFields, showAllErrors, showFieldError, showSummary } from './error-display.ts';
+import {
+  linkSummaryToFields,
+  showAllErrors,
+  showFieldError,
+  showSummary,
+} from './error-display.ts';
 import { readBody, readValueSets } from './form-values.ts';
 import { sendRegistration } from './send.ts';
 import { keepSheetCopy } from './sheet-copy.ts';
@@ -68,7 +82,8 @@ function enhance(form: HTMLFormElement): void {
 
   const draft = readDraft();
   let submissionId = draft?.submissionId;
-  if (draft && restoreDraft(form, draft)) say('Đã điền lại những gì bạn nhập lần trước trên máy này.');
+  if (draft && restoreDraft(form, draft))
+    say('Đã điền lại những gì bạn nhập lần trước trên máy này.');
   refreshRoundNotice();
   linkSummaryToFields();
 
@@ -80,7 +95,12 @@ function enhance(form: HTMLFormElement): void {
     if (!showNew && !group?.classList.contains('form-group--error')) return;
     const errors = errorsNow();
     showFieldError(form, field, errors.find((e) => e.field === field)?.message);
-    if (!summary()?.hidden) showSummary(errors.length ? errors.filter((e) => form.querySelector(`[data-field="${e.field}"].form-group--error`)) : []);
+    if (!summary()?.hidden)
+      showSummary(
+        errors.length
+          ? errors.filter((e) => form.querySelector(`[data-field="${e.field}"].form-group--error`))
+          : [],
+      );
   };
   form.addEventListener('input', (event) => {
     clearTimeout(saveTimer);

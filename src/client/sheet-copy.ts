@@ -18,14 +18,26 @@ const text = (el: Element | null | undefined) => (el?.textContent ?? '').trim();
 
 /** One form group's label and value as shown: chosen options by their labels, boxes as Có/Không. */
 function readGroup(group: HTMLElement): [string, string] | null {
-  const single = group.querySelectorAll('input[type=checkbox]').length === 1 && !group.querySelector('legend');
-  const label = text(group.querySelector('legend, label.label')) || text(group.querySelector('label'));
+  const single =
+    group.querySelectorAll('input[type=checkbox]').length === 1 && !group.querySelector('legend');
+  const label =
+    text(group.querySelector('legend, label.label')) || text(group.querySelector('label'));
   if (single) {
     const box = group.querySelector<HTMLInputElement>('input[type=checkbox]')!;
     return [label, box.checked ? 'Có' : 'Không'];
   }
-  const chosen = [...group.querySelectorAll<HTMLInputElement>('input[type=radio]:checked, input[type=checkbox]:checked')].map((i) => text(group.querySelector(`label[for="${i.id}"]`)));
-  const typed = [...group.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type=text], input[type=tel], input[type=email], textarea')].map((i) => i.value.trim()).filter(Boolean);
+  const chosen = [
+    ...group.querySelectorAll<HTMLInputElement>(
+      'input[type=radio]:checked, input[type=checkbox]:checked',
+    ),
+  ].map((i) => text(group.querySelector(`label[for="${i.id}"]`)));
+  const typed = [
+    ...group.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+      'input[type=text], input[type=tel], input[type=email], textarea',
+    ),
+  ]
+    .map((i) => i.value.trim())
+    .filter(Boolean);
   const selected = [...group.querySelectorAll('select')].map((s) => text(s.selectedOptions[0]));
   return [label, [...chosen, ...selected, ...typed].join('; ')];
 }

@@ -43,7 +43,8 @@ const page = (siteName: string) => `<!doctype html>
 export function noticeCss(): string {
   const page = readFileSync(join(ROOT, 'src/pages/cong-van/[slug].astro'), 'utf8');
   const style = /<style>([\s\S]*?)<\/style>/.exec(page)?.[1];
-  if (!style) throw new Error('src/pages/cong-van/[slug].astro: no <style> block for the notice preview');
+  if (!style)
+    throw new Error('src/pages/cong-van/[slug].astro: no <style> block for the notice preview');
   return style.replace(/:global\(([^)]*)\)/g, '$1').trim() + '\n';
 }
 
@@ -51,22 +52,46 @@ export function noticeCss(): string {
 function decapBundle(): Map<string, AdminFile> {
   const files = new Map<string, AdminFile>();
   for (const name of readdirSync(DECAP_DIST)) {
-    if (name === 'decap-cms.js' || name.endsWith('.decap-cms.js') || name.endsWith('.wasm') || name === 'decap-cms.js.LICENSE.txt') {
+    if (
+      name === 'decap-cms.js' ||
+      name.endsWith('.decap-cms.js') ||
+      name.endsWith('.wasm') ||
+      name === 'decap-cms.js.LICENSE.txt'
+    ) {
       files.set(name, { from: join(DECAP_DIST, name) });
     }
   }
   return files;
 }
 
-export function adminFiles(config: CmsConfig = buildCmsConfig({ proxyPort: 8081 })): Map<string, AdminFile> {
+export function adminFiles(
+  config: CmsConfig = buildCmsConfig({ proxyPort: 8081 }),
+): Map<string, AdminFile> {
   const files = decapBundle();
-  files.set('index.html', { text: page(readSiteContent(process.env.CONTENT_DIR ? resolve(process.env.CONTENT_DIR) : undefined).authority.titleSuffix) });
+  files.set('index.html', {
+    text: page(
+      readSiteContent(process.env.CONTENT_DIR ? resolve(process.env.CONTENT_DIR) : undefined)
+        .authority.titleSuffix,
+    ),
+  });
   files.set('config.yml', { text: cmsConfigYaml(config) });
   // What setup.js needs to send an editor without a session to sign in (only when the service is the backend).
   const server = config.backend.proxy_url === SERVER_CMS_API ? SERVER_CMS_API : null;
-  files.set('backend-data.js', { text: `export default ${JSON.stringify({ server, signIn: SERVER_SIGN_IN, local: config.local_backend.url })};\n` });
-  files.set('save-rules-data.js', { text: `export default ${JSON.stringify(saveRules(config.collections))};\n` });
-  for (const name of ['setup.js', 'save-rules.js', 'notice-preview.js', 'round-preview.js', 'locale-vi.js', 'build-status.js']) files.set(name, { from: join(ADMIN_SRC, name) });
+  files.set('backend-data.js', {
+    text: `export default ${JSON.stringify({ server, signIn: SERVER_SIGN_IN, local: config.local_backend.url })};\n`,
+  });
+  files.set('save-rules-data.js', {
+    text: `export default ${JSON.stringify(saveRules(config.collections))};\n`,
+  });
+  for (const name of [
+    'setup.js',
+    'save-rules.js',
+    'notice-preview.js',
+    'round-preview.js',
+    'locale-vi.js',
+    'build-status.js',
+  ])
+    files.set(name, { from: join(ADMIN_SRC, name) });
   files.set('site.css', { from: join(ROOT, 'src/styles/site.css') });
   files.set('notice.css', { text: noticeCss() });
   return files;

@@ -33,17 +33,25 @@ export function readProxyPort(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.CMS_PROXY_PORT;
   if (raw === undefined || raw === '') return DEFAULT_PROXY_PORT;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`CMS_PROXY_PORT must be a port number from 1 to 65535, got "${raw}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`CMS_PROXY_PORT must be a port number from 1 to 65535, got "${raw}"`);
   return port;
 }
 
 /** The backend block of the CMS configuration, from backend.json (or the given settings). */
-export function readBackend(port: number, settings: Record<string, unknown> = JSON.parse(readFileSync(BACKEND_FILE, 'utf8'))): BackendConfig {
+export function readBackend(
+  port: number,
+  settings: Record<string, unknown> = JSON.parse(readFileSync(BACKEND_FILE, 'utf8')),
+): BackendConfig {
   const use = settings.use;
   if (use === 'server') return { name: 'proxy', proxy_url: SERVER_CMS_API, branch: 'main' };
   if (use === 'local') return { name: 'proxy', proxy_url: proxyUrl(port), branch: 'main' };
-  if (!GIT_BACKENDS.includes(use as never)) throw new Error(`${BACKEND_FILE}: "use" must be server, local, github, gitlab or gitea, got ${JSON.stringify(use)}`);
+  if (!GIT_BACKENDS.includes(use as never))
+    throw new Error(
+      `${BACKEND_FILE}: "use" must be server, local, github, gitlab or gitea, got ${JSON.stringify(use)}`,
+    );
   const block = settings[use as string] as BackendConfig | undefined;
-  if (!block || block.name !== use || !block.repo) throw new Error(`${BACKEND_FILE}: the "${use}" block needs "name": "${use}" and "repo"`);
+  if (!block || block.name !== use || !block.repo)
+    throw new Error(`${BACKEND_FILE}: the "${use}" block needs "name": "${use}" and "repo"`);
   return block;
 }

@@ -13,7 +13,13 @@ import { campaignsCollection } from './collections/campaigns.ts';
 import { noticesCollection } from './collections/notices.ts';
 import { privacyNoticeCollection, retentionCollection } from './collections/privacy.ts';
 import { registrationsCollection } from './collections/registrations.ts';
-import { communesCollection, contactCollection, dossierItemsCollection, producerTypesCollection, productGroupsCollection } from './collections/reference.ts';
+import {
+  communesCollection,
+  contactCollection,
+  dossierItemsCollection,
+  producerTypesCollection,
+  productGroupsCollection,
+} from './collections/reference.ts';
 import { roundsCollection } from './collections/rounds.ts';
 
 export const cmsCollections: CmsCollection[] = [

@@ -15,7 +15,9 @@ export const CSV_UPLOADS_FILE = 'content/csv-uploads.json';
 /** A CSV file name; the file widget checks the name only (Decap validates the basename). */
 export const CSV_NAME_PATTERN = /\.[cC][sS][vV]$/;
 /** A CSV file in that folder as the file widget saves it. */
-export const CSV_FILE_PATTERN = new RegExp(`^\\/?content\\/registrations\\/[^/]+${CSV_NAME_PATTERN.source}`);
+export const CSV_FILE_PATTERN = new RegExp(
+  `^\\/?content\\/registrations\\/[^/]+${CSV_NAME_PATTERN.source}`,
+);
 
 export const csvUploadSchema = z.object({
   /** The uploaded file, as the CMS saves it: "/content/registrations/thon-1-2027-06.csv". */

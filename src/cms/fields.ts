@@ -7,7 +7,18 @@ export interface CmsField {
   name: string;
   /** What the editor reads above the input, in Vietnamese. */
   label: string;
-  widget: 'string' | 'text' | 'number' | 'datetime' | 'list' | 'object' | 'relation' | 'markdown' | 'file' | 'hidden' | 'boolean';
+  widget:
+    | 'string'
+    | 'text'
+    | 'number'
+    | 'datetime'
+    | 'list'
+    | 'object'
+    | 'relation'
+    | 'markdown'
+    | 'file'
+    | 'hidden'
+    | 'boolean';
   /** Vietnamese help under the input; every field has one. */
   hint: string;
   required?: boolean;
@@ -80,16 +91,40 @@ export interface FilesCollection extends CollectionBase {
 export type CmsCollection = FolderCollection | FilesCollection;
 
 /** A required one-line text input. */
-export const line = (name: string, label: string, hint: string, extra: Partial<CmsField> = {}): CmsField => ({ name, label, widget: 'string', hint, ...extra });
+export const line = (
+  name: string,
+  label: string,
+  hint: string,
+  extra: Partial<CmsField> = {},
+): CmsField => ({ name, label, widget: 'string', hint, ...extra });
 
 /** A required multi-line text area; line breaks are kept in the saved value. */
-export const lines = (name: string, label: string, hint: string, extra: Partial<CmsField> = {}): CmsField => ({ name, label, widget: 'text', hint, ...extra });
+export const lines = (
+  name: string,
+  label: string,
+  hint: string,
+  extra: Partial<CmsField> = {},
+): CmsField => ({ name, label, widget: 'text', hint, ...extra });
 
 /** A whole number from 1, for "order" fields. */
-export const position = (hint: string): CmsField => ({ name: 'order', label: 'Thứ tự', widget: 'number', value_type: 'int', min: 1, step: 1, hint });
+export const position = (hint: string): CmsField => ({
+  name: 'order',
+  label: 'Thứ tự',
+  widget: 'number',
+  value_type: 'int',
+  min: 1,
+  step: 1,
+  hint,
+});
 
 /** A list of one-line texts, saved as a JSON/YAML array of strings. */
-export const textList = (name: string, label: string, singular: string, hint: string, extra: Partial<CmsField> = {}): CmsField => ({
+export const textList = (
+  name: string,
+  label: string,
+  singular: string,
+  hint: string,
+  extra: Partial<CmsField> = {},
+): CmsField => ({
   name,
   label,
   label_singular: singular,

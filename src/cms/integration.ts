@@ -32,7 +32,10 @@ export function decapCms(): AstroIntegration {
           const file = currentFiles().get(path === '/' ? 'index.html' : path.slice(1));
           if (!file) return next();
           const name = path === '/' ? 'index.html' : path;
-          res.writeHead(200, { 'Content-Type': TYPES[extname(name)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+          res.writeHead(200, {
+            'Content-Type': TYPES[extname(name)] ?? 'application/octet-stream',
+            'Cache-Control': 'no-cache',
+          });
           res.end(readAdminFile(file));
         });
       },

@@ -13,8 +13,12 @@ export function saveRules(collections: readonly CmsCollection[]): SaveRules {
   const rules: SaveRules = { instants: {}, dropEmpty: {} };
   for (const c of collections) {
     const fields = collectionFields(c);
-    const instants = fields.filter((f) => f.widget === 'datetime' && f.format === INSTANT_FORMAT).map((f) => f.name);
-    const dropEmpty = fields.filter((f) => f.required === false && f.default === undefined).map((f) => f.name);
+    const instants = fields
+      .filter((f) => f.widget === 'datetime' && f.format === INSTANT_FORMAT)
+      .map((f) => f.name);
+    const dropEmpty = fields
+      .filter((f) => f.required === false && f.default === undefined)
+      .map((f) => f.name);
     if (instants.length) rules.instants[c.name] = instants;
     if (dropEmpty.length) rules.dropEmpty[c.name] = dropEmpty;
   }

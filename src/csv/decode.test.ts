@@ -23,27 +23,50 @@ describe('decodeCsv', () => {
   });
   it('keeps a UTF-8 file cut inside a character as UTF-8', () => {
     const bytes = utf8('Mã,Xã\nA,Cà phê');
-    expect(decodeCsv(bytes.subarray(0, bytes.length - 1))).toEqual({ ok: true, text: 'Mã,Xã\nA,Cà ph', encoding: 'utf-8' });
+    expect(decodeCsv(bytes.subarray(0, bytes.length - 1))).toEqual({
+      ok: true,
+      text: 'Mã,Xã\nA,Cà ph',
+      encoding: 'utf-8',
+    });
   });
   it('reads UTF-16 LE with BOM (Excel "Unicode text")', () => {
     const s = 'Mã hồ sơ\tXã';
     const bytes = new Uint8Array(2 + s.length * 2);
     bytes.set([0xff, 0xfe]);
-    for (let i = 0; i < s.length; i++) bytes[2 + i * 2] = s.charCodeAt(i) & 0xff, (bytes[3 + i * 2] = s.charCodeAt(i) >> 8);
+    for (let i = 0; i < s.length; i++)
+      ((bytes[2 + i * 2] = s.charCodeAt(i) & 0xff), (bytes[3 + i * 2] = s.charCodeAt(i) >> 8));
     expect(decodeCsv(bytes)).toEqual({ ok: true, text: s, encoding: 'utf-16le' });
   });
   it('refuses an empty file, binary data and damaged UTF-8 after a BOM', () => {
-    expect(decodeCsv(new Uint8Array())).toMatchObject({ ok: false, reason: expect.stringContaining('empty') });
-    expect(decodeCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x14]))).toMatchObject({ ok: false, reason: expect.stringContaining('not text') });
-    expect(decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xe1, 0x62]))).toMatchObject({ ok: false, reason: expect.stringContaining('not UTF-8') });
+    expect(decodeCsv(new Uint8Array())).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('empty'),
+    });
+    expect(decodeCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x14]))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('not text'),
+    });
+    expect(decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xe1, 0x62]))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('not UTF-8'),
+    });
   });
 });
 
 describe('a UTF-8 file read cell by cell', () => {
   const rowsOf = (table: CsvStream) => {
     const rows: unknown[] = [];
-    const read = table.forEachRow(({ cells, ...row }) => rows.push({ ...row, cells: cellValues(cells) }));
-    return { header: table.header, headerLine: table.headerLine, delimiter: table.delimiter, newline: table.newline, rows, read };
+    const read = table.forEachRow(({ cells, ...row }) =>
+      rows.push({ ...row, cells: cellValues(cells) }),
+    );
+    return {
+      header: table.header,
+      headerLine: table.headerLine,
+      delimiter: table.delimiter,
+      newline: table.newline,
+      rows,
+      read,
+    };
   };
   /** The rows as the decoded text gives them: decodeCsv, then openCsv. */
   const reference = (bytes: Uint8Array) => {
@@ -57,24 +80,53 @@ describe('a UTF-8 file read cell by cell', () => {
   };
   // Combining marks (NFC composes them), Greek next to them in the same lead bytes, astral characters,
   // byte order marks, spaces trim() removes, damaged quotes and every delimiter and line break.
-  const unit = fc.constantFrom('a', 'Mã', ',', ';', '\t', '"', '""', '\n', '\r\n', '\r', ' ', '\u00a0', '\u3000', 'Cà phê', 'e\u0301', 'a\u036f', 'o\u0300\u0323', 'Ͱ', '\u2126', '😀', '\ufeff', '"x,\ny"');
+  const unit = fc.constantFrom(
+    'a',
+    'Mã',
+    ',',
+    ';',
+    '\t',
+    '"',
+    '""',
+    '\n',
+    '\r\n',
+    '\r',
+    ' ',
+    '\u00a0',
+    '\u3000',
+    'Cà phê',
+    'e\u0301',
+    'a\u036f',
+    'o\u0300\u0323',
+    'Ͱ',
+    '\u2126',
+    '😀',
+    '\ufeff',
+    '"x,\ny"',
+  );
 
   it('gives exactly the rows of the decoded text, for any file decodeCsv reads as UTF-8', () => {
     fc.assert(
-      fc.property(fc.string({ unit, maxLength: 30 }), fc.constantFrom('', '\ufeff', '\ufeff\ufeff'), (text, bom) => {
-        const bytes = new TextEncoder().encode(bom + text);
-        const expected = reference(bytes);
-        const got = viaBytes(bytes);
-        // Only a file the bytes cannot be trusted for (a header longer than the prefix) is decoded whole.
-        if (expected) expect(got).toEqual(expected);
-        else expect(got).toBeNull();
-      }),
+      fc.property(
+        fc.string({ unit, maxLength: 30 }),
+        fc.constantFrom('', '\ufeff', '\ufeff\ufeff'),
+        (text, bom) => {
+          const bytes = new TextEncoder().encode(bom + text);
+          const expected = reference(bytes);
+          const got = viaBytes(bytes);
+          // Only a file the bytes cannot be trusted for (a header longer than the prefix) is decoded whole.
+          if (expected) expect(got).toEqual(expected);
+          else expect(got).toBeNull();
+        },
+      ),
       { numRuns: 4000 },
     );
   });
 
   it('finds the layout in the first megabytes of a large file, and decodes whole a file whose header is not among them', () => {
-    const rows = Array.from({ length: 100_000 }, (_, i) => `K${i},"Cà phê ${i}",Xã Quảng Sơn`).join('\r\n');
+    const rows = Array.from({ length: 100_000 }, (_, i) => `K${i},"Cà phê ${i}",Xã Quảng Sơn`).join(
+      '\r\n',
+    );
     const large = new TextEncoder().encode(`Mã,Tên,Xã\r\n${rows}\r\n`);
     const file = utf8File(large, 1000)!;
     expect(file.whole).toBe(false);
@@ -83,7 +135,9 @@ describe('a UTF-8 file read cell by cell', () => {
 
     // A header of 1.8 million characters: not within the first 1.5 MB (then the file is decoded
     // whole), within the first 4 MB.
-    const lateHeader = new TextEncoder().encode(`"Mã ${'x'.repeat(1_800_000)}",Tên\nA,B\n${'C,D\n'.repeat(600_000)}`);
+    const lateHeader = new TextEncoder().encode(
+      `"Mã ${'x'.repeat(1_800_000)}",Tên\nA,B\n${'C,D\n'.repeat(600_000)}`,
+    );
     expect(viaBytes(lateHeader)).toBeNull();
     expect(utf8File(lateHeader, 4 << 20)!.whole).toBe(false);
     expect(viaBytes(lateHeader, 4 << 20)).toEqual(reference(lateHeader));

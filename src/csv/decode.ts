@@ -8,7 +8,8 @@ import type { CsvSource } from './fast-rows.ts';
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258';
 
-export type DecodedCsv = { ok: true; text: string; encoding: CsvEncoding } | { ok: false; reason: string };
+export type DecodedCsv =
+  { ok: true; text: string; encoding: CsvEncoding } | { ok: false; reason: string };
 
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 
@@ -23,7 +24,8 @@ function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 64 * 1024);
   if (nulInFirstLine(sample)) return true;
   let control = 0;
-  for (const b of sample) if (b < 0x20 && b !== 0 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
+  for (const b of sample)
+    if (b < 0x20 && b !== 0 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
   return control > sample.length / 100;
 }
 
@@ -57,8 +59,14 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   let encoding: CsvEncoding;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const utf8 = strictUtf8(bytes);
-    if (utf8 === null) return { ok: false, reason: 'the file starts as UTF-8 but holds bytes that are not UTF-8 (damaged)' };
-    return nulInFirstLine(bytes.subarray(3)) ? NUL : { ok: true, text: nfcUtf8(bytes, utf8), encoding: 'utf-8-bom' };
+    if (utf8 === null)
+      return {
+        ok: false,
+        reason: 'the file starts as UTF-8 but holds bytes that are not UTF-8 (damaged)',
+      };
+    return nulInFirstLine(bytes.subarray(3))
+      ? NUL
+      : { ok: true, text: nfcUtf8(bytes, utf8), encoding: 'utf-8-bom' };
   } else if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     text = new TextDecoder(encoding).decode(bytes);
@@ -74,7 +82,10 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
 }
 
 const NUL = { ok: false, reason: 'the file is not text (it holds NUL characters)' } as const;
-const NOT_TEXT = { ok: false, reason: 'the file is not text (binary data, e.g. an .xlsx or an image); save it as CSV' } as const;
+const NOT_TEXT = {
+  ok: false,
+  reason: 'the file is not text (binary data, e.g. an .xlsx or an image); save it as CSV',
+} as const;
 
 /** Normalising a large file is slow; text without combining marks is already NFC for Vietnamese. */
 const nfc = (text: string) => (/[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text);
@@ -94,22 +105,26 @@ function nfcUtf8(bytes: Uint8Array, text: string): string {
  * is UTF-8 (with or without BOM), else null (then the file is read whole).
  */
 export function utf8Candidate(bytes: Uint8Array): 'utf-8' | 'utf-8-bom' | null {
-  if (bytes.length === 0 || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return null;
+  if (bytes.length === 0 || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]))
+    return null;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
   return looksBinary(bytes) ? null : 'utf-8';
 }
 
 /** U+0300–U+036F in UTF-8: 0xCC then any continuation byte, or 0xCD then 0x80–0xAF. */
 function holdsCombiningMarks(buf: Buffer): boolean {
-  for (let i = buf.indexOf(0xcc); i !== -1; i = buf.indexOf(0xcc, i + 1)) if (i + 1 < buf.length) return true;
-  for (let i = buf.indexOf(0xcd); i !== -1; i = buf.indexOf(0xcd, i + 1)) if (buf[i + 1]! >= 0x80 && buf[i + 1]! <= 0xaf) return true;
+  for (let i = buf.indexOf(0xcc); i !== -1; i = buf.indexOf(0xcc, i + 1))
+    if (i + 1 < buf.length) return true;
+  for (let i = buf.indexOf(0xcd); i !== -1; i = buf.indexOf(0xcd, i + 1))
+    if (buf[i + 1]! >= 0x80 && buf[i + 1]! <= 0xaf) return true;
   return false;
 }
 
 /** Buffer's own utf8Slice (no argument checks: a third quicker for a short cell) where it exists. */
 const utf8Slice: (buf: Buffer, start: number, end: number) => string =
   typeof (Buffer.prototype as unknown as { utf8Slice?: unknown }).utf8Slice === 'function'
-    ? (buf, start, end) => (buf as unknown as { utf8Slice(start: number, end: number): string }).utf8Slice(start, end)
+    ? (buf, start, end) =>
+        (buf as unknown as { utf8Slice(start: number, end: number): string }).utf8Slice(start, end)
     : (buf, start, end) => buf.toString('utf8', start, end);
 
 /**
@@ -180,12 +195,21 @@ export interface Utf8File {
  */
 export function utf8File(bytes: Uint8Array, prefixBytes = PREFIX_BYTES): Utf8File | null {
   const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
-  if (bytes.length === 0 || (!bom && (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || looksBinary(bytes)))) return null;
+  if (
+    bytes.length === 0 ||
+    (!bom &&
+      (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || looksBinary(bytes)))
+  )
+    return null;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (!isUtf8(buf) || buf.indexOf(0) !== -1) return null;
   let body = bom ? bytes.subarray(3) : bytes;
   if (bom && startsWith(body, [0xef, 0xbb, 0xbf])) body = body.subarray(3);
-  return { encoding: bom ? 'utf-8-bom' : 'utf-8', source: utf8BytesSource(body), ...decodePrefix(body, prefixBytes) };
+  return {
+    encoding: bom ? 'utf-8-bom' : 'utf-8',
+    source: utf8BytesSource(body),
+    ...decodePrefix(body, prefixBytes),
+  };
 }
 
 /** A part of a UTF-8 file cut at a line break (no byte order mark of its own) as a source; null when it is not valid UTF-8 text. */

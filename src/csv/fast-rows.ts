@@ -43,8 +43,7 @@ export class ListCells implements Cells {
  * file from a row's start, for papaparse to read a damaged part.
  */
 export type CsvSource = (
-  | { text: string; bytes?: undefined }
-  | { bytes: Uint8Array; text?: undefined }
+  { text: string; bytes?: undefined } | { bytes: Uint8Array; text?: undefined }
 ) & {
   /** Characters of the text, or bytes of the file. */
   length: number;
@@ -70,7 +69,11 @@ export function textSource(text: string): CsvSource {
     length: text.length,
     cell: (start, end) => text.slice(start, end),
     textFrom: (start) => (start === 0 ? text : text.slice(start)),
-    window: (start, size) => ({ text: text.slice(start, start + size), scanOffset: (offset) => start + offset, cell: (value) => value }),
+    window: (start, size) => ({
+      text: text.slice(start, start + size),
+      scanOffset: (offset) => start + offset,
+      cell: (value) => value,
+    }),
   };
 }
 
@@ -123,7 +126,9 @@ export class RangeCells implements Cells {
     const ranges = this.store.data;
     const start = ranges[2 * i]!;
     const end = ranges[2 * i + 1]!;
-    return end < 0 ? this.source.cell(start, ~end).replaceAll('""', '"') : this.source.cell(start, end);
+    return end < 0
+      ? this.source.cell(start, ~end).replaceAll('""', '"')
+      : this.source.cell(start, end);
   }
   isBlank(): boolean {
     const { text, bytes } = this.source;
@@ -148,17 +153,35 @@ export class RangeCells implements Cells {
  * start of the first row it cannot vouch for (papaparse reads from there, as it resumes its own
  * chunks at a row's start) and the rows read.
  */
-export function fastRows(source: CsvSource, delimiter: Delimiter, newline: string, visit: (cells: RangeCells, index: number) => void, from = 0, firstIndex = 0): { end: number; rows: number } {
+export function fastRows(
+  source: CsvSource,
+  delimiter: Delimiter,
+  newline: string,
+  visit: (cells: RangeCells, index: number) => void,
+  from = 0,
+  firstIndex = 0,
+): { end: number; rows: number } {
   if (source.length === 0) return { end: 0, rows: 0 }; // papaparse reads no row at all here, not one empty row
   const store = new RangeStore();
   const cells = new RangeCells(source, store);
-  return source.bytes ? byteRows(source.bytes, cells, store, delimiter, newline, visit, from, firstIndex) : textRows(source.text, cells, store, delimiter, newline, visit, from, firstIndex);
+  return source.bytes
+    ? byteRows(source.bytes, cells, store, delimiter, newline, visit, from, firstIndex)
+    : textRows(source.text, cells, store, delimiter, newline, visit, from, firstIndex);
 }
 
 type RowVisit = (cells: RangeCells, index: number) => void;
 
 /** fastRows in decoded text: the next delimiter and line break found with indexOf. */
-function textRows(text: string, cells: RangeCells, store: RangeStore, delimiter: Delimiter, newline: string, visit: RowVisit, from: number, firstIndex: number): { end: number; rows: number } {
+function textRows(
+  text: string,
+  cells: RangeCells,
+  store: RangeStore,
+  delimiter: Delimiter,
+  newline: string,
+  visit: RowVisit,
+  from: number,
+  firstIndex: number,
+): { end: number; rows: number } {
   const len = text.length;
   const d = delimiter.charCodeAt(0);
   const nlLen = newline.length;
@@ -218,7 +241,16 @@ function textRows(text: string, cells: RangeCells, store: RangeStore, delimiter:
  * (53 MB of Latin-1) and as quick as indexOf on it. A byte that may end an unquoted cell (the
  * delimiter, the line break's first byte) is marked in a table.
  */
-function byteRows(b: Uint8Array, cells: RangeCells, store: RangeStore, delimiter: Delimiter, newline: string, visit: RowVisit, from: number, firstIndex: number): { end: number; rows: number } {
+function byteRows(
+  b: Uint8Array,
+  cells: RangeCells,
+  store: RangeStore,
+  delimiter: Delimiter,
+  newline: string,
+  visit: RowVisit,
+  from: number,
+  firstIndex: number,
+): { end: number; rows: number } {
   const len = b.length;
   const d = delimiter.charCodeAt(0);
   const nl0 = newline.charCodeAt(0);
@@ -247,7 +279,14 @@ function byteRows(b: Uint8Array, cells: RangeCells, store: RangeStore, delimiter
         let escaped = false;
         for (;;) {
           // Four bytes a step while four are left (a third of the loop's tests), then one by one.
-          while (close + 4 <= len && b[close] !== 34 && b[close + 1] !== 34 && b[close + 2] !== 34 && b[close + 3] !== 34) close += 4;
+          while (
+            close + 4 <= len &&
+            b[close] !== 34 &&
+            b[close + 1] !== 34 &&
+            b[close + 2] !== 34 &&
+            b[close + 3] !== 34
+          )
+            close += 4;
           while (close < len && b[close] !== 34) close++;
           if (close === len) return { end: rowStart, rows: index };
           if (close + 1 < len && b[close + 1] === 34) {
@@ -272,7 +311,11 @@ function byteRows(b: Uint8Array, cells: RangeCells, store: RangeStore, delimiter
       } else {
         let i = pos;
         for (;;) {
-          while (i + 4 <= len && (stops[b[i]!]! | stops[b[i + 1]!]! | stops[b[i + 2]!]! | stops[b[i + 3]!]!) === 0) i += 4;
+          while (
+            i + 4 <= len &&
+            (stops[b[i]!]! | stops[b[i + 1]!]! | stops[b[i + 2]!]! | stops[b[i + 3]!]!) === 0
+          )
+            i += 4;
           while (i < len && stops[b[i]!] === 0) i++;
           if (i === len || b[i] === d || nl1 < 0 || (i + 1 < len && b[i + 1] === nl1)) break;
           i++; // a CR that does not start CR LF: part of the cell
@@ -295,4 +338,7 @@ function byteRows(b: Uint8Array, cells: RangeCells, store: RangeStore, delimiter
 }
 
 /** The cells of a row as strings. */
-export const cellValues = (cells: Cells): string[] => (cells instanceof ListCells ? [...cells.values] : Array.from({ length: cells.length }, (_, i) => cells.at(i)));
+export const cellValues = (cells: Cells): string[] =>
+  cells instanceof ListCells
+    ? [...cells.values]
+    : Array.from({ length: cells.length }, (_, i) => cells.at(i));

@@ -21,6 +21,9 @@ const PAPAPARSE_QUOTES = /[,"\r\n\uFEFF]/;
  * byte for byte what it was: a delimiter, quote, line break or BOM inside, or a space at either end.
  */
 export function quoteLikePapaparse(value: string): string {
-  const quote = PAPAPARSE_QUOTES.test(value) || value.charCodeAt(0) === 32 || value.charCodeAt(value.length - 1) === 32;
+  const quote =
+    PAPAPARSE_QUOTES.test(value) ||
+    value.charCodeAt(0) === 32 ||
+    value.charCodeAt(value.length - 1) === 32;
   return quote ? `"${value.replaceAll('"', '""')}"` : value;
 }

@@ -7,10 +7,28 @@
  * spacing and column order do not matter.
  */
 import Papa from 'papaparse';
-import { cellValues, fastRows, ListCells, textSource, type Cells, type CsvSource, type Delimiter } from './fast-rows.ts';
+import {
+  cellValues,
+  fastRows,
+  ListCells,
+  textSource,
+  type Cells,
+  type CsvSource,
+  type Delimiter,
+} from './fast-rows.ts';
 import { foldKey } from '../domain/text.ts';
 
-export { cellValues, fastRows, ListCells, RangeCells, textSource, type Cells, type CsvSource, type Delimiter, type SourceWindow } from './fast-rows.ts';
+export {
+  cellValues,
+  fastRows,
+  ListCells,
+  RangeCells,
+  textSource,
+  type Cells,
+  type CsvSource,
+  type Delimiter,
+  type SourceWindow,
+} from './fast-rows.ts';
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
@@ -125,16 +143,25 @@ function parseRows(source: CsvSource, options: ParseOptions, visit: Visit): stri
     for (const e of errors) {
       // An error in the unfinished last row of a chunk is found again, in its place, in the next chunk.
       if (e.row == null || e.type !== 'Quotes' || e.row >= data.length) continue;
-      (damage ??= new Map()).set(e.row, e.code === 'MissingQuotes' ? DAMAGE.MissingQuotes : DAMAGE.other);
+      (damage ??= new Map()).set(
+        e.row,
+        e.code === 'MissingQuotes' ? DAMAGE.MissingQuotes : DAMAGE.other,
+      );
     }
     for (let j = 0; j < data.length; j++) visit(new ListCells(data[j]!), base + j, damage?.get(j));
     base += data.length;
   };
   const config = { delimiter, skipEmptyLines: false, ...(newline ? { newline } : {}) } as const;
   // Not papaparse's fast mode for a preview: on a text without quotes it would split the whole text first.
-  if (preview > 0) take(Papa.parse<string[]>(text, { ...config, preview, fastMode: false } as Papa.ParseConfig<string[]>));
+  if (preview > 0)
+    take(
+      Papa.parse<string[]>(text, { ...config, preview, fastMode: false } as Papa.ParseConfig<
+        string[]
+      >),
+    );
   // Papaparse streams a string too, synchronously, chunk after chunk (its types allow `chunk` only for files).
-  else Papa.parse<string[]>(text, { ...config, chunkSize, chunk: take } as Papa.ParseConfig<string[]>);
+  else
+    Papa.parse<string[]>(text, { ...config, chunkSize, chunk: take } as Papa.ParseConfig<string[]>);
   return linebreak;
 }
 
@@ -142,23 +169,43 @@ function parseRows(source: CsvSource, options: ParseOptions, visit: Visit): stri
  * Papaparse's first row of the source from `start`, read from a window of the text: its cells,
  * its damage, and where the next row starts; null when the row does not end inside the window.
  */
-function damagedRow(source: CsvSource, start: number, delimiter: Delimiter, newline: string, size: number): { cells: ListCells; damage: string | undefined; next: number } | null {
+function damagedRow(
+  source: CsvSource,
+  start: number,
+  delimiter: Delimiter,
+  newline: string,
+  size: number,
+): { cells: ListCells; damage: string | undefined; next: number } | null {
   const window = source.window(start, size);
   // Papa.parse takes a byte order mark off the start of its input: only the source's first row
   // would have lost it to papaparse reading the rest, so that row is left to it. Its Parser keeps it.
   if (start === 0 && window.text.charCodeAt(0) === 0xfeff) return null;
-  const r = new Papa.Parser({ delimiter, newline: newline as '\n', preview: 1, fastMode: false }).parse(window.text, 0, false) as Papa.ParseResult<string[]>;
+  const r = new Papa.Parser({
+    delimiter,
+    newline: newline as '\n',
+    preview: 1,
+    fastMode: false,
+  }).parse(window.text, 0, false) as Papa.ParseResult<string[]>;
   const row = r.data[0];
   // Only a row ended by a line break inside the window: one running to its end may run further,
   // and one ending the text is papaparse's to follow with its empty last row or not.
   if (!row || r.meta.cursor >= window.text.length) return null;
   let damage: string | undefined;
-  for (const e of r.errors) if (e.row === 0 && e.type === 'Quotes') damage = e.code === 'MissingQuotes' ? DAMAGE.MissingQuotes : DAMAGE.other;
-  return { cells: new ListCells(row.map(window.cell)), damage, next: window.scanOffset(r.meta.cursor) };
+  for (const e of r.errors)
+    if (e.row === 0 && e.type === 'Quotes')
+      damage = e.code === 'MissingQuotes' ? DAMAGE.MissingQuotes : DAMAGE.other;
+  return {
+    cells: new ListCells(row.map(window.cell)),
+    damage,
+    next: window.scanOffset(r.meta.cursor),
+  };
 }
 
 /** The first non-blank row of the text (index and cells; none for blank rows only) and the text's line break. */
-function findHeader(text: string, delimiter: Delimiter): { index: number; cells: string[]; newline: string } {
+function findHeader(
+  text: string,
+  delimiter: Delimiter,
+): { index: number; cells: string[]; newline: string } {
   const source = textSource(text);
   for (let preview = 16; ; preview *= 16) {
     let found: { index: number; cells: string[] } | undefined;
@@ -176,7 +223,13 @@ function findHeader(text: string, delimiter: Delimiter): { index: number; cells:
  * The data rows of the source after row `after` (the header's index; -1 for a part of a file that
  * has none), numbered from `firstIndex` (the part's first row index in the whole file).
  */
-export function forEachDataRow(source: CsvSource, options: ParseOptions, after: number, firstIndex: number, visit: (row: CsvRow) => void): RowsRead {
+export function forEachDataRow(
+  source: CsvSource,
+  options: ParseOptions,
+  after: number,
+  firstIndex: number,
+  visit: (row: CsvRow) => void,
+): RowsRead {
   let blankRows = 0;
   let count = 0;
   // Papaparse reads the newline that ends the file as one more empty row; that is not a blank row.
@@ -219,7 +272,12 @@ export interface CsvLayout {
 export function csvLayout(text: string): CsvLayout {
   const delimiter = detectDelimiter(text);
   const h = findHeader(text, delimiter);
-  return { delimiter, headerIndex: h.index, header: h.cells.map((c) => c.trim()), newline: h.newline };
+  return {
+    delimiter,
+    headerIndex: h.index,
+    header: h.cells.map((c) => c.trim()),
+    newline: h.newline,
+  };
 }
 
 /**
@@ -230,14 +288,24 @@ export function csvLayoutOfPrefix(prefix: string, whole: boolean): CsvLayout | n
   const layout = csvLayout(prefix);
   if (whole) return layout;
   if (layout.header.length === 0) return null;
-  const rows = Papa.parse<string[]>(prefix, { delimiter: layout.delimiter, newline: layout.newline as '\n', preview: layout.headerIndex + 2, fastMode: false }).data.length;
+  const rows = Papa.parse<string[]>(prefix, {
+    delimiter: layout.delimiter,
+    newline: layout.newline as '\n',
+    preview: layout.headerIndex + 2,
+    fastMode: false,
+  }).data.length;
   return rows === layout.headerIndex + 2 ? layout : null;
 }
 
 /** A source opened with its layout: the data rows are read on demand, as often as asked. */
-export function openCsvSource(source: CsvSource, layout: CsvLayout, chunkSize = CHUNK_CHARS): CsvStream {
+export function openCsvSource(
+  source: CsvSource,
+  layout: CsvLayout,
+  chunkSize = CHUNK_CHARS,
+): CsvStream {
   const { delimiter, headerIndex, header, newline } = layout;
-  const forEachRow = (visit: (row: CsvRow) => void) => forEachDataRow(source, { delimiter, newline, chunkSize }, headerIndex, 0, visit);
+  const forEachRow = (visit: (row: CsvRow) => void) =>
+    forEachDataRow(source, { delimiter, newline, chunkSize }, headerIndex, 0, visit);
   return { delimiter, headerLine: headerIndex + 1, header, newline, forEachRow };
 }
 
@@ -247,12 +315,15 @@ export function openCsv(input: string, chunkSize = CHUNK_CHARS): CsvStream {
   return openCsvSource(textSource(text), csvLayout(text), chunkSize);
 }
 
-
 /** Parses CSV text at once; the first non-blank row is the header. */
 export function readCsv(text: string, chunkSize = CHUNK_CHARS): CsvTable {
   const { forEachRow, newline: _, ...table } = openCsv(text, chunkSize);
   const rows: CsvRowValues[] = [];
-  const { blankRows } = forEachRow(({ line, cells, damage }) => rows.push(damage ? { line, cells: cellValues(cells), damage } : { line, cells: cellValues(cells) }));
+  const { blankRows } = forEachRow(({ line, cells, damage }) =>
+    rows.push(
+      damage ? { line, cells: cellValues(cells), damage } : { line, cells: cellValues(cells) },
+    ),
+  );
   return { ...table, rows, blankRows };
 }
 
@@ -268,7 +339,10 @@ export interface ColumnMatch<K extends string> {
  * written as; a header matches when its foldKey equals one of them. A key
  * claimed by an earlier column is not claimed twice.
  */
-export function matchColumns<K extends string>(header: readonly string[], names: ReadonlyMap<K, readonly string[]>): ColumnMatch<K> {
+export function matchColumns<K extends string>(
+  header: readonly string[],
+  names: ReadonlyMap<K, readonly string[]>,
+): ColumnMatch<K> {
   const byFold = new Map<string, K>();
   for (const [key, forms] of names) for (const form of forms) byFold.set(foldKey(form), key);
   const taken = new Set<K>();

@@ -8,7 +8,12 @@ import { z } from 'zod';
 import type { CommuneWithSlug } from './commune.ts';
 import type { RoundWithSlug } from './round.ts';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Mã định danh chỉ gồm chữ thường không dấu, số và dấu gạch ngang');
+const slug = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'Mã định danh chỉ gồm chữ thường không dấu, số và dấu gạch ngang',
+  );
 
 export const campaignSchema = z.object({
   /** What people read: "Đăng ký sản phẩm OCOP năm 2024". */
@@ -35,11 +40,19 @@ export interface CampaignView extends CampaignWithSlug {
 
 /** The single campaign of a content set that has no content/campaigns/: every notice, round and unit. */
 export function fallbackCampaign(notices: readonly string[]): CampaignWithSlug {
-  return { slug: 'hien-tai', title: 'Đăng ký sản phẩm OCOP', current: true, notices: [...notices], units: [], unitWord: '' };
+  return {
+    slug: 'hien-tai',
+    title: 'Đăng ký sản phẩm OCOP',
+    current: true,
+    notices: [...notices],
+    units: [],
+    unitWord: '',
+  };
 }
 
 /** When a campaign starts, for ordering: its first round's deadline (a campaign without rounds sorts last). */
-const startOf = (c: { rounds: readonly { deadline: string }[] }) => Math.min(...c.rounds.map((r) => new Date(r.deadline).getTime()));
+const startOf = (c: { rounds: readonly { deadline: string }[] }) =>
+  Math.min(...c.rounds.map((r) => new Date(r.deadline).getTime()));
 
 /** Campaigns oldest first (by their first deadline, then slug). */
 export function byStart<T extends CampaignView>(campaigns: readonly T[]): T[] {
@@ -55,21 +68,33 @@ export function currentOf<T extends CampaignView>(campaigns: readonly T[]): T {
 }
 
 /** Resolves a campaign's rounds (by notice) and units (every unit when it names none); unknown slugs throw. */
-export function viewCampaign(campaign: CampaignWithSlug, all: { rounds: readonly RoundWithSlug[]; communes: readonly CommuneWithSlug[]; unitWord: string }): CampaignView {
+export function viewCampaign(
+  campaign: CampaignWithSlug,
+  all: { rounds: readonly RoundWithSlug[]; communes: readonly CommuneWithSlug[]; unitWord: string },
+): CampaignView {
   const bySlug = new Map(all.communes.map((c) => [c.slug, c]));
   const missing = campaign.units.filter((s) => !bySlug.has(s));
-  if (missing.length) throw new Error(`campaign ${campaign.slug}: no unit ${missing.join(', ')} in content/communes/`);
+  if (missing.length)
+    throw new Error(
+      `campaign ${campaign.slug}: no unit ${missing.join(', ')} in content/communes/`,
+    );
   const wanted = new Set(campaign.units);
   return {
     ...campaign,
     rounds: all.rounds.filter((r) => campaign.notices.includes(r.notice)),
-    communes: campaign.units.length ? all.communes.filter((c) => wanted.has(c.slug)) : [...all.communes],
+    communes: campaign.units.length
+      ? all.communes.filter((c) => wanted.has(c.slug))
+      : [...all.communes],
     unitWord: campaign.unitWord || all.unitWord,
   };
 }
 
 /** Which campaign a published product belongs to: its round's, else (a late one, "đợt tiếp theo") the current one. */
-export function campaignOfRound(views: readonly CampaignView[], current: CampaignView, round: string | null): CampaignView {
+export function campaignOfRound(
+  views: readonly CampaignView[],
+  current: CampaignView,
+  round: string | null,
+): CampaignView {
   if (round === null) return current;
   return views.find((v) => v.rounds.some((r) => r.slug === round)) ?? current;
 }

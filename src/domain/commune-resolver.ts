@@ -13,14 +13,17 @@ export function communeKey(value: string): string {
  * written exactly (what the export writes) is found without folding; the folded index of every
  * form is built on the first value that is not one, so a large list costs nothing until then.
  */
-export function communeResolver<T extends CommuneWithSlug>(communes: readonly T[]): (value: string) => T | undefined {
+export function communeResolver<T extends CommuneWithSlug>(
+  communes: readonly T[],
+): (value: string) => T | undefined {
   const bySlug = new Map<string, T>();
   for (const c of communes) if (!bySlug.has(c.slug)) bySlug.set(c.slug, c);
   let index: Map<string, T> | undefined;
   const folded = () => {
     index = new Map<string, T>();
     for (const c of communes) {
-      for (const form of [c.slug, c.name, ...(c.gsoCode ? [c.gsoCode] : []), ...c.aliases]) index.set(communeKey(form), c);
+      for (const form of [c.slug, c.name, ...(c.gsoCode ? [c.gsoCode] : []), ...c.aliases])
+        index.set(communeKey(form), c);
     }
     return index;
   };

@@ -7,15 +7,29 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { authoritySchema, type Authority } from './authority.ts';
-import { campaignSchema, currentOf, fallbackCampaign, viewCampaign, type CampaignView } from './campaign.ts';
+import {
+  campaignSchema,
+  currentOf,
+  fallbackCampaign,
+  viewCampaign,
+  type CampaignView,
+} from './campaign.ts';
 import { communeSchema, type CommuneWithSlug } from './commune.ts';
 import { contactSchema, type Contact } from './contact.ts';
 import { roundSchema, sortRounds, type RoundWithSlug } from './round.ts';
-import { byOrder, productGroupSchema, producerTypeSchema, type ValueSetItemWithSlug } from './value-set.ts';
+import {
+  byOrder,
+  productGroupSchema,
+  producerTypeSchema,
+  type ValueSetItemWithSlug,
+} from './value-set.ts';
 
 export const DEFAULT_CONTENT_DIR = resolve(import.meta.dirname, '../../content');
 
-function readFolder<S extends z.ZodType>(dir: string, schema: S): (z.infer<S> & { slug: string })[] {
+function readFolder<S extends z.ZodType>(
+  dir: string,
+  schema: S,
+): (z.infer<S> & { slug: string })[] {
   return readdirSync(dir)
     .filter((f) => extname(f) === '.json')
     .sort()
@@ -23,7 +37,9 @@ function readFolder<S extends z.ZodType>(dir: string, schema: S): (z.infer<S> & 
       const file = join(dir, f);
       const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
-      return { ...(parsed.data as object), slug: basename(f, '.json') } as z.infer<S> & { slug: string };
+      return { ...(parsed.data as object), slug: basename(f, '.json') } as z.infer<S> & {
+        slug: string;
+      };
     });
 }
 
@@ -51,7 +67,9 @@ export function readSiteContent(contentDir = DEFAULT_CONTENT_DIR): SiteContent {
   const rounds = sortRounds(readFolder(join(contentDir, 'rounds'), roundSchema));
   const campaignDir = join(contentDir, 'campaigns');
   const defined = existsSync(campaignDir) ? readFolder(campaignDir, campaignSchema) : [];
-  const campaigns = (defined.length ? defined : [fallbackCampaign([...new Set(rounds.map((r) => r.notice))])]).map((c) => viewCampaign(c, { rounds, communes, unitWord: authority.unitWord }));
+  const campaigns = (
+    defined.length ? defined : [fallbackCampaign([...new Set(rounds.map((r) => r.notice))])]
+  ).map((c) => viewCampaign(c, { rounds, communes, unitWord: authority.unitWord }));
   return {
     authority,
     communes,

@@ -28,20 +28,31 @@ export type Check = (value: unknown) => CheckResult;
 export type FieldChecks = Record<FieldKey, Check>;
 
 /** Fields whose few distinct values repeat down a column: one zod run per distinct value. */
-const REPEATED = new Set<FieldKey>(['producerType', 'productGroup', 'productStage', 'commune', 'consentProcessing', 'consentPublishName']);
+const REPEATED = new Set<FieldKey>([
+  'producerType',
+  'productGroup',
+  'productStage',
+  'commune',
+  'consentProcessing',
+  'consentPublishName',
+]);
 
 /** The reference: the field's own schema, every time. */
 export function schemaCheck(schema: RegistrationSchema, key: FieldKey): Check {
   const field = schema.shape[key];
   return (value) => {
     const r = field.safeParse(value);
-    return r.success ? { ok: true, value: r.data } : { ok: false, message: r.error.issues[0]?.message ?? 'Không hợp lệ' };
+    return r.success
+      ? { ok: true, value: r.data }
+      : { ok: false, message: r.error.issues[0]?.message ?? 'Không hợp lệ' };
   };
 }
 
 /** The reference checks of every field: zod every time (for tests and comparisons). */
 export function schemaChecks(schema: RegistrationSchema): FieldChecks {
-  return Object.fromEntries(Object.keys(schema.shape).map((key) => [key, schemaCheck(schema, key as FieldKey)])) as FieldChecks;
+  return Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, schemaCheck(schema, key as FieldKey)]),
+  ) as FieldChecks;
 }
 
 interface ZodDef {
@@ -64,9 +75,18 @@ export interface TextBounds {
  * shape of field (choices, phone, email, lists, yes/no). With `refined`, custom refinements beside
  * those are passed over (the caller vouches for what they accept: the email's address rule).
  */
-export function textBounds(schema: RegistrationSchema, key: FieldKey, refined = false): TextBounds | null {
+export function textBounds(
+  schema: RegistrationSchema,
+  key: FieldKey,
+  refined = false,
+): TextBounds | null {
   const def = (schema.shape[key] as unknown as { _zod: { def: ZodDef } })._zod.def;
-  if (def.type !== 'pipe' || def.in?._zod.def.type !== 'transform' || def.out?._zod.def.type !== 'string') return null;
+  if (
+    def.type !== 'pipe' ||
+    def.in?._zod.def.type !== 'transform' ||
+    def.out?._zod.def.type !== 'string'
+  )
+    return null;
   if (def.out._zod.def.checks?.length) return null;
   let min = 0;
   let max = Infinity;
@@ -87,7 +107,8 @@ export function textBounds(schema: RegistrationSchema, key: FieldKey, refined = 
  * separated letters and digits, then domain labels of letters, digits and inner hyphens, and a
  * TLD of letters. ASCII without spaces, so also already NFC and trimmed (the text step keeps it).
  */
-export const PLAIN_EMAIL = /^[a-z0-9]+(?:[._][a-z0-9]+)*@[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*\.[a-z]{2,}$/i;
+export const PLAIN_EMAIL =
+  /^[a-z0-9]+(?:[._][a-z0-9]+)*@[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*\.[a-z]{2,}$/i;
 
 /** Builds the fast checks of every field of the schema. */
 export function makeFieldChecks(schema: RegistrationSchema): FieldChecks {
@@ -101,15 +122,29 @@ export function makeFieldChecks(schema: RegistrationSchema): FieldChecks {
     const bounds = textBounds(schema, key);
     if (REPEATED.has(key)) checks[key] = memo(slow, 20_000);
     // The phone schema is the text step, then normalisePhone: a number already in its stored form is accepted as is.
-    else if (key === 'phone') checks[key] = (value) => (typeof value === 'string' && isStoredPhone(value) ? { ok: true, value } : slow(value));
+    else if (key === 'phone')
+      checks[key] = (value) =>
+        typeof value === 'string' && isStoredPhone(value) ? { ok: true, value } : slow(value);
     else if (key === 'email' && emailBounds) {
       // Nearly every row holds a distinct address: zod on each was a tenth of the registry's time.
       const { min, max } = emailBounds;
-      checks[key] = (value) => (typeof value === 'string' && value.length >= min && value.length <= max && PLAIN_EMAIL.test(value) ? { ok: true, value } : slow(value));
+      checks[key] = (value) =>
+        typeof value === 'string' &&
+        value.length >= min &&
+        value.length <= max &&
+        PLAIN_EMAIL.test(value)
+          ? { ok: true, value }
+          : slow(value);
     } else if (bounds) {
       const { min, max, controls } = bounds;
       checks[key] = (value) =>
-        typeof value === 'string' && value.length >= min && value.length <= max && clean(value) === value && !controls?.test(value) ? { ok: true, value } : slow(value);
+        typeof value === 'string' &&
+        value.length >= min &&
+        value.length <= max &&
+        clean(value) === value &&
+        !controls?.test(value)
+          ? { ok: true, value }
+          : slow(value);
     } else checks[key] = slow;
   }
   return checks;

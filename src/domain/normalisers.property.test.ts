@@ -13,17 +13,24 @@ const schema = makeRegistrationSchema(content);
 const resolve = communeResolver(content.communes);
 const STORED_PHONE = /^0(?:[35789]\d{8}|2\d{9})$/;
 
-const mobile = fc.tuple(fc.constantFrom('3', '5', '7', '8', '9'), fc.stringMatching(/^\d{8}$/)).map(([p, rest]) => `0${p}${rest}`);
+const mobile = fc
+  .tuple(fc.constantFrom('3', '5', '7', '8', '9'), fc.stringMatching(/^\d{8}$/))
+  .map(([p, rest]) => `0${p}${rest}`);
 const separators = fc.array(fc.constantFrom(' ', '.', '-', ''), { minLength: 10, maxLength: 10 });
 
 describe('normalisePhone', () => {
   it('stores every formatting of a mobile number as its 10 digits', () => {
     fc.assert(
-      fc.property(mobile, separators, fc.constantFrom('', '+84', '+84 ', '84', '(+84) ', '0084'), (digits, seps, prefix) => {
-        const national = prefix ? digits.slice(1) : digits;
-        const written = prefix + [...national].map((d, i) => d + (seps[i] ?? '')).join('');
-        expect(normalisePhone(written)).toBe(digits);
-      }),
+      fc.property(
+        mobile,
+        separators,
+        fc.constantFrom('', '+84', '+84 ', '84', '(+84) ', '0084'),
+        (digits, seps, prefix) => {
+          const national = prefix ? digits.slice(1) : digits;
+          const written = prefix + [...national].map((d, i) => d + (seps[i] ?? '')).join('');
+          expect(normalisePhone(written)).toBe(digits);
+        },
+      ),
     );
   });
 
@@ -37,17 +44,34 @@ describe('normalisePhone', () => {
   });
 });
 
-const casing = fc.constantFrom((s: string) => s, (s: string) => s.toUpperCase(), (s: string) => s.toLowerCase());
-const form = fc.constantFrom((s: string) => s, (s: string) => s.normalize('NFD'), (s: string) => fold(s));
+const casing = fc.constantFrom(
+  (s: string) => s,
+  (s: string) => s.toUpperCase(),
+  (s: string) => s.toLowerCase(),
+);
+const form = fc.constantFrom(
+  (s: string) => s,
+  (s: string) => s.normalize('NFD'),
+  (s: string) => fold(s),
+);
 const prefix = fc.constantFrom('', 'xã ', 'Xã ', 'XÃ ', 'xa ', '  ');
 
 describe('communeResolver', () => {
   it('resolves every written variant of every commune to its slug', () => {
-    const names = content.communes.flatMap((c) => [c.name, ...c.aliases].map((n) => [n, c.slug] as const));
+    const names = content.communes.flatMap((c) =>
+      [c.name, ...c.aliases].map((n) => [n, c.slug] as const),
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...names), casing, form, prefix, fc.constantFrom('', ' ', '  '), ([name, slug], c, f, p, tail) => {
-        expect(resolve(p + c(f(name)) + tail)?.slug).toBe(slug);
-      }),
+      fc.property(
+        fc.constantFrom(...names),
+        casing,
+        form,
+        prefix,
+        fc.constantFrom('', ' ', '  '),
+        ([name, slug], c, f, p, tail) => {
+          expect(resolve(p + c(f(name)) + tail)?.slug).toBe(slug);
+        },
+      ),
     );
   });
 
@@ -67,7 +91,11 @@ const validInput = fc.record({
   productGroup: fc.constantFrom(...content.productGroups.map((g) => g.slug)),
   productStage: fc.constantFrom('y-tuong', 'da-co'),
   consentProcessing: fc.constantFrom('on', 'true', '1', true),
-  supportNeeds: fc.oneof(fc.constant(undefined), fc.string({ maxLength: 50 }), fc.array(fc.string({ maxLength: 50 }), { maxLength: 5 })),
+  supportNeeds: fc.oneof(
+    fc.constant(undefined),
+    fc.string({ maxLength: 50 }),
+    fc.array(fc.string({ maxLength: 50 }), { maxLength: 5 }),
+  ),
 });
 
 describe('the registration schema', () => {
@@ -92,10 +120,16 @@ describe('the registration schema', () => {
   it('never throws on arbitrary input and names only known fields in errors', () => {
     const fields = new Set([...Object.keys(schema.shape)]);
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...fields, 'website', 'x'), fc.anything())), (input) => {
-        const result = parseRegistration(schema, input);
-        if (!result.ok) for (const e of result.errors) expect(fields.has(e.field)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.dictionary(fc.constantFrom(...fields, 'website', 'x'), fc.anything()),
+        ),
+        (input) => {
+          const result = parseRegistration(schema, input);
+          if (!result.ok) for (const e of result.errors) expect(fields.has(e.field)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -103,7 +137,29 @@ describe('the registration schema', () => {
 
 describe('clean', () => {
   it('is NFC then trim, for any text (the shortcut for text already in NFC included)', () => {
-    const unit = fc.oneof(fc.constantFrom('a', ' ', 'Ừ', 'ắ', 'e\u0301', 'a\u0323\u0302', 'Ω', '\u2126', '\u212b', 'Å', '\u0344', 'ǅ', '\u1e9b\u0323', '\u1ea0', '\u02ff', '\u0300', '\ufeff', '\u00a0'), fc.string({ unit: 'grapheme', maxLength: 2 }));
+    const unit = fc.oneof(
+      fc.constantFrom(
+        'a',
+        ' ',
+        'Ừ',
+        'ắ',
+        'e\u0301',
+        'a\u0323\u0302',
+        'Ω',
+        '\u2126',
+        '\u212b',
+        'Å',
+        '\u0344',
+        'ǅ',
+        '\u1e9b\u0323',
+        '\u1ea0',
+        '\u02ff',
+        '\u0300',
+        '\ufeff',
+        '\u00a0',
+      ),
+      fc.string({ unit: 'grapheme', maxLength: 2 }),
+    );
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 12 }), (text) => {
         expect(clean(text)).toBe(text.normalize('NFC').trim());

@@ -12,10 +12,20 @@ import type { RegistrationRecord } from './registration.ts';
 export const PERSONAL_PRODUCER_TYPES: ReadonlySet<string> = new Set(['ca-nhan', 'ho-kinh-doanh']);
 
 /** The fields emptied by an erasure, always. */
-export const PERSONAL_FIELDS = ['representative', 'phone', 'email', 'address', 'businessId', 'description', 'supportNeeds', 'reviewNote'] as const;
+export const PERSONAL_FIELDS = [
+  'representative',
+  'phone',
+  'email',
+  'address',
+  'businessId',
+  'description',
+  'supportNeeds',
+  'reviewNote',
+] as const;
 
 /** Whether erasing this registration empties the producer's name too. */
-export const nameIsPersonal = (producerType: string): boolean => PERSONAL_PRODUCER_TYPES.has(producerType);
+export const nameIsPersonal = (producerType: string): boolean =>
+  PERSONAL_PRODUCER_TYPES.has(producerType);
 
 /** The record as it is after an erasure. */
 export function erasedRecord<T extends RegistrationRecord>(record: T): T {

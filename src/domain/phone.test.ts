@@ -17,18 +17,27 @@ describe('normalisePhone', () => {
     expect(normalisePhone(input)).toBe(out);
   });
 
-  it.each(['', 'abc', '0123456789', '091234567', '09123456789', '+1 202 555 0101', '0412345678'])('refuses %j', (input) => {
-    expect(normalisePhone(input)).toBeNull();
-  });
+  it.each(['', 'abc', '0123456789', '091234567', '09123456789', '+1 202 555 0101', '0412345678'])(
+    'refuses %j',
+    (input) => {
+      expect(normalisePhone(input)).toBeNull();
+    },
+  );
 });
 
 describe('isStoredPhone', () => {
   it('says yes only to numbers normalisePhone returns unchanged, and to every number it returns', () => {
-    const digits = fc.string({ unit: fc.constantFrom('0', '2', '3', '8', '9', '4', ' ', '+', '.'), maxLength: 13 });
-    fc.assert(fc.property(fc.oneof(digits, fc.string()), (v) => {
-      if (isStoredPhone(v)) expect(normalisePhone(v)).toBe(v);
-      const stored = normalisePhone(v);
-      if (stored !== null) expect(isStoredPhone(stored)).toBe(true);
-    }), { numRuns: 5000 });
+    const digits = fc.string({
+      unit: fc.constantFrom('0', '2', '3', '8', '9', '4', ' ', '+', '.'),
+      maxLength: 13,
+    });
+    fc.assert(
+      fc.property(fc.oneof(digits, fc.string()), (v) => {
+        if (isStoredPhone(v)) expect(normalisePhone(v)).toBe(v);
+        const stored = normalisePhone(v);
+        if (stored !== null) expect(isStoredPhone(stored)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

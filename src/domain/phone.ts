@@ -12,12 +12,19 @@ export const STORED_PHONE = /^(?:0[35789]\d{8}|02\d{9})$/;
  * "(+84)", spaces, dots, dashes, and a leading zero lost by a spreadsheet.
  */
 export function normalisePhone(input: string): string | null {
-  let digits = input.normalize('NFKC').trim().replace(/[\s.\-()/]/g, '');
+  let digits = input
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\s.\-()/]/g, '');
   if (digits.startsWith('+84')) digits = '0' + digits.slice(3);
   else if (digits.startsWith('0084')) digits = '0' + digits.slice(4);
   else if (/^84\d{9,10}$/.test(digits)) digits = '0' + digits.slice(2);
   if (!/^\d+$/.test(digits)) return null;
-  if (!digits.startsWith('0') && (digits.length === 9 || (digits.length === 10 && digits.startsWith('2')))) digits = '0' + digits;
+  if (
+    !digits.startsWith('0') &&
+    (digits.length === 9 || (digits.length === 10 && digits.startsWith('2')))
+  )
+    digits = '0' + digits;
   return STORED_PHONE.test(digits) ? digits : null;
 }
 

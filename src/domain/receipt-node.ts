@@ -8,7 +8,8 @@ import { formatReceipt, RECEIPT_ALPHABET, RECEIPT_GROUP } from './receipt.ts';
 /** A new random receipt (31^8 ≈ 8.5 × 10^11 codes). */
 export function newReceipt(): string {
   let s = '';
-  for (let i = 0; i < RECEIPT_GROUP * 2; i++) s += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
+  for (let i = 0; i < RECEIPT_GROUP * 2; i++)
+    s += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
   return formatReceipt(s);
 }
 
@@ -16,6 +17,7 @@ export function newReceipt(): string {
 export function receiptFromText(text: string): string {
   const digest = createHash('sha256').update(text.normalize('NFC')).digest();
   let s = '';
-  for (let i = 0; i < RECEIPT_GROUP * 2; i++) s += RECEIPT_ALPHABET[digest[i]! % RECEIPT_ALPHABET.length];
+  for (let i = 0; i < RECEIPT_GROUP * 2; i++)
+    s += RECEIPT_ALPHABET[digest[i]! % RECEIPT_ALPHABET.length];
   return formatReceipt(s);
 }

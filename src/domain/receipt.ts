@@ -18,6 +18,7 @@ export function formatReceipt(chars: string): string {
 /** Reads a receipt as a person typed it (any case, spaces, with or without the dash); null when it is not one. */
 export function normaliseReceipt(input: string): string | null {
   const s = input.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
-  if (s.length !== RECEIPT_GROUP * 2 || [...s].some((ch) => !RECEIPT_ALPHABET.includes(ch))) return null;
+  if (s.length !== RECEIPT_GROUP * 2 || [...s].some((ch) => !RECEIPT_ALPHABET.includes(ch)))
+    return null;
   return formatReceipt(s);
 }

@@ -32,8 +32,15 @@ export function addMonths(from: Date, months: number): Date {
 }
 
 /** When a registration's personal data is due for erasure. `lastDeadline` is the campaign's last round deadline, if any. */
-export function retentionDue(record: { status: string; submittedAt: string }, lastDeadline: Date | null, rules: Retention): Date {
+export function retentionDue(
+  record: { status: string; submittedAt: string },
+  lastDeadline: Date | null,
+  rules: Retention,
+): Date {
   const submitted = new Date(record.submittedAt);
   const start = lastDeadline && lastDeadline > submitted ? lastDeadline : submitted;
-  return addMonths(start, record.status === PUBLISHED_STATUS ? rules.chosenMonths : rules.notChosenMonths);
+  return addMonths(
+    start,
+    record.status === PUBLISHED_STATUS ? rules.chosenMonths : rules.notChosenMonths,
+  );
 }

@@ -4,16 +4,25 @@ import { describe, expect, it } from 'vitest';
 import { ROUND_REFRESH_SCRIPT } from './round-refresh.ts';
 import { roundState, roundStateText } from './round.ts';
 
-interface FakeElement { dataset: Record<string, string>; textContent: string }
+interface FakeElement {
+  dataset: Record<string, string>;
+  textContent: string;
+}
 
 function runScript(now: number, rounds: { opensAt?: string; deadline: string }[]): FakeElement[] {
-  const elements: FakeElement[] = rounds.map((r) => ({ dataset: { deadline: r.deadline, ...(r.opensAt ? { opens: r.opensAt } : {}) }, textContent: '' }));
+  const elements: FakeElement[] = rounds.map((r) => ({
+    dataset: { deadline: r.deadline, ...(r.opensAt ? { opens: r.opensAt } : {}) },
+    textContent: '',
+  }));
   const FixedDate = class extends Date {
     static override now() {
       return now;
     }
   };
-  runInNewContext(ROUND_REFRESH_SCRIPT, { document: { querySelectorAll: () => elements }, Date: FixedDate });
+  runInNewContext(ROUND_REFRESH_SCRIPT, {
+    document: { querySelectorAll: () => elements },
+    Date: FixedDate,
+  });
   return elements;
 }
 

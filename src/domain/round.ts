@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { DAY_MS, startOfVnDay } from './time.ts';
 
-const instant = z.iso.datetime({ offset: true, message: 'Thời điểm phải có dạng 2024-03-25T00:00:00+07:00' });
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'Thời điểm phải có dạng 2024-03-25T00:00:00+07:00',
+});
 
 export const roundSchema = z.object({
   /** What people read: "Đợt 1". */
@@ -39,7 +42,8 @@ export function roundState(round: Pick<Round, 'opensAt' | 'deadline'>, now: Date
   const t = now.getTime();
   if (t >= deadline) return { state: 'closed', daysLeft: 0 };
   const daysLeft = Math.ceil((deadline - startOfVnDay(now).getTime()) / DAY_MS);
-  if (round.opensAt && t < new Date(round.opensAt).getTime()) return { state: 'upcoming', daysLeft };
+  if (round.opensAt && t < new Date(round.opensAt).getTime())
+    return { state: 'upcoming', daysLeft };
   return { state: daysLeft <= CLOSING_DAYS ? 'closing' : 'open', daysLeft };
 }
 
@@ -51,7 +55,9 @@ export function roundStateText({ state, daysLeft }: RoundState): string {
     case 'upcoming':
       return 'Chưa bắt đầu';
     case 'closing':
-      return daysLeft <= 1 ? 'Sắp hết hạn: hôm nay là ngày cuối' : `Sắp hết hạn: còn ${daysLeft} ngày`;
+      return daysLeft <= 1
+        ? 'Sắp hết hạn: hôm nay là ngày cuối'
+        : `Sắp hết hạn: còn ${daysLeft} ngày`;
     case 'open':
       return `Đang nhận đăng ký: còn ${daysLeft} ngày`;
   }
@@ -59,14 +65,19 @@ export function roundStateText({ state, daysLeft }: RoundState): string {
 
 /** Rounds in deadline order. */
 export function sortRounds<T extends Pick<Round, 'deadline'>>(rounds: readonly T[]): T[] {
-  return [...rounds].sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime());
+  return [...rounds].sort(
+    (a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime(),
+  );
 }
 
 /**
  * The round a submission at `at` counts for: the first whose deadline is still ahead.
  * Null after the last deadline ("đợt tiếp theo"); a late registration is never refused.
  */
-export function assignRound<T extends Pick<Round, 'deadline'>>(rounds: readonly T[], at: Date): T | null {
+export function assignRound<T extends Pick<Round, 'deadline'>>(
+  rounds: readonly T[],
+  at: Date,
+): T | null {
   return sortRounds(rounds).find((r) => at.getTime() < new Date(r.deadline).getTime()) ?? null;
 }
 

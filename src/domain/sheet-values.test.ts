@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isScientific, memo, readSheetInstant, readYesNo, slugLookup, stripThousands } from './sheet-values.ts';
+import {
+  isScientific,
+  memo,
+  readSheetInstant,
+  readYesNo,
+  slugLookup,
+  stripThousands,
+} from './sheet-values.ts';
 
 describe('readSheetInstant', () => {
   it.each([
@@ -18,9 +25,12 @@ describe('readSheetInstant', () => {
   ])('%s → %s', (input, expected) => {
     expect(readSheetInstant(input)).toBe(expected);
   });
-  it.each(['', 'hôm qua', '31/02/2024', '25/13/2024 8:00', '2024-03-20T25:00', '12345'])('%j is unreadable', (input) => {
-    expect(readSheetInstant(input)).toBeNull();
-  });
+  it.each(['', 'hôm qua', '31/02/2024', '25/13/2024 8:00', '2024-03-20T25:00', '12345'])(
+    '%j is unreadable',
+    (input) => {
+      expect(readSheetInstant(input)).toBeNull();
+    },
+  );
 });
 
 describe('spreadsheet numbers', () => {
@@ -38,14 +48,29 @@ describe('spreadsheet numbers', () => {
 });
 
 describe('readYesNo', () => {
-  it.each([['có', true], ['Có', true], ['TRUE', true], ['x', true], ['1', true], ['không', false], ['KHONG', false], ['FALSE', false], ['', false], ['có lẽ', null], ['?', null]])('%j → %j', (v, expected) => {
+  it.each([
+    ['có', true],
+    ['Có', true],
+    ['TRUE', true],
+    ['x', true],
+    ['1', true],
+    ['không', false],
+    ['KHONG', false],
+    ['FALSE', false],
+    ['', false],
+    ['có lẽ', null],
+    ['?', null],
+  ])('%j → %j', (v, expected) => {
     expect(readYesNo(v)).toBe(expected);
   });
 });
 
 describe('slugLookup', () => {
   it('finds a slug from itself or its label in any case, with or without diacritics', () => {
-    const find = slugLookup([{ slug: 'do-uong', label: 'Đồ uống' }, { slug: 'da-chon', label: 'Đã chọn xây dựng sản phẩm OCOP', also: ['Đã chọn'] }]);
+    const find = slugLookup([
+      { slug: 'do-uong', label: 'Đồ uống' },
+      { slug: 'da-chon', label: 'Đã chọn xây dựng sản phẩm OCOP', also: ['Đã chọn'] },
+    ]);
     expect(find('do-uong')).toBe('do-uong');
     expect(find('ĐỒ UỐNG')).toBe('do-uong');
     expect(find('do uong')).toBe('do-uong');
@@ -57,19 +82,31 @@ describe('slugLookup', () => {
 describe('memo', () => {
   it("gives the function's answer for every value, asking it once per value it keeps", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom('', 'có', 'da-chon', 'x'), fc.string({ maxLength: 3 }), fc.boolean()), { maxLength: 200 }), fc.integer({ min: 0, max: 30 }), (values, limit) => {
-        const asked = new Map<unknown, number>();
-        const fn = (v: string | boolean) => {
-          asked.set(v, (asked.get(v) ?? 0) + 1);
-          return typeof v === 'string' ? `«${v}»` : v ? undefined : null;
-        };
-        const remembered = memo(fn, limit);
-        for (const v of values) expect(remembered(v)).toBe(typeof v === 'string' ? `«${v}»` : v ? undefined : null);
-        const distinct = [...new Set(values)];
-        // The first eight distinct values are always kept; past them, up to `limit`.
-        if (distinct.length <= 8) for (const v of distinct) expect(asked.get(v)).toBe(1);
-        expect(asked.size).toBe(distinct.length);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom('', 'có', 'da-chon', 'x'),
+            fc.string({ maxLength: 3 }),
+            fc.boolean(),
+          ),
+          { maxLength: 200 },
+        ),
+        fc.integer({ min: 0, max: 30 }),
+        (values, limit) => {
+          const asked = new Map<unknown, number>();
+          const fn = (v: string | boolean) => {
+            asked.set(v, (asked.get(v) ?? 0) + 1);
+            return typeof v === 'string' ? `«${v}»` : v ? undefined : null;
+          };
+          const remembered = memo(fn, limit);
+          for (const v of values)
+            expect(remembered(v)).toBe(typeof v === 'string' ? `«${v}»` : v ? undefined : null);
+          const distinct = [...new Set(values)];
+          // The first eight distinct values are always kept; past them, up to `limit`.
+          if (distinct.length <= 8) for (const v of distinct) expect(asked.get(v)).toBe(1);
+          expect(asked.size).toBe(distinct.length);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -6,8 +6,10 @@
 import { toVnIso, VN_OFFSET_MS } from './time.ts';
 import { foldKey } from './text.ts';
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
-const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(AM|PM|SA|CH))?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const DMY =
+  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(AM|PM|SA|CH))?)?$/i;
 /** Excel's day numbers (1900 system) between 2000 and 2099, when a date cell was saved as a number. */
 const SERIAL = /^(3[6-9]|[4-6]\d|7[0-2])\d{3}(?:[.,]\d+)?$/;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -20,7 +22,8 @@ function vnInstant(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): stri
 }
 
 /** The export's own form, "2024-03-25T08:05:00+07:00": days past the 28th left to the full path. */
-const CANONICAL = /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\+07:00$/;
+const CANONICAL =
+  /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\+07:00$/;
 
 /** True when the text is already what readSheetInstant would return for it (the common case, checked without a Date). */
 export const isCanonicalInstant = (value: string): boolean => CANONICAL.test(value);
@@ -38,7 +41,9 @@ export function readSheetInstant(input: string): string | null {
   if (m) {
     const [, y, mo, d, h, mi, s, zone] = m;
     if (!zone) return vnInstant(+y!, +mo!, +d!, +(h ?? 0), +(mi ?? 0), +(s ?? 0));
-    const t = Date.parse(`${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h!.padStart(2, '0')}:${mi}:${s ?? '00'}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
+    const t = Date.parse(
+      `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h!.padStart(2, '0')}:${mi}:${s ?? '00'}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`,
+    );
     return Number.isNaN(t) ? null : toVnIso(new Date(t));
   }
   m = DMY.exec(value);
@@ -83,9 +88,13 @@ export function readYesNo(value: string): boolean | null {
 }
 
 /** A lookup from a slug or a label (any case, with or without diacritics) to the slug. */
-export function slugLookup(items: Iterable<{ slug: string; label: string; also?: readonly string[] }>): (value: string) => string | undefined {
+export function slugLookup(
+  items: Iterable<{ slug: string; label: string; also?: readonly string[] }>,
+): (value: string) => string | undefined {
   const index = new Map<string, string>();
-  for (const item of items) for (const form of [item.slug, item.label, ...(item.also ?? [])]) index.set(foldKey(form), item.slug);
+  for (const item of items)
+    for (const form of [item.slug, item.label, ...(item.also ?? [])])
+      index.set(foldKey(form), item.slug);
   return memo((value) => index.get(foldKey(value)));
 }
 

@@ -26,4 +26,5 @@ export const NEEDS_MORE_STATUS: Status = 'can-bo-sung';
 /** The longest public reason, in characters. */
 export const MAX_PUBLIC_NOTE_LENGTH = 500;
 
-export const isStatus = (value: unknown): value is Status => typeof value === 'string' && Object.hasOwn(STATUSES, value);
+export const isStatus = (value: unknown): value is Status =>
+  typeof value === 'string' && Object.hasOwn(STATUSES, value);

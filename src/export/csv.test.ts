@@ -37,13 +37,20 @@ describe('export CSV', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = exportCsvText([record]);
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(text);
-    expect(text.startsWith('\uFEFFMã hồ sơ,Thời điểm gửi,Thời điểm rà soát,Đợt,Trạng thái,')).toBe(true);
+    expect(text.startsWith('\uFEFFMã hồ sơ,Thời điểm gửi,Thời điểm rà soát,Đợt,Trạng thái,')).toBe(
+      true,
+    );
     expect(text.endsWith('\r\n')).toBe(true);
-    expect(exportCsvText([])).toBe('\uFEFF' + EXPORT_COLUMNS.map((c) => quoteCell(c.header)).join(',') + '\r\n');
+    expect(exportCsvText([])).toBe(
+      '\uFEFF' + EXPORT_COLUMNS.map((c) => quoteCell(c.header)).join(',') + '\r\n',
+    );
   });
 
   it('neutralises formulas, quotes what needs it, and reads back to the same cells', () => {
-    const rows = Papa.parse<string[]>(exportCsvText([record]).slice(1), { newline: '\r\n', skipEmptyLines: true }).data;
+    const rows = Papa.parse<string[]>(exportCsvText([record]).slice(1), {
+      newline: '\r\n',
+      skipEmptyLines: true,
+    }).data;
     expect(rows[0]).toEqual(EXPORT_COLUMNS.map((c) => c.header));
     const cells = Object.fromEntries(EXPORT_COLUMNS.map((c, i) => [c.key, rows[1]![i]!]));
     expect(cells.producerName).toBe(`'=cmd|" /C calc"!A0`);
@@ -70,31 +77,63 @@ describe('export CSV', () => {
 });
 
 /** What a spreadsheet shows in each cell of a row read with this delimiter (papaparse reads quotes as Excel does). */
-const readingOf = (text: string, delimiter: string) => Papa.parse<string[]>(text, { delimiter, newline: '\r\n', skipEmptyLines: true }).data;
+const readingOf = (text: string, delimiter: string) =>
+  Papa.parse<string[]>(text, { delimiter, newline: '\r\n', skipEmptyLines: true }).data;
 const FORMULA = /^[=+\-@\t\r]/;
 /** In another reading the row's own line break may land at a cell's start: what matters is a formula after it. */
 const FORMULA_AFTER_SPACE = /^\s*[=+\-@]/;
 
 describe('export CSV against formulas, in every reading', () => {
   it('guards "Trà;=1+1;x" in a semicolon reading too (Excel with Vietnamese regional settings)', () => {
-    const text = exportCsvText([{ ...record, producerName: 'HTX', productName: 'Trà;=1+1;x', description: 'a,@SUM(1)\n-2' }]).slice(1);
+    const text = exportCsvText([
+      { ...record, producerName: 'HTX', productName: 'Trà;=1+1;x', description: 'a,@SUM(1)\n-2' },
+    ]).slice(1);
     expect(text).toContain(`"Trà;'=1+1;x"`);
-    for (const delimiter of [',', ';', '\t']) for (const cell of readingOf(text, delimiter).flat()) expect(cell).not.toMatch(FORMULA_AFTER_SPACE);
+    for (const delimiter of [',', ';', '\t'])
+      for (const cell of readingOf(text, delimiter).flat())
+        expect(cell).not.toMatch(FORMULA_AFTER_SPACE);
   });
 
   /** Text made of what matters here: delimiters, quotes, apostrophes, line breaks, formula starts, letters. */
-  const tricky = fc.string({ unit: fc.constantFrom(',', ';', '\t', '"', "'", '\r', '\n', '=', '+', '-', '@', ' ', 'a', 'à', '1'), maxLength: 14 });
+  const tricky = fc.string({
+    unit: fc.constantFrom(
+      ',',
+      ';',
+      '\t',
+      '"',
+      "'",
+      '\r',
+      '\n',
+      '=',
+      '+',
+      '-',
+      '@',
+      ' ',
+      'a',
+      'à',
+      '1',
+    ),
+    maxLength: 14,
+  });
 
   it('leaves no cell that opens a formula in a comma, semicolon or tab reading, and reads back to the same text', () => {
     fc.assert(
       fc.property(fc.array(tricky, { minLength: 1, maxLength: 4 }), (values) => {
         const [productName, description = '', reviewNote = '', address = 'x'] = values;
-        const text = exportCsvText([{ ...record, productName: productName!, description, reviewNote, address }]).slice(1);
-        for (const delimiter of [';', '\t']) for (const cell of readingOf(text, delimiter).flat()) expect(cell).not.toMatch(FORMULA_AFTER_SPACE);
+        const text = exportCsvText([
+          { ...record, productName: productName!, description, reviewNote, address },
+        ]).slice(1);
+        for (const delimiter of [';', '\t'])
+          for (const cell of readingOf(text, delimiter).flat())
+            expect(cell).not.toMatch(FORMULA_AFTER_SPACE);
         const row = readingOf(text, ',')[1]!;
         const cell = (key: string) => row[EXPORT_COLUMNS.findIndex((c) => c.key === key)]!;
         for (const cellText of row) expect(cellText).not.toMatch(FORMULA);
-        expect([cell('productName'), cell('description'), cell('reviewNote'), cell('address')].map(restoreCell)).toEqual([productName, description, reviewNote, address]);
+        expect(
+          [cell('productName'), cell('description'), cell('reviewNote'), cell('address')].map(
+            restoreCell,
+          ),
+        ).toEqual([productName, description, reviewNote, address]);
       }),
       { numRuns: 3000 },
     );

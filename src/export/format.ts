@@ -41,7 +41,12 @@ export const EXPORT_COLUMNS: readonly { key: ExportKey; header: string }[] = [
 ];
 
 /** Columns an export may lack without it being reported (exports made before they existed). */
-export const OPTIONAL_COLUMNS: ReadonlySet<ExportKey> = new Set<ExportKey>(['consentAt', 'consentVersion', 'campaign', 'publicNote']);
+export const OPTIONAL_COLUMNS: ReadonlySet<ExportKey> = new Set<ExportKey>([
+  'consentAt',
+  'consentVersion',
+  'campaign',
+  'publicNote',
+]);
 
 /** Separator between supportNeeds items inside one cell. */
 export const LIST_SEPARATOR = '; ';

@@ -21,7 +21,12 @@ export function fieldAnchorId(field: string): string {
 /** The list items of the summary, one link per error. */
 export function renderErrorSummaryItems(errors: readonly SummaryError[]): string {
   // An error about the whole submission (no field) is listed without a link.
-  return errors.map((e) => `<li>${e.field ? `<a href="#${esc(fieldAnchorId(e.field))}">${esc(e.message)}</a>` : esc(e.message)}</li>`).join('');
+  return errors
+    .map(
+      (e) =>
+        `<li>${e.field ? `<a href="#${esc(fieldAnchorId(e.field))}">${esc(e.message)}</a>` : esc(e.message)}</li>`,
+    )
+    .join('');
 }
 
 /**
@@ -29,7 +34,10 @@ export function renderErrorSummaryItems(errors: readonly SummaryError[]): string
  * client script fills; `autofocus` moves focus to it on a server-rendered
  * 422 page, where there is no script to do it.
  */
-export function renderErrorSummary(errors: readonly SummaryError[], { autofocus = false } = {}): string {
+export function renderErrorSummary(
+  errors: readonly SummaryError[],
+  { autofocus = false } = {},
+): string {
   const hidden = errors.length === 0 ? ' hidden' : '';
   const focus = autofocus && errors.length > 0 ? ' autofocus' : '';
   return (

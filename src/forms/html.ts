@@ -1,6 +1,12 @@
 /** HTML escaping for the string renderers: every value that reaches markup goes through one of these. */
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for element content and attribute values (double- or single-quoted). */
 export function esc(value: unknown): string {
@@ -18,7 +24,17 @@ export function attrs(list: Record<string, string | number | boolean | null | un
 }
 
 /** A complete noindex page shell, lang="vi": the 422 page and the service's own pages share it. `head` is trusted markup. */
-export function htmlPage({ title, head = '', body, siteName = 'OCOP' }: { title: string; head?: string; body: string; siteName?: string }): string {
+export function htmlPage({
+  title,
+  head = '',
+  body,
+  siteName = 'OCOP',
+}: {
+  title: string;
+  head?: string;
+  body: string;
+  siteName?: string;
+}): string {
   return `<!doctype html>
 <html lang="vi">
 <head>

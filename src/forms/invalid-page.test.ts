@@ -7,10 +7,21 @@ const content = readSiteContent();
 const schema = makeRegistrationSchema(content);
 
 describe('renderInvalidPage', () => {
-  const values = { producerName: 'Hộ ông <A>', phone: '123', commune: 'dak-som', supportNeeds: ['Vốn, tín dụng', ''], website: '' };
+  const values = {
+    producerName: 'Hộ ông <A>',
+    phone: '123',
+    commune: 'dak-som',
+    supportNeeds: ['Vốn, tín dụng', ''],
+    website: '',
+  };
   const result = parseRegistration(schema, values);
   if (result.ok) throw new Error('expected errors');
-  const html = renderInvalidPage({ values, errors: result.errors, content, now: new Date('2024-04-01T08:00:00+07:00') });
+  const html = renderInvalidPage({
+    values,
+    errors: result.errors,
+    content,
+    now: new Date('2024-04-01T08:00:00+07:00'),
+  });
 
   it('is a whole Vietnamese page with its styles inline and nothing loaded from elsewhere', () => {
     expect(html).toMatch(/^<!doctype html>\s*<html lang="vi">/);

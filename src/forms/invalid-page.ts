@@ -33,7 +33,10 @@ export function renderInvalidPage(input: {
 }): string {
   const { values, errors, content, now } = input;
   const count = errors.length;
-  const nav = NAV.map(([href, label]) => `<li><a href="${href}"${href === '/dang-ky/' ? ' aria-current="page"' : ''}>${label}</a></li>`).join('');
+  const nav = NAV.map(
+    ([href, label]) =>
+      `<li><a href="${href}"${href === '/dang-ky/' ? ' aria-current="page"' : ''}>${label}</a></li>`,
+  ).join('');
   const { authority } = content;
   return htmlPage({
     title: 'Lỗi: Đăng ký sản phẩm OCOP',

@@ -19,19 +19,23 @@ export type PublicStatus = 'cho-ra-soat' | 'da-chon' | 'chua-chon' | 'can-bo-sun
 const EXPLAINED: Record<PublicStatus, { words: string; next: (office: string) => string }> = {
   'cho-ra-soat': {
     words: 'Đã nhận, đang chờ rà soát',
-    next: (office) => `Cán bộ Ủy ban nhân dân xã và ${office} đang rà soát đăng ký. Bạn chưa cần làm gì thêm; cán bộ sẽ gọi điện theo số đã đăng ký nếu cần hỏi thêm.`,
+    next: (office) =>
+      `Cán bộ Ủy ban nhân dân xã và ${office} đang rà soát đăng ký. Bạn chưa cần làm gì thêm; cán bộ sẽ gọi điện theo số đã đăng ký nếu cần hỏi thêm.`,
   },
   'can-bo-sung': {
     words: 'Cần bổ sung hồ sơ',
-    next: () => 'Cán bộ cần bạn bổ sung thông tin hoặc giấy tờ như ghi ở trên. Hãy chuẩn bị rồi liên hệ hoặc mang đến nơi nhận hồ sơ; sau khi đủ, đăng ký được rà soát tiếp.',
+    next: () =>
+      'Cán bộ cần bạn bổ sung thông tin hoặc giấy tờ như ghi ở trên. Hãy chuẩn bị rồi liên hệ hoặc mang đến nơi nhận hồ sơ; sau khi đủ, đăng ký được rà soát tiếp.',
   },
   'da-chon': {
     words: 'Đã được chọn xây dựng sản phẩm OCOP',
-    next: () => 'Sản phẩm có trong danh sách công khai. Cán bộ sẽ hướng dẫn bạn hoàn thiện hồ sơ để đánh giá, phân hạng sản phẩm OCOP.',
+    next: () =>
+      'Sản phẩm có trong danh sách công khai. Cán bộ sẽ hướng dẫn bạn hoàn thiện hồ sơ để đánh giá, phân hạng sản phẩm OCOP.',
   },
   'chua-chon': {
     words: 'Chưa được chọn trong đợt này',
-    next: () => 'Bạn có thể gọi điện để hỏi lý do và cách hoàn thiện sản phẩm, rồi đăng ký lại ở đợt sau.',
+    next: () =>
+      'Bạn có thể gọi điện để hỏi lý do và cách hoàn thiện sản phẩm, rồi đăng ký lại ở đợt sau.',
   },
 };
 
@@ -67,11 +71,15 @@ export interface LookupFound {
 /** The answer for a receipt that exists. */
 export function foundSlot(found: LookupFound, contact: Contact): string {
   const { next } = EXPLAINED[found.status];
-  const reason = found.status === 'can-bo-sung' && found.publicNote ? `<h3>Nội dung cần bổ sung</h3>\n<p class="public-note">${esc(found.publicNote)}</p>` : '';
+  const reason =
+    found.status === 'can-bo-sung' && found.publicNote
+      ? `<h3>Nội dung cần bổ sung</h3>\n<p class="public-note">${esc(found.publicNote)}</p>`
+      : '';
   const missing = found.missing.length
     ? `<h3>Giấy tờ trong hồ sơ còn thiếu</h3>\n<ul class="missing">${found.missing.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`
     : '';
-  const listLink = found.status === 'da-chon' ? ' <a href="/danh-sach/">Xem danh sách công khai</a>.' : '';
+  const listLink =
+    found.status === 'da-chon' ? ' <a href="/danh-sach/">Xem danh sách công khai</a>.' : '';
   return `<div id="${LOOKUP_SLOT_ID}">
 <section class="panel lookup-result" aria-labelledby="ket-qua">
 <h2 id="ket-qua">Hồ sơ <span class="receipt">${esc(found.receipt)}</span></h2>

@@ -4,7 +4,11 @@
  * aria-describedby. Each group carries data-field so the client script can
  * show and clear errors on the same markup.
  */
-import { REGISTRATION_FIELDS, type FieldInfo, type RegistrationField } from '../domain/registration-fields.ts';
+import {
+  REGISTRATION_FIELDS,
+  type FieldInfo,
+  type RegistrationField,
+} from '../domain/registration-fields.ts';
 import { attrs, esc } from './html.ts';
 
 export interface Choice {
@@ -21,7 +25,11 @@ interface Common {
 }
 
 /** Ids of the hint and the error that describe a control. */
-function describedBy(name: string, hint: string | undefined, error: string | undefined): string | undefined {
+function describedBy(
+  name: string,
+  hint: string | undefined,
+  error: string | undefined,
+): string | undefined {
   const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
@@ -32,7 +40,9 @@ function hintHtml(name: string, hint: string | undefined): string {
 
 /** The inline error message; the client script builds the same element. */
 export function errorHtml(name: string, error: string | undefined): string {
-  return error ? `<p id="${esc(name)}-error" class="error-message"><span class="visually-hidden">Lỗi: </span>${esc(error)}</p>` : '';
+  return error
+    ? `<p id="${esc(name)}-error" class="error-message"><span class="visually-hidden">Lỗi: </span>${esc(error)}</p>`
+    : '';
 }
 
 function group(name: string, error: string | undefined, inner: string): string {
@@ -66,7 +76,11 @@ export function textField(o: TextFieldOptions): string {
     'aria-invalid': o.error ? 'true' : undefined,
     'data-describe': true,
   })}>`;
-  return group(o.name, o.error, `<label class="label" for="${o.name}">${esc(info.label)}</label>${hintHtml(o.name, hint)}${errorHtml(o.name, o.error)}${input}`);
+  return group(
+    o.name,
+    o.error,
+    `<label class="label" for="${o.name}">${esc(info.label)}</label>${hintHtml(o.name, hint)}${errorHtml(o.name, o.error)}${input}`,
+  );
 }
 
 export function textareaField(o: Common & { value: string; rows?: number }): string {
@@ -82,13 +96,30 @@ export function textareaField(o: Common & { value: string; rows?: number }): str
     'aria-invalid': o.error ? 'true' : undefined,
     'data-describe': true,
   })}>${esc(o.value)}</textarea>`;
-  return group(o.name, o.error, `<label class="label" for="${o.name}">${esc(info.label)}</label>${hintHtml(o.name, hint)}${errorHtml(o.name, o.error)}${area}`);
+  return group(
+    o.name,
+    o.error,
+    `<label class="label" for="${o.name}">${esc(info.label)}</label>${hintHtml(o.name, hint)}${errorHtml(o.name, o.error)}${area}`,
+  );
 }
 
-export function selectField(o: Common & { value: string; choices: readonly Choice[]; placeholder: string; autocomplete?: string; data?: Record<string, string> }): string {
+export function selectField(
+  o: Common & {
+    value: string;
+    choices: readonly Choice[];
+    placeholder: string;
+    autocomplete?: string;
+    data?: Record<string, string>;
+  },
+): string {
   const info: FieldInfo = REGISTRATION_FIELDS[o.name];
   const options = [`<option value="">${esc(o.placeholder)}</option>`]
-    .concat(o.choices.map((c) => `<option${attrs({ value: c.value, selected: c.value === o.value })}>${esc(c.label)}</option>`))
+    .concat(
+      o.choices.map(
+        (c) =>
+          `<option${attrs({ value: c.value, selected: c.value === o.value })}>${esc(c.label)}</option>`,
+      ),
+    )
     .join('');
   const select = `<select${attrs({
     class: `select input--medium${o.error ? ' input--error' : ''}`,
@@ -100,13 +131,22 @@ export function selectField(o: Common & { value: string; choices: readonly Choic
     'aria-invalid': o.error ? 'true' : undefined,
     'data-describe': true,
   })}>${options}</select>`;
-  return group(o.name, o.error, `<label class="label" for="${o.name}">${esc(o.label ?? info.label)}</label>${errorHtml(o.name, o.error)}${select}`);
+  return group(
+    o.name,
+    o.error,
+    `<label class="label" for="${o.name}">${esc(o.label ?? info.label)}</label>${errorHtml(o.name, o.error)}${select}`,
+  );
 }
 
 /** Id of the n-th choice of a group; the first one is the field name so error links land on it. */
 const choiceId = (name: string, i: number) => (i === 0 ? name : `${name}-${i + 1}`);
 
-function choicesHtml(type: 'radio' | 'checkbox', name: string, choices: readonly Choice[], checked: (v: string) => boolean): string {
+function choicesHtml(
+  type: 'radio' | 'checkbox',
+  name: string,
+  choices: readonly Choice[],
+  checked: (v: string) => boolean,
+): string {
   return choices
     .map((c, i) => {
       const id = choiceId(name, i);
@@ -120,7 +160,12 @@ function choicesHtml(type: 'radio' | 'checkbox', name: string, choices: readonly
 
 /** A fieldset of radios or checkboxes with a <legend>; `extra` goes after the choices (an "other" text box). */
 export function choiceFieldset(
-  o: Common & { type: 'radio' | 'checkbox'; choices: readonly Choice[]; checked: (value: string) => boolean; extra?: string },
+  o: Common & {
+    type: 'radio' | 'checkbox';
+    choices: readonly Choice[];
+    checked: (value: string) => boolean;
+    extra?: string;
+  },
 ): string {
   const info: FieldInfo = REGISTRATION_FIELDS[o.name];
   const hint = info.hint;
@@ -146,5 +191,9 @@ export function singleCheckbox(o: Common & { checked: boolean }): string {
     'aria-invalid': o.error ? 'true' : undefined,
     'data-describe': true,
   })}>`;
-  return group(o.name, o.error, `${errorHtml(o.name, o.error)}<div class="choice">${input}<label class="choice__label" for="${o.name}">${esc(o.label ?? info.label)}</label>${hint ? `<p id="${o.name}-hint" class="hint choice__hint">${esc(hint)}</p>` : ""}</div>`);
+  return group(
+    o.name,
+    o.error,
+    `${errorHtml(o.name, o.error)}<div class="choice">${input}<label class="choice__label" for="${o.name}">${esc(o.label ?? info.label)}</label>${hint ? `<p id="${o.name}-hint" class="hint choice__hint">${esc(hint)}</p>` : ''}</div>`,
+  );
 }

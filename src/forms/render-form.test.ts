@@ -11,7 +11,9 @@ const render = (values: FormValues = {}, errors: { field: string; message: strin
 
 /** The opening tag of the element with this id. */
 function tagWithId(html: string, id: string): string {
-  const m = html.match(new RegExp(`<(input|select|textarea|fieldset|div)\\b[^>]*\\sid="${id}"[^>]*>`));
+  const m = html.match(
+    new RegExp(`<(input|select|textarea|fieldset|div)\\b[^>]*\\sid="${id}"[^>]*>`),
+  );
   if (!m) throw new Error(`no element #${id}`);
   return m[0];
 }
@@ -21,8 +23,17 @@ describe('renderRegistrationForm', () => {
   it('posts to the service without JavaScript, with every field of interfaces.md by name', () => {
     const html = render();
     expect(html).toMatch(/<form id="dang-ky"[^>]* method="post" action="\/api\/registrations"/);
-    for (const name of [...Object.keys(REGISTRATION_FIELDS), 'website', 'submissionId']) expect(html, name).toContain(`name="${name}"`);
-    expect(renderRegistrationForm({ values: {}, errors: [], content, now: NOW, action: 'https://api.example/dk' })).toContain('action="https://api.example/dk"');
+    for (const name of [...Object.keys(REGISTRATION_FIELDS), 'website', 'submissionId'])
+      expect(html, name).toContain(`name="${name}"`);
+    expect(
+      renderRegistrationForm({
+        values: {},
+        errors: [],
+        content,
+        now: NOW,
+        action: 'https://api.example/dk',
+      }),
+    ).toContain('action="https://api.example/dk"');
   });
 
   it('has unique ids and a real label for every text control', () => {
@@ -39,25 +50,38 @@ describe('renderRegistrationForm', () => {
     const html = render();
     expect(tagWithId(html, 'producerName')).toContain('autocomplete="organization"');
     expect(tagWithId(html, 'representative')).toContain('autocomplete="name"');
-    expect(tagWithId(html, 'phone')).toMatch(/type="tel".*maxlength="30".*autocomplete="tel".*inputmode="tel"/);
+    expect(tagWithId(html, 'phone')).toMatch(
+      /type="tel".*maxlength="30".*autocomplete="tel".*inputmode="tel"/,
+    );
     expect(tagWithId(html, 'email')).toMatch(/type="email".*inputmode="email"/);
     expect(tagWithId(html, 'address')).toContain('autocomplete="address-line1"');
-    expect(tagWithId(html, 'description')).toContain(`maxlength="${REGISTRATION_FIELDS.description.max}"`);
+    expect(tagWithId(html, 'description')).toContain(
+      `maxlength="${REGISTRATION_FIELDS.description.max}"`,
+    );
   });
 
   it('hides the honeypot from people and assistive tech without display:none', () => {
     const html = render();
     const hp = html.match(/<div class="hp" aria-hidden="true">.*?<\/div>/)?.[0] ?? '';
-    expect(hp).toMatch(/<input id="website" name="website"[^>]*tabindex="-1"[^>]*autocomplete="off"/);
+    expect(hp).toMatch(
+      /<input id="website" name="website"[^>]*tabindex="-1"[^>]*autocomplete="off"/,
+    );
     expect(html).not.toContain('display:none');
   });
 
   it('escapes every value typed, in attributes and in text', () => {
     const evil = '"><script>alert(1)</script>';
-    const html = render({ producerName: evil, description: '</textarea><script>x()</script>', supportNeeds: ['<b>khác</b>'], submissionId: '"x' });
+    const html = render({
+      producerName: evil,
+      description: '</textarea><script>x()</script>',
+      supportNeeds: ['<b>khác</b>'],
+      submissionId: '"x',
+    });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>');
-    expect(tagWithId(html, 'producerName')).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(tagWithId(html, 'producerName')).toContain(
+      'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"',
+    );
     expect(html).toContain('&lt;/textarea&gt;&lt;script&gt;x()&lt;/script&gt;</textarea>');
     expect(html).toContain('name="submissionId" value="&quot;x"');
   });
@@ -73,8 +97,17 @@ describe('renderRegistrationForm', () => {
       consentProcessing: 'on',
     });
     expect(tagWithId(html, 'producerName')).toContain('value="HTX Cà phê Quảng Sơn"');
-    const checked = [...html.matchAll(/<input\b[^>]*\schecked[^>]*>/g)].map((m) => m[0].match(/value="([^"]*)"/)?.[1]);
-    expect(checked).toEqual(['hop-tac-xa', 'do-uong', 'da-co', SUPPORT_NEEDS[0], SUPPORT_NEEDS[5], 'on']);
+    const checked = [...html.matchAll(/<input\b[^>]*\schecked[^>]*>/g)].map(
+      (m) => m[0].match(/value="([^"]*)"/)?.[1],
+    );
+    expect(checked).toEqual([
+      'hop-tac-xa',
+      'do-uong',
+      'da-co',
+      SUPPORT_NEEDS[0],
+      SUPPORT_NEEDS[5],
+      'on',
+    ]);
     expect(html).toMatch(/<option value="quang-hoa" selected>Quảng Hoà<\/option>/);
     expect(tagWithId(html, 'supportNeeds-khac')).toContain('value="Máy rang cà phê"');
     expect(html).toMatch(/id="consentPublishName"(?![^>]*checked)[^>]*>/);
@@ -86,19 +119,35 @@ describe('renderRegistrationForm', () => {
       { field: 'productGroup', message: 'Vui lòng chọn nhóm sản phẩm' },
       { field: 'consentProcessing', message: 'Cần đồng ý' },
     ]);
-    expect(tagWithId(html, 'phone')).toMatch(/aria-describedby="phone-hint phone-error".*aria-invalid="true"/);
-    expect(html).toContain('<p id="phone-error" class="error-message"><span class="visually-hidden">Lỗi: </span>Vui lòng nhập số điện thoại</p>');
+    expect(tagWithId(html, 'phone')).toMatch(
+      /aria-describedby="phone-hint phone-error".*aria-invalid="true"/,
+    );
+    expect(html).toContain(
+      '<p id="phone-error" class="error-message"><span class="visually-hidden">Lỗi: </span>Vui lòng nhập số điện thoại</p>',
+    );
     expect(html).toMatch(/<fieldset class="fieldset" aria-describedby="productGroup-error"/);
-    expect(tagWithId(html, 'consentProcessing')).toContain('aria-describedby="consentProcessing-error"');
+    expect(tagWithId(html, 'consentProcessing')).toContain(
+      'aria-describedby="consentProcessing-error"',
+    );
     expect(html.match(/form-group--error/g)).toHaveLength(3);
     expect(tagWithId(html, 'email')).not.toContain('aria-invalid');
   });
 
   it('tells which round a registration counts for at the given time', () => {
     expect(render()).toContain('được xét trong <strong>Đợt 1</strong> (hạn trước ngày 25/3/2024)');
-    const june = renderRegistrationForm({ values: {}, errors: [], content, now: new Date('2024-03-25T00:00:00+07:00') });
+    const june = renderRegistrationForm({
+      values: {},
+      errors: [],
+      content,
+      now: new Date('2024-03-25T00:00:00+07:00'),
+    });
     expect(june).toContain('<strong>Đợt 2</strong>');
-    const late = renderRegistrationForm({ values: {}, errors: [], content, now: new Date('2024-06-25T00:00:00+07:00') });
+    const late = renderRegistrationForm({
+      values: {},
+      errors: [],
+      content,
+      now: new Date('2024-06-25T00:00:00+07:00'),
+    });
     expect(late).toContain('<strong>Đợt tiếp theo</strong>');
   });
 });
@@ -121,6 +170,8 @@ describe('renderErrorSummary', () => {
 
   it('is an empty hidden container when there is nothing to fix, and lists a fieldless error without a link', () => {
     expect(renderErrorSummary([])).toMatch(/^<div id="tom-tat-loi"[^>]* hidden>/);
-    expect(renderErrorSummary([{ field: '', message: 'Dữ liệu quá lớn' }])).toContain('<li>Dữ liệu quá lớn</li>');
+    expect(renderErrorSummary([{ field: '', message: 'Dữ liệu quá lớn' }])).toContain(
+      '<li>Dữ liệu quá lớn</li>',
+    );
   });
 });

@@ -6,18 +6,31 @@
  */
 import { capitalise, consentText } from '../domain/authority.ts';
 import { communeResolver } from '../domain/commune.ts';
-import { REGISTRATION_FIELDS as F, SUPPORT_NEEDS, type RegistrationField } from '../domain/registration-fields.ts';
+import {
+  REGISTRATION_FIELDS as F,
+  SUPPORT_NEEDS,
+  type RegistrationField,
+} from '../domain/registration-fields.ts';
 import { isTruthy, type FieldError } from '../domain/registration.ts';
 import { assignRound, NEXT_ROUND_LABEL } from '../domain/round.ts';
 import { PRODUCT_STAGES } from '../domain/status.ts';
 import type { SiteContent } from '../domain/content-files-node.ts';
 import { FORM_ID, SEND_STATUS_ID } from './form-ids.ts';
 import { attrs, esc } from './html.ts';
-import { choiceFieldset, selectField, singleCheckbox, textareaField, textField } from './render-fields.ts';
+import {
+  choiceFieldset,
+  selectField,
+  singleCheckbox,
+  textareaField,
+  textField,
+} from './render-fields.ts';
 import { renderRoundNotice } from './round-notice.ts';
 
 export type FormValues = Record<string, string | string[] | undefined>;
-export type FormContent = Pick<SiteContent, 'communes' | 'rounds' | 'productGroups' | 'producerTypes' | 'authority'> & {
+export type FormContent = Pick<
+  SiteContent,
+  'communes' | 'rounds' | 'productGroups' | 'producerTypes' | 'authority'
+> & {
   /** The current campaign's unit word; the authority's when unset. */
   unitWord?: string;
 };
@@ -49,15 +62,25 @@ function one(values: FormValues, name: string): string {
 export const PRIVACY_PATH = '/bao-ve-du-lieu/';
 const PRIVACY_LINK = `<p class="hint">Trước khi đồng ý, hãy đọc <a href="${PRIVACY_PATH}">thông tin của bạn được dùng và bảo vệ thế nào</a>: ai được xem, lưu bao lâu, cách rút lại đồng ý hay yêu cầu xóa.</p>`;
 
-export function renderRegistrationForm({ values, errors, content, now, action = DEFAULT_FORM_ACTION }: RegistrationFormInput): string {
+export function renderRegistrationForm({
+  values,
+  errors,
+  content,
+  now,
+  action = DEFAULT_FORM_ACTION,
+}: RegistrationFormInput): string {
   const error = (name: RegistrationField) => errors.find((e) => e.field === name)?.message;
   const text = (name: RegistrationField, extra: Partial<Parameters<typeof textField>[0]> = {}) =>
     textField({ name, value: one(values, name), error: error(name), ...extra });
   const is = (name: string) => (v: string) => list(values, name).includes(v);
 
   const communeValue = communeResolver(content.communes)(one(values, 'commune'))?.slug ?? '';
-  const needs = list(values, 'supportNeeds').map((n) => n.normalize('NFC').trim()).filter(Boolean);
-  const otherNeeds = needs.filter((n) => !(SUPPORT_NEEDS as readonly string[]).includes(n)).join('; ');
+  const needs = list(values, 'supportNeeds')
+    .map((n) => n.normalize('NFC').trim())
+    .filter(Boolean);
+  const otherNeeds = needs
+    .filter((n) => !(SUPPORT_NEEDS as readonly string[]).includes(n))
+    .join('; ');
   const round = assignRound(content.rounds, now);
   const unitWord = content.unitWord ?? content.authority.unitWord;
 
@@ -72,7 +95,13 @@ export function renderRegistrationForm({ values, errors, content, now, action = 
     }) +
     text('representative', { autocomplete: 'name', spellcheck: false }) +
     text('phone', { type: 'tel', inputmode: 'tel', autocomplete: 'tel', width: 'short' }) +
-    text('email', { type: 'email', inputmode: 'email', autocomplete: 'email', spellcheck: false, width: 'medium' }) +
+    text('email', {
+      type: 'email',
+      inputmode: 'email',
+      autocomplete: 'email',
+      spellcheck: false,
+      width: 'medium',
+    }) +
     selectField({
       name: 'commune',
       value: communeValue,
@@ -105,7 +134,11 @@ export function renderRegistrationForm({ values, errors, content, now, action = 
       choices: Object.entries(PRODUCT_STAGES).map(([value, label]) => ({ value, label })),
       checked: is('productStage'),
     }) +
-    textareaField({ name: 'description', value: one(values, 'description'), error: error('description') }) +
+    textareaField({
+      name: 'description',
+      value: one(values, 'description'),
+      error: error('description'),
+    }) +
     choiceFieldset({
       name: 'supportNeeds',
       type: 'checkbox',
@@ -116,8 +149,18 @@ export function renderRegistrationForm({ values, errors, content, now, action = 
     });
 
   const consent =
-    singleCheckbox({ name: 'consentProcessing', label: consentText(content.authority, content.authority.consent.processing), checked: isTruthy(one(values, 'consentProcessing')), error: error('consentProcessing') }) +
-    singleCheckbox({ name: 'consentPublishName', label: consentText(content.authority, content.authority.consent.publishName), checked: isTruthy(one(values, 'consentPublishName')), error: error('consentPublishName') });
+    singleCheckbox({
+      name: 'consentProcessing',
+      label: consentText(content.authority, content.authority.consent.processing),
+      checked: isTruthy(one(values, 'consentProcessing')),
+      error: error('consentProcessing'),
+    }) +
+    singleCheckbox({
+      name: 'consentPublishName',
+      label: consentText(content.authority, content.authority.consent.publishName),
+      checked: isTruthy(one(values, 'consentPublishName')),
+      error: error('consentPublishName'),
+    });
 
   // The honeypot: off-screen (not display:none, which some bots detect), out of the tab order and hidden from assistive tech.
   const honeypot =

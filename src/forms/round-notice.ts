@@ -13,7 +13,10 @@ export type NoticeRound = Pick<Round, 'label' | 'deadline' | 'deadlineText'>;
 export const ROUND_NOTICE_ID = 'dot-xet';
 
 /** The first round whose deadline is after `now`; null after the last one. */
-export function roundFor<T extends Pick<Round, 'deadline'>>(rounds: readonly T[], now: Date): T | null {
+export function roundFor<T extends Pick<Round, 'deadline'>>(
+  rounds: readonly T[],
+  now: Date,
+): T | null {
   const sorted = [...rounds].sort((a, b) => Date.parse(a.deadline) - Date.parse(b.deadline));
   return sorted.find((r) => now.getTime() < Date.parse(r.deadline)) ?? null;
 }
@@ -26,8 +29,14 @@ export function roundNoticeHtml(round: NoticeRound | null, nextLabel: string): s
 }
 
 /** The notice paragraph; `round` is what assignRound() gave for `now`. */
-export function renderRoundNotice(rounds: readonly NoticeRound[], round: NoticeRound | null, nextLabel: string): string {
-  const data = JSON.stringify(rounds.map((r) => ({ label: r.label, deadline: r.deadline, deadlineText: r.deadlineText })));
+export function renderRoundNotice(
+  rounds: readonly NoticeRound[],
+  round: NoticeRound | null,
+  nextLabel: string,
+): string {
+  const data = JSON.stringify(
+    rounds.map((r) => ({ label: r.label, deadline: r.deadline, deadlineText: r.deadlineText })),
+  );
   return (
     `<p class="round-notice" id="${ROUND_NOTICE_ID}" aria-live="polite" data-rounds="${esc(data)}" data-next="${esc(nextLabel)}">` +
     `${roundNoticeHtml(round, nextLabel)}</p>`

@@ -22,9 +22,17 @@ export interface SheetFrame {
 }
 
 export const sheetRowsHtml = (rows: readonly [string, string][]) =>
-  rows.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v) || '&nbsp;'}</td></tr>`).join('');
+  rows
+    .map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v) || '&nbsp;'}</td></tr>`)
+    .join('');
 
-export function sheetFrameHtml({ authorityName, authorityParent, metaHtml, rowsHtml, heading }: SheetFrame): string {
+export function sheetFrameHtml({
+  authorityName,
+  authorityParent,
+  metaHtml,
+  rowsHtml,
+  heading,
+}: SheetFrame): string {
   return `<div class="sheet">
 <div class="sheet-head"><div>${authorityParent ? `<p>${esc(authorityParent.toUpperCase())}</p>` : ''}<p><strong>${esc(authorityName.toUpperCase())}</strong></p></div>
 <div><p><strong>${NATIONAL_TITLE}</strong></p><p><strong>${NATIONAL_MOTTO}</strong></p></div></div>

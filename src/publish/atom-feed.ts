@@ -36,13 +36,22 @@ export interface FeedInput {
   fallbackUpdated: Date;
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 // Characters XML 1.0 does not allow, even escaped.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Text for XML element content or a double-quoted attribute. */
 export function xmlText(value: string): string {
-  return value.normalize('NFC').replace(NOT_XML, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+  return value
+    .normalize('NFC')
+    .replace(NOT_XML, '')
+    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }
 
 /** RFC 3339 in Vietnam's time (+07:00), as every time the project shows. */

@@ -3,10 +3,29 @@ import { readSiteContent } from '../domain/content-files-node.ts';
 import { roundsCalendar } from './calendar.ts';
 
 const rounds = [
-  { slug: '2024-dot-1', label: 'Đợt 1', order: 1, deadline: '2024-03-25T00:00:00+07:00', deadlineText: 'trước ngày 25/3/2024', notice: 'x' },
-  { slug: '2024-dot-2', label: 'Đợt 2', order: 2, deadline: '2024-06-25T00:00:00+07:00', deadlineText: 'trước ngày 25/6/2024', notice: 'x' },
+  {
+    slug: '2024-dot-1',
+    label: 'Đợt 1',
+    order: 1,
+    deadline: '2024-03-25T00:00:00+07:00',
+    deadlineText: 'trước ngày 25/3/2024',
+    notice: 'x',
+  },
+  {
+    slug: '2024-dot-2',
+    label: 'Đợt 2',
+    order: 2,
+    deadline: '2024-06-25T00:00:00+07:00',
+    deadlineText: 'trước ngày 25/6/2024',
+    notice: 'x',
+  },
 ];
-const ics = roundsCalendar(rounds, { siteUrl: 'https://ocop.example/', office: 'Phòng Nông nghiệp và Phát triển nông thôn, thôn 1; xã Quảng Khê', stamp: new Date('2024-03-01T00:00:00Z'), authority: readSiteContent().authority });
+const ics = roundsCalendar(rounds, {
+  siteUrl: 'https://ocop.example/',
+  office: 'Phòng Nông nghiệp và Phát triển nông thôn, thôn 1; xã Quảng Khê',
+  stamp: new Date('2024-03-01T00:00:00Z'),
+  authority: readSiteContent().authority,
+});
 
 describe('roundsCalendar', () => {
   it('has one all-day event on the last day of each round', () => {

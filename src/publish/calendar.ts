@@ -5,7 +5,11 @@ import type { RoundWithSlug } from '../domain/round.ts';
 
 /** Escapes text per RFC 5545 §3.3.11. */
 function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r?\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1). */
@@ -30,11 +34,27 @@ function fold(line: string): string {
 const ymd = (instant: Date) => toVnIso(instant).slice(0, 10).replace(/-/g, '');
 
 /** One all-day event on the last day of each round, with a reminder three days before. */
-export function roundsCalendar(rounds: readonly RoundWithSlug[], opts: { siteUrl: string; office: string; stamp: Date; authority: Authority }): string {
+export function roundsCalendar(
+  rounds: readonly RoundWithSlug[],
+  opts: { siteUrl: string; office: string; stamp: Date; authority: Authority },
+): string {
   const { authority } = opts;
-  const uidHost = asciiText(authority.titleSuffix).toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  const stamp = opts.stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//${asciiText(authority.shortName)}//OCOP//VI`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(authority.calendarName)}`, 'X-WR-TIMEZONE:Asia/Ho_Chi_Minh'];
+  const uidHost = asciiText(authority.titleSuffix)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
+  const stamp = opts.stamp
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//${asciiText(authority.shortName)}//OCOP//VI`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(authority.calendarName)}`,
+    'X-WR-TIMEZONE:Asia/Ho_Chi_Minh',
+  ];
   for (const r of rounds) {
     const last = lastDayBefore(new Date(r.deadline));
     const next = new Date(last.getTime() + 24 * 60 * 60 * 1000);

@@ -7,7 +7,11 @@ import type { PublicList } from '../registry/public-list.ts';
 import { PUBLIC_CSV_COLUMNS } from './list-files.ts';
 
 /** "OCOP …" → "ocop-…": the package's machine name. */
-const slugOf = (text: string) => asciiText(text).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugOf = (text: string) =>
+  asciiText(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 const NULLABLE = new Set(['Tên chủ thể', 'Đợt']);
 
@@ -17,10 +21,18 @@ export function dataPackage(list: PublicList, siteUrl: string, authority: Author
     profile: 'tabular-data-package',
     name: `danh-sach-san-pham-${slugOf(authority.titleSuffix)}`,
     title: authority.openData.title,
-    description: list.sample ? `Dữ liệu mẫu, không phải quyết định của cơ quan nào. ${authority.openData.description}` : authority.openData.description,
+    description: list.sample
+      ? `Dữ liệu mẫu, không phải quyết định của cơ quan nào. ${authority.openData.description}`
+      : authority.openData.description,
     homepage: url('/danh-sach/'),
     created: list.generatedAt,
-    licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
+    licenses: [
+      {
+        name: 'CC-BY-4.0',
+        path: 'https://creativecommons.org/licenses/by/4.0/',
+        title: 'Creative Commons Attribution 4.0',
+      },
+    ],
     resources: [
       {
         name: 'danh-sach-ocop-csv',
@@ -31,11 +43,23 @@ export function dataPackage(list: PublicList, siteUrl: string, authority: Author
         encoding: 'utf-8-sig',
         dialect: { delimiter: ',', lineTerminator: '\r\n', header: true },
         schema: {
-          fields: PUBLIC_CSV_COLUMNS.map((c) => ({ name: c.name, type: 'string', description: c.description, constraints: { required: !NULLABLE.has(c.name) } })),
+          fields: PUBLIC_CSV_COLUMNS.map((c) => ({
+            name: c.name,
+            type: 'string',
+            description: c.description,
+            constraints: { required: !NULLABLE.has(c.name) },
+          })),
           primaryKey: ['Mã hồ sơ'],
         },
       },
-      { name: 'danh-sach-ocop-json', path: url('/du-lieu/danh-sach-ocop.json'), profile: 'data-resource', format: 'json', mediatype: 'application/json', encoding: 'utf-8' },
+      {
+        name: 'danh-sach-ocop-json',
+        path: url('/du-lieu/danh-sach-ocop.json'),
+        profile: 'data-resource',
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+      },
     ],
   };
 }

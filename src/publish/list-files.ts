@@ -25,7 +25,8 @@ export function publicListJson(list: PublicList): string {
 export function* publicListJsonParts(list: PublicList): Generator<string> {
   const { generatedAt, sample, communes } = list;
   yield `${JSON.stringify(sample ? { generatedAt, sample } : { generatedAt }).slice(0, -1)},"communes":[`;
-  for (let i = 0; i < communes.length; i++) yield i === 0 ? JSON.stringify(communes[i]) : `,${JSON.stringify(communes[i])}`;
+  for (let i = 0; i < communes.length; i++)
+    yield i === 0 ? JSON.stringify(communes[i]) : `,${JSON.stringify(communes[i])}`;
   yield ']}\n';
 }
 
@@ -45,7 +46,10 @@ export const PUBLIC_CSV_COLUMNS = [
   { name: 'Nhóm sản phẩm', description: 'Tên nhóm sản phẩm' },
   { name: 'Mã loại hình chủ thể', description: 'Mã định danh loại hình chủ thể' },
   { name: 'Loại hình chủ thể', description: 'Tên loại hình chủ thể' },
-  { name: 'Tên chủ thể', description: 'Tên tổ chức hoặc cá nhân sản xuất; trống khi chủ thể không đồng ý công khai' },
+  {
+    name: 'Tên chủ thể',
+    description: 'Tên tổ chức hoặc cá nhân sản xuất; trống khi chủ thể không đồng ý công khai',
+  },
   { name: 'Đợt', description: 'Đợt đăng ký; trống khi đăng ký sau đợt cuối' },
 ] as const;
 
@@ -60,7 +64,8 @@ export function publicListCsv(list: PublicList, labels: PublicLabels): string {
 /** publicListCsv in pieces (the header, then a row each), for writing a large list without holding its whole text. */
 export function* publicListCsvParts(list: PublicList, labels: PublicLabels): Generator<string> {
   // Nearly every cell is plain (one regex says so); the others are neutralised and quoted.
-  const cell = (value: string) => (PLAIN_CELL.test(value) ? value : quoteLikePapaparse(neutraliseStart(value)));
+  const cell = (value: string) =>
+    PLAIN_CELL.test(value) ? value : quoteLikePapaparse(neutraliseStart(value));
   // A value-set slug and its label, the two cells side by side, made once per slug.
   const slugAndLabel = (items: readonly { slug: string; label: string }[]) => {
     const map = new Map(items.map((i) => [i.slug, `${cell(i.slug)},${cell(i.label)}`]));
@@ -68,7 +73,8 @@ export function* publicListCsvParts(list: PublicList, labels: PublicLabels): Gen
   };
   const [group, type] = [slugAndLabel(labels.productGroups), slugAndLabel(labels.producerTypes)];
   const roundLabels = new Map(labels.rounds.map((r) => [r.slug, cell(r.label)]));
-  const round = (slug: string | null) => (slug == null ? '' : (roundLabels.get(slug) ?? cell(slug)));
+  const round = (slug: string | null) =>
+    slug == null ? '' : (roundLabels.get(slug) ?? cell(slug));
   yield `\uFEFF${PUBLIC_CSV_COLUMNS.map((c) => quoteLikePapaparse(c.name)).join(',')}\r\n`;
   let rows = 0;
   for (const c of list.communes) {

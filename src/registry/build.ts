@@ -11,7 +11,12 @@ import type { ExportKey } from '../export/format.ts';
 import { makeRowRules, NO_PROBLEMS as NONE, type RawRow, type RowContext } from './row.ts';
 import { makeFileRowReader } from './fast/row.ts';
 import { forEachRead, type ReadRows } from './packed.ts';
-import { receiptOfKey, RowLog, type CountedRowVisit, type PublishedFields } from './outcome-table.ts';
+import {
+  receiptOfKey,
+  RowLog,
+  type CountedRowVisit,
+  type PublishedFields,
+} from './outcome-table.ts';
 
 export interface InputRow {
   line: number;
@@ -88,7 +93,8 @@ function receiptWinners(log: RowLog): Int32Array {
   const winners = new Int32Array(n);
   const sorted = log.key.slice(0, n).sort();
   let repeated: Set<number> | null = null;
-  for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1] && sorted[i]! >= 0) (repeated ??= new Set()).add(sorted[i]!);
+  for (let i = 1; i < n; i++)
+    if (sorted[i] === sorted[i - 1] && sorted[i]! >= 0) (repeated ??= new Set()).add(sorted[i]!);
   const newest = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const key = log.key[i]!;
@@ -97,13 +103,26 @@ function receiptWinners(log: RowLog): Int32Array {
     const current = newest.get(key);
     if (current === undefined || newer(log, i, current)) newest.set(key, i);
   }
-  if (repeated) for (let i = 0; i < n; i++) if (repeated.has(log.key[i]!)) winners[i] = newest.get(log.key[i]!)!;
+  if (repeated)
+    for (let i = 0; i < n; i++)
+      if (repeated.has(log.key[i]!)) winners[i] = newest.get(log.key[i]!)!;
   return winners;
 }
 
-export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { communes: readonly { slug: string; name: string }[] }, generatedAt: string): RegistryResult {
+export function buildRegistry(
+  files: readonly InputFile[],
+  ctx: RowContext & { communes: readonly { slug: string; name: string }[] },
+  generatedAt: string,
+): RegistryResult {
   const rules = makeRowRules(ctx);
-  const report: RegistryReport = { read: 0, published: 0, notPublic: 0, duplicates: 0, rejected: 0, rows: [] };
+  const report: RegistryReport = {
+    read: 0,
+    published: 0,
+    notPublic: 0,
+    duplicates: 0,
+    rejected: 0,
+    rows: [],
+  };
   // Every row in reading order, each given exactly one outcome below.
   const log = new RowLog();
 
@@ -136,7 +155,10 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
       report.duplicates++;
       // The row the receipt finally went to (a row that beat this one may itself have lost later).
       const final = `${files[log.file[winner]!]!.file} dòng ${log.line[winner]}`;
-      problems = [`Trùng mã hồ sơ với ${final}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)`, ...problems];
+      problems = [
+        `Trùng mã hồ sơ với ${final}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)`,
+        ...problems,
+      ];
     } else if (log.publicAt[i]) {
       outcome = 'published';
       report.published++;
@@ -146,14 +168,23 @@ export function buildRegistry(files: readonly InputFile[], ctx: RowContext & { c
       report.notPublic++;
     }
     const quietSpam = outcome === 'notPublic' && log.statusOf(i) === 'rac';
-    if (problems.length > 0 && !quietSpam) report.rows.push({ file: files[log.file[i]!]!.file, line: log.line[i]!, receipt: key < 0 ? null : receiptOfKey(key), outcome, problems });
+    if (problems.length > 0 && !quietSpam)
+      report.rows.push({
+        file: files[log.file[i]!]!.file,
+        line: log.line[i]!,
+        receipt: key < 0 ? null : receiptOfKey(key),
+        outcome,
+        problems,
+      });
   }
   report.read = log.length;
   return { list: makePublicList(ctx.communes, published, generatedAt), report };
 }
 
 /** The identity every run must satisfy; a failure is a bug in the registry, never in the input. */
-export function countsAddUp(r: Pick<RegistryReport, 'read' | 'published' | 'notPublic' | 'duplicates' | 'rejected'>): boolean {
+export function countsAddUp(
+  r: Pick<RegistryReport, 'read' | 'published' | 'notPublic' | 'duplicates' | 'rejected'>,
+): boolean {
   return r.read === r.published + r.notPublic + r.duplicates + r.rejected;
 }
 

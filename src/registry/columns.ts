@@ -16,5 +16,13 @@ const EXTRA_HEADERS: Partial<Record<ExportKey, string[]>> = {
 
 /** Every header a column of the export may carry: the export's own, the form's label, the field key. */
 export const REGISTRY_COLUMN_NAMES: ReadonlyMap<ExportKey, readonly string[]> = new Map(
-  EXPORT_COLUMNS.map(({ key, header }) => [key, [header, key, ...(key in F ? [F[key as keyof typeof F].label] : []), ...(EXTRA_HEADERS[key] ?? [])]]),
+  EXPORT_COLUMNS.map(({ key, header }) => [
+    key,
+    [
+      header,
+      key,
+      ...(key in F ? [F[key as keyof typeof F].label] : []),
+      ...(EXTRA_HEADERS[key] ?? []),
+    ],
+  ]),
 );

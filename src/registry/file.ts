@@ -3,7 +3,17 @@
  * file cannot be read at all (English, for the operator's stderr).
  */
 import { decodeCsv, utf8File, type CsvEncoding } from '../csv/decode.ts';
-import { csvLayoutOfPrefix, matchColumns, openCsv, openCsvSource, RangeCells, type Cells, type CsvRow, type CsvStream, type Delimiter } from '../csv/read.ts';
+import {
+  csvLayoutOfPrefix,
+  matchColumns,
+  openCsv,
+  openCsvSource,
+  RangeCells,
+  type Cells,
+  type CsvRow,
+  type CsvStream,
+  type Delimiter,
+} from '../csv/read.ts';
 import { EXPORT_COLUMNS, OPTIONAL_COLUMNS, type ExportKey } from '../export/format.ts';
 import { completeFormRow, type FormMapping } from './google-forms.ts';
 import type { InputRow, RowSource } from './build.ts';
@@ -22,7 +32,8 @@ export interface FileInfo {
   blankRows: number;
 }
 
-export type ReadFile = { ok: true; rows: RowSource; info: FileInfo } | { ok: false; reason: string };
+export type ReadFile =
+  { ok: true; rows: RowSource; info: FileInfo } | { ok: false; reason: string };
 
 const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 export const delimiterName = (d: Delimiter) => DELIMITER_NAMES[d];
@@ -43,14 +54,25 @@ export function readRegistryFile(file: string, bytes: Uint8Array, mapping?: Form
 }
 
 export type OpenedFile =
-  | { ok: true; table: CsvStream; info: FileInfo; keys: (ExportKey | null)[]; toInputRow: (row: CsvRow) => InputRow }
+  | {
+      ok: true;
+      table: CsvStream;
+      info: FileInfo;
+      keys: (ExportKey | null)[];
+      toInputRow: (row: CsvRow) => InputRow;
+    }
   | { ok: false; reason: string };
 
 /**
  * A file's bytes opened: a UTF-8 file is read without decoding it whole (its cells are decoded as
  * the rows are read), any other is decoded first; both give exactly the same rows.
  */
-export function openRegistryBytes(file: string, bytes: Uint8Array, mapping?: FormMapping, prefixBytes?: number): OpenedFile {
+export function openRegistryBytes(
+  file: string,
+  bytes: Uint8Array,
+  mapping?: FormMapping,
+  prefixBytes?: number,
+): OpenedFile {
   const utf8 = openRegistryUtf8(file, bytes, mapping, prefixBytes);
   if (utf8) return utf8;
   const decoded = decodeCsv(bytes);
@@ -59,25 +81,44 @@ export function openRegistryBytes(file: string, bytes: Uint8Array, mapping?: For
 }
 
 /** A UTF-8 file opened without decoding it whole; null for any other file (decode it whole). */
-export function openRegistryUtf8(file: string, bytes: Uint8Array, mapping?: FormMapping, prefixBytes?: number): OpenedFile | null {
+export function openRegistryUtf8(
+  file: string,
+  bytes: Uint8Array,
+  mapping?: FormMapping,
+  prefixBytes?: number,
+): OpenedFile | null {
   const utf8 = utf8File(bytes, prefixBytes);
   const layout = utf8 && csvLayoutOfPrefix(utf8.prefix, utf8.whole);
-  return utf8 && layout ? openRegistryTable(file, openCsvSource(utf8.source, layout), utf8.encoding, mapping) : null;
+  return utf8 && layout
+    ? openRegistryTable(file, openCsvSource(utf8.source, layout), utf8.encoding, mapping)
+    : null;
 }
 
 /** An opened CSV → its header matched to fields, and how each CSV row becomes a registry row. */
-function openRegistryTable(file: string, table: CsvStream, encoding: CsvEncoding, mapping?: FormMapping): OpenedFile {
-  if (table.header.length === 0) return { ok: false, reason: 'the file holds no header row (only blank lines)' };
+function openRegistryTable(
+  file: string,
+  table: CsvStream,
+  encoding: CsvEncoding,
+  mapping?: FormMapping,
+): OpenedFile {
+  if (table.header.length === 0)
+    return { ok: false, reason: 'the file holds no header row (only blank lines)' };
 
-  const names = new Map<ExportKey, string[]>([...REGISTRY_COLUMN_NAMES].map(([k, v]) => [k, [...v]]));
+  const names = new Map<ExportKey, string[]>(
+    [...REGISTRY_COLUMN_NAMES].map(([k, v]) => [k, [...v]]),
+  );
   if (mapping) {
     // A question mapped to a field replaces that field's usual headers, so it cannot be claimed twice.
-    for (const [question, key] of Object.entries(mapping.columns)) names.get(key)!.unshift(question);
+    for (const [question, key] of Object.entries(mapping.columns))
+      names.get(key)!.unshift(question);
   }
   const { keys, unknown } = matchColumns(table.header, names);
   const matched = keys.filter((k): k is ExportKey => k !== null);
   if (matched.length === 0) {
-    const shown = table.header.slice(0, 5).map((h) => JSON.stringify(h)).join(', ');
+    const shown = table.header
+      .slice(0, 5)
+      .map((h) => JSON.stringify(h))
+      .join(', ');
     return {
       ok: false,
       reason: `none of the expected columns found (header row ${table.headerLine} starts ${shown}); is this the registration export? A Google Forms export needs a mapping file ${file.replace(/\.[^./]*$/, '')}.mapping.json beside it`,
@@ -98,8 +139,17 @@ function openRegistryTable(file: string, table: CsvStream, encoding: CsvEncoding
     else shared.line = line;
     return shared;
   };
-  const missingColumns = [...names.keys()].filter((k) => !matched.includes(k) && !OPTIONAL_COLUMNS.has(k) && !(mapping && k in mapping.defaults));
-  const info: FileInfo = { file, encoding, delimiter: table.delimiter, ignoredColumns: unknown, missingColumns, blankRows: 0 };
+  const missingColumns = [...names.keys()].filter(
+    (k) => !matched.includes(k) && !OPTIONAL_COLUMNS.has(k) && !(mapping && k in mapping.defaults),
+  );
+  const info: FileInfo = {
+    file,
+    encoding,
+    delimiter: table.delimiter,
+    ignoredColumns: unknown,
+    missingColumns,
+    blankRows: 0,
+  };
   return { ok: true, table, info, keys, toInputRow };
 }
 
@@ -128,4 +178,5 @@ export function rawRowBuilder(keys: readonly (ExportKey | null)[]): (cells: Cell
 }
 
 /** A row's every field read once, as a plain object. */
-export const eagerRow = (raw: RawRow): RawRow => Object.fromEntries(EXPORT_COLUMNS.map(({ key }) => [key, raw[key]])) as RawRow;
+export const eagerRow = (raw: RawRow): RawRow =>
+  Object.fromEntries(EXPORT_COLUMNS.map(({ key }) => [key, raw[key]])) as RawRow;

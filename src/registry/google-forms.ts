@@ -17,7 +17,9 @@ import type { RawRow } from './row.ts';
 import { readSheetInstant } from '../domain/sheet-values.ts';
 import { clean } from '../domain/text.ts';
 
-const exportKey = z.enum(EXPORT_COLUMNS.map((c) => c.key) as [ExportKey, ...ExportKey[]], { error: (i) => `"${String(i.input)}" is not a field key (e.g. productName, phone, submittedAt)` });
+const exportKey = z.enum(EXPORT_COLUMNS.map((c) => c.key) as [ExportKey, ...ExportKey[]], {
+  error: (i) => `"${String(i.input)}" is not a field key (e.g. productName, phone, submittedAt)`,
+});
 
 export const formMappingSchema = z.strictObject({
   /** Question text (as in the CSV header, matched loosely) → field key. */
@@ -28,7 +30,9 @@ export const formMappingSchema = z.strictObject({
 export type FormMapping = z.infer<typeof formMappingSchema>;
 
 /** Parses a mapping file's text; an English reason for the operator when it is wrong. */
-export function parseFormMapping(text: string): { ok: true; mapping: FormMapping } | { ok: false; reason: string } {
+export function parseFormMapping(
+  text: string,
+): { ok: true; mapping: FormMapping } | { ok: false; reason: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -36,7 +40,11 @@ export function parseFormMapping(text: string): { ok: true; mapping: FormMapping
     return { ok: false, reason: `not valid JSON (${(err as Error).message})` };
   }
   const r = formMappingSchema.safeParse(json);
-  if (!r.success) return { ok: false, reason: r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  if (!r.success)
+    return {
+      ok: false,
+      reason: r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+    };
   return { ok: true, mapping: r.data };
 }
 

@@ -9,7 +9,6 @@ import { RECEIPT_ALPHABET, RECEIPT_CODE } from '../domain/receipt.ts';
 import type { PublicFields, ReadRow } from './row.ts';
 import { PUBLISHED_STATUS, STATUSES, type Status } from '../domain/status.ts';
 
-
 /**
  * A receipt "XXXX-XXXX" as a number: each of its eight characters is 5 bits (the alphabet has 31),
  * 40 bits in all, exact in a double. -1 for a text that is not a receipt in that form.
@@ -45,9 +44,25 @@ export function instantMs(iso: string | null): number {
   if (iso === null) return NaN;
   if (iso.length === 25 && SHAPE.test(iso)) {
     const n = (from: number) => (iso.charCodeAt(from) - 48) * 10 + iso.charCodeAt(from + 1) - 48;
-    const [year, month, day, hour, minute, second] = [n(0) * 100 + n(2), n(5), n(8), n(11), n(14), n(17)];
+    const [year, month, day, hour, minute, second] = [
+      n(0) * 100 + n(2),
+      n(5),
+      n(8),
+      n(11),
+      n(14),
+      n(17),
+    ];
     // Date.UTC reads a year below 100 as 19xx.
-    if (year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59) {
+    if (
+      year >= 100 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 28 &&
+      hour <= 23 &&
+      minute <= 59 &&
+      second <= 59
+    ) {
       return Date.UTC(year, month - 1, day, hour, minute, second) - SEVEN_HOURS_MS;
     }
   }
@@ -67,15 +82,48 @@ export type PublishedFields = PublicFields & { receipt: string };
  * none), status, review time in ms (NaN: none), a chosen row's public fields, every problem
  * (the parser's damage first) and whether a problem rejects it.
  */
-export type CountedRowVisit = (line: number, key: number, status: Status | null, reviewedMs: number, published: PublishedFields | null, problems: string[], blocked: boolean) => void;
+export type CountedRowVisit = (
+  line: number,
+  key: number,
+  status: Status | null,
+  reviewedMs: number,
+  published: PublishedFields | null,
+  problems: string[],
+  blocked: boolean,
+) => void;
 
 /** Visits a row as readRow read it, with the damage the parser found in it, as the registry counts it. */
-export function visitReadRow(visit: CountedRowVisit, line: number, read: ReadRow, damage: string | undefined): void {
+export function visitReadRow(
+  visit: CountedRowVisit,
+  line: number,
+  read: ReadRow,
+  damage: string | undefined,
+): void {
   const { receipt, status, publicFields: p } = read;
   const key = receipt === null ? -1 : receiptKey(receipt);
-  if (receipt !== null && key < 0) throw new Error(`registry: receipt ${receipt} is not in the form XXXX-XXXX`);
-  const published = status === PUBLISHED_STATUS && p ? { productName: p.productName, productGroup: p.productGroup, producerType: p.producerType, producerName: p.producerName, commune: p.commune, round: p.round, receipt: receipt! } : null;
-  visit(line, key, status, instantMs(read.reviewedAt), published, damage ? [damage, ...read.problems] : read.problems, damage !== undefined || read.blocking.length > 0);
+  if (receipt !== null && key < 0)
+    throw new Error(`registry: receipt ${receipt} is not in the form XXXX-XXXX`);
+  const published =
+    status === PUBLISHED_STATUS && p
+      ? {
+          productName: p.productName,
+          productGroup: p.productGroup,
+          producerType: p.producerType,
+          producerName: p.producerName,
+          commune: p.commune,
+          round: p.round,
+          receipt: receipt!,
+        }
+      : null;
+  visit(
+    line,
+    key,
+    status,
+    instantMs(read.reviewedAt),
+    published,
+    damage ? [damage, ...read.problems] : read.problems,
+    damage !== undefined || read.blocking.length > 0,
+  );
 }
 
 const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T => {
@@ -107,12 +155,26 @@ export class RowLog {
 
   /** Room for `rows` rows before the columns grow. */
   constructor(rows = ROWS_AT_FIRST) {
-    [this.file, this.line, this.problemsAt, this.publicAt] = [new Int32Array(rows), new Int32Array(rows), new Int32Array(rows), new Int32Array(rows)];
+    [this.file, this.line, this.problemsAt, this.publicAt] = [
+      new Int32Array(rows),
+      new Int32Array(rows),
+      new Int32Array(rows),
+      new Int32Array(rows),
+    ];
     [this.key, this.reviewed] = [new Float64Array(rows), new Float64Array(rows)];
     [this.status, this.blocked] = [new Uint8Array(rows), new Uint8Array(rows)];
   }
 
-  add(file: number, line: number, key: number, status: Status | null, reviewedMs: number, blocked: boolean, problems: readonly string[], published: PublishedFields | null): number {
+  add(
+    file: number,
+    line: number,
+    key: number,
+    status: Status | null,
+    reviewedMs: number,
+    blocked: boolean,
+    problems: readonly string[],
+    published: PublishedFields | null,
+  ): number {
     const i = this.length++;
     if (i === this.line.length) this.resize(2 * i || 1);
     this.file[i] = file;

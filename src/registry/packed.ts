@@ -25,22 +25,34 @@ export interface PackedRows {
 }
 
 // Flags above the status's three bits: a chosen row's public fields, and which of them are there.
-const STATUS_BITS = 7, PUBLIC = 8, NAME = 16, ROUND = 32;
+const STATUS_BITS = 7,
+  PUBLIC = 8,
+  NAME = 16,
+  ROUND = 32;
 const STATUS_CODE = new Map<Status, number>(STATUS_LIST.map((s, i) => [s, i + 1]));
 
 /** Packs rows as counted; openPacked gives them back as the reading thread counted them. */
 export function rowPacker() {
-  const packed: PackedRows = { lines: [], keys: [], reviewed: [], flags: [], count: 0, strings: '', extras: [] };
+  const packed: PackedRows = {
+    lines: [],
+    keys: [],
+    reviewed: [],
+    flags: [],
+    count: 0,
+    strings: '',
+    extras: [],
+  };
   const strings: string[] = [];
   const add: CountedRowVisit = (line, key, status, reviewedMs, p, problems, blocked) => {
     let flags = status === null ? 0 : STATUS_CODE.get(status)!;
     if (p) {
       flags |= PUBLIC;
       strings.push(p.productName, p.productGroup, p.producerType, p.commune, p.receipt);
-      if (p.producerName !== null) (flags |= NAME), strings.push(p.producerName);
-      if (p.round !== null) (flags |= ROUND), strings.push(p.round);
+      if (p.producerName !== null) ((flags |= NAME), strings.push(p.producerName));
+      if (p.round !== null) ((flags |= ROUND), strings.push(p.round));
     }
-    if (problems.length > 0 || blocked) packed.extras.push([packed.lines.length, problems, blocked]);
+    if (problems.length > 0 || blocked)
+      packed.extras.push([packed.lines.length, problems, blocked]);
     packed.lines.push(line);
     packed.keys.push(key);
     packed.reviewed.push(reviewedMs);
@@ -73,7 +85,13 @@ export function openPacked(packed: PackedRows, firstLine: number): ReadRows | nu
   // By count, not by text: one empty string joins to '' just as no string does.
   const strings = packed.count === 0 ? [] : packed.strings.split('\u0000');
   const n = packed.lines.length;
-  if (strings.length !== packed.count || packed.flags.length !== n || packed.keys.length !== n || packed.reviewed.length !== n) return null;
+  if (
+    strings.length !== packed.count ||
+    packed.flags.length !== n ||
+    packed.keys.length !== n ||
+    packed.reviewed.length !== n
+  )
+    return null;
   let total = 0;
   for (const f of packed.flags) {
     if ((f & STATUS_BITS) > STATUS_LIST.length) return null;
@@ -94,12 +112,32 @@ export function forEachRead(rows: ReadRows, visit: CountedRowVisit): void {
     const code = f & STATUS_BITS;
     let published: PublishedFields | null = null;
     if (f & PUBLIC) {
-      const productName = strings[s++]!, productGroup = strings[s++]!, producerType = strings[s++]!, commune = strings[s++]!, receipt = strings[s++]!;
+      const productName = strings[s++]!,
+        productGroup = strings[s++]!,
+        producerType = strings[s++]!,
+        commune = strings[s++]!,
+        receipt = strings[s++]!;
       const producerName = f & NAME ? strings[s++]! : null;
       const round = f & ROUND ? strings[s++]! : null;
-      published = { productName, productGroup, producerType, producerName, commune, round, receipt };
+      published = {
+        productName,
+        productGroup,
+        producerType,
+        producerName,
+        commune,
+        round,
+        receipt,
+      };
     }
     const extra = extras.get(i);
-    visit(firstLine + lines[i]!, keys[i]!, code === 0 ? null : STATUS_LIST[code - 1]!, reviewed[i]!, published, extra?.problems ?? NONE, extra?.blocked ?? false);
+    visit(
+      firstLine + lines[i]!,
+      keys[i]!,
+      code === 0 ? null : STATUS_LIST[code - 1]!,
+      reviewed[i]!,
+      published,
+      extra?.problems ?? NONE,
+      extra?.blocked ?? false,
+    );
   }
 }

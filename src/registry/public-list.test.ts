@@ -5,7 +5,12 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { neutraliseStart } from '../export/format.ts';
 import { quoteLikePapaparse as csvCell } from '../csv/quote.ts';
-import { PUBLIC_CSV_COLUMNS, publicListCsv, publicListJson, type PublicLabels } from '../publish/list-files.ts';
+import {
+  PUBLIC_CSV_COLUMNS,
+  publicListCsv,
+  publicListJson,
+  type PublicLabels,
+} from '../publish/list-files.ts';
 import { makePublicList, sortProducts, type PublicList } from './public-list.ts';
 
 /** The writer before the fast path: papaparse, every row as an array of cells. */
@@ -14,20 +19,65 @@ function referenceCsv(list: PublicList, labels: PublicLabels): string {
     const map = new Map(items.map((i) => [i.slug, i.label]));
     return (slug: string | null) => (slug == null ? '' : (map.get(slug) ?? slug));
   };
-  const [group, type, round] = [label(labels.productGroups), label(labels.producerTypes), label(labels.rounds)];
+  const [group, type, round] = [
+    label(labels.productGroups),
+    label(labels.producerTypes),
+    label(labels.rounds),
+  ];
   const rows = list.communes.flatMap((c) =>
-    c.products.map((p) => [c.slug, c.name, p.receipt, p.productName, p.productGroup, group(p.productGroup), p.producerType, type(p.producerType), p.producerName ?? '', round(p.round)].map(neutraliseStart)),
+    c.products.map((p) =>
+      [
+        c.slug,
+        c.name,
+        p.receipt,
+        p.productName,
+        p.productGroup,
+        group(p.productGroup),
+        p.producerType,
+        type(p.producerType),
+        p.producerName ?? '',
+        round(p.round),
+      ].map(neutraliseStart),
+    ),
   );
   return `\uFEFF${Papa.unparse({ fields: PUBLIC_CSV_COLUMNS.map((c) => c.name), data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
 }
 
 // Text with every character that matters to quoting or to the formula guard.
-const text = fc.array(fc.constantFrom('a', 'Cà phê', ' ', ',', '"', '\r', '\n', '\uFEFF', '=', '+', '-', '@', '\t', ';', "'", 'x y'), { maxLength: 6 }).map((parts) => parts.join(''));
+const text = fc
+  .array(
+    fc.constantFrom(
+      'a',
+      'Cà phê',
+      ' ',
+      ',',
+      '"',
+      '\r',
+      '\n',
+      '\uFEFF',
+      '=',
+      '+',
+      '-',
+      '@',
+      '\t',
+      ';',
+      "'",
+      'x y',
+    ),
+    { maxLength: 6 },
+  )
+  .map((parts) => parts.join(''));
 const slugs = ['a', 'b', 'c'];
 const labels: PublicLabels = {
-  productGroups: [{ slug: 'a', label: 'Thực phẩm' }, { slug: 'b', label: '=Đồ uống, "ngon"' }],
+  productGroups: [
+    { slug: 'a', label: 'Thực phẩm' },
+    { slug: 'b', label: '=Đồ uống, "ngon"' },
+  ],
   producerTypes: [{ slug: 'a', label: ' Hộ ' }],
-  rounds: [{ slug: 'a', label: 'Đợt 1' }, { slug: 'c', label: '@đợt' }],
+  rounds: [
+    { slug: 'a', label: 'Đợt 1' },
+    { slug: 'c', label: '@đợt' },
+  ],
 };
 const product = fc.record({
   receipt: text,
@@ -39,7 +89,10 @@ const product = fc.record({
 });
 const list = fc.record({
   generatedAt: fc.constant('2026-01-01T07:00:00+07:00'),
-  communes: fc.array(fc.record({ slug: text, name: text, products: fc.array(product, { maxLength: 4 }) }), { maxLength: 4 }),
+  communes: fc.array(
+    fc.record({ slug: text, name: text, products: fc.array(product, { maxLength: 4 }) }),
+    { maxLength: 4 },
+  ),
 });
 
 describe('publicListCsv', () => {
@@ -52,9 +105,12 @@ describe('publicListCsv', () => {
     );
   });
   it('quotes a cell exactly when papaparse does', () => {
-    fc.assert(fc.property(fc.string(), text, (s, t) => {
-      for (const v of [s, t]) expect(csvCell(v)).toBe(Papa.unparse([[v]], { quotes: false }));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string(), text, (s, t) => {
+        for (const v of [s, t]) expect(csvCell(v)).toBe(Papa.unparse([[v]], { quotes: false }));
+      }),
+      { numRuns: 500 },
+    );
   });
   it('writes the header alone for an empty list', () => {
     const empty = { generatedAt: 'x', communes: [{ slug: 'a', name: 'A', products: [] }] };
@@ -63,11 +119,32 @@ describe('publicListCsv', () => {
 });
 
 describe('publicListJson', () => {
-  const anyText = fc.oneof(text, fc.string({ unit: 'binary' }), fc.constantFrom('\ud800', 'a\udc00b', '😀', '\\', '\u2028', '\u007f'));
+  const anyText = fc.oneof(
+    text,
+    fc.string({ unit: 'binary' }),
+    fc.constantFrom('\ud800', 'a\udc00b', '😀', '\\', '\u2028', '\u007f'),
+  );
   it('is JSON.stringify of the list, byte for byte', () => {
     const someList = fc.record({
       generatedAt: anyText,
-      communes: fc.array(fc.record({ slug: anyText, name: anyText, products: fc.array(fc.record({ receipt: anyText, productName: anyText, productGroup: anyText, producerType: anyText, producerName: fc.option(anyText), round: fc.option(anyText) }), { maxLength: 3 }) }), { maxLength: 3 }),
+      communes: fc.array(
+        fc.record({
+          slug: anyText,
+          name: anyText,
+          products: fc.array(
+            fc.record({
+              receipt: anyText,
+              productName: anyText,
+              productGroup: anyText,
+              producerType: anyText,
+              producerName: fc.option(anyText),
+              round: fc.option(anyText),
+            }),
+            { maxLength: 3 },
+          ),
+        }),
+        { maxLength: 3 },
+      ),
     });
     fc.assert(
       fc.property(someList, (l) => {
@@ -77,31 +154,78 @@ describe('publicListJson', () => {
     );
   });
   it('holds only the whitelisted fields of a list makePublicList built (JSON.stringify writes every key)', () => {
-    const product = { receipt: 'R', productName: 'P', productGroup: 'g', producerType: 't', producerName: null, round: null, commune: 'a' };
-    const withPersonal = { ...product, phone: '0912345678', email: 'a@b.vn', representative: 'Nguyễn Văn A' };
+    const product = {
+      receipt: 'R',
+      productName: 'P',
+      productGroup: 'g',
+      producerType: 't',
+      producerName: null,
+      round: null,
+      commune: 'a',
+    };
+    const withPersonal = {
+      ...product,
+      phone: '0912345678',
+      email: 'a@b.vn',
+      representative: 'Nguyễn Văn A',
+    };
     const json = publicListJson(makePublicList([{ slug: 'a', name: 'A' }], [withPersonal], 'now'));
-    expect(json).toBe(`${JSON.stringify({ generatedAt: 'now', communes: [{ slug: 'a', name: 'A', products: [{ receipt: 'R', productName: 'P', productGroup: 'g', producerType: 't', producerName: null, round: null }] }] })}\n`);
+    expect(json).toBe(
+      `${JSON.stringify({ generatedAt: 'now', communes: [{ slug: 'a', name: 'A', products: [{ receipt: 'R', productName: 'P', productGroup: 'g', producerType: 't', producerName: null, round: null }] }] })}\n`,
+    );
   });
   it('reads back as the same list, one line', () => {
-    fc.assert(fc.property(list, (l) => {
-      const json = publicListJson(l);
-      expect(JSON.parse(json)).toEqual(l);
-      expect(json.endsWith('\n') && !json.slice(0, -1).includes('\n')).toBe(true);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(list, (l) => {
+        const json = publicListJson(l);
+        expect(JSON.parse(json)).toEqual(l);
+        expect(json.endsWith('\n') && !json.slice(0, -1).includes('\n')).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
 describe('makePublicList', () => {
-  it('orders each commune\'s products exactly as sortProducts does, names repeated or not', () => {
+  it("orders each commune's products exactly as sortProducts does, names repeated or not", () => {
     // Names that differ only in case, tone marks, spacing or digits, which the collator may hold equal.
-    const name = fc.constantFrom('Cà phê', 'cà phê', 'Ca phe', 'Cà phê 2', 'Cà phê 10', 'Mật ong', 'mật ong', 'Đậu', 'Dau', ' Hồ tiêu', 'Hồ tiêu');
-    const product = fc.record({ receipt: fc.string({ unit: fc.constantFrom('A', 'b', '2', '-'), maxLength: 4 }), productName: name, productGroup: fc.constant('g'), producerType: fc.constant('t'), producerName: fc.constant(null), round: fc.constant(null), commune: fc.constantFrom('a', 'b', 'c', 'khac') });
-    const communes = [{ slug: 'c', name: 'C' }, { slug: 'a', name: 'A' }, { slug: 'b', name: 'B' }];
+    const name = fc.constantFrom(
+      'Cà phê',
+      'cà phê',
+      'Ca phe',
+      'Cà phê 2',
+      'Cà phê 10',
+      'Mật ong',
+      'mật ong',
+      'Đậu',
+      'Dau',
+      ' Hồ tiêu',
+      'Hồ tiêu',
+    );
+    const product = fc.record({
+      receipt: fc.string({ unit: fc.constantFrom('A', 'b', '2', '-'), maxLength: 4 }),
+      productName: name,
+      productGroup: fc.constant('g'),
+      producerType: fc.constant('t'),
+      producerName: fc.constant(null),
+      round: fc.constant(null),
+      commune: fc.constantFrom('a', 'b', 'c', 'khac'),
+    });
+    const communes = [
+      { slug: 'c', name: 'C' },
+      { slug: 'a', name: 'A' },
+      { slug: 'b', name: 'B' },
+    ];
     fc.assert(
       fc.property(fc.array(product, { maxLength: 60 }), (products) => {
         const list = makePublicList(communes, products, 'now');
         expect(list.communes.map((c) => c.slug)).toEqual(['c', 'a', 'b']);
-        for (const c of list.communes) expect(c.products).toEqual(sortProducts(products.filter((p) => p.commune === c.slug).map(({ commune: _, ...p }) => p)));
+        for (const c of list.communes)
+          expect(c.products).toEqual(
+            sortProducts(
+              products.filter((p) => p.commune === c.slug).map(({ commune: _, ...p }) => p),
+            ),
+          );
       }),
       { numRuns: 1000 },
     );

@@ -22,7 +22,9 @@ export const publicListSchema = z.strictObject({
   generatedAt: z.string(),
   /** Present (true) only when the list was built from the invented sample exports (npm run demo). */
   sample: z.optional(z.literal(true)),
-  communes: z.array(z.strictObject({ slug: z.string(), name: z.string(), products: z.array(publicProductSchema) })),
+  communes: z.array(
+    z.strictObject({ slug: z.string(), name: z.string(), products: z.array(publicProductSchema) }),
+  ),
 });
 export type PublicList = z.infer<typeof publicListSchema>;
 
@@ -44,7 +46,8 @@ export function sortProducts(products: readonly PublicProduct[]): PublicProduct[
 }
 
 const byReceipt = (a: PublicProduct, b: PublicProduct) => a.receipt.localeCompare(b.receipt);
-const compareProducts = (a: PublicProduct, b: PublicProduct) => viCollator.compare(a.productName, b.productName) || byReceipt(a, b);
+const compareProducts = (a: PublicProduct, b: PublicProduct) =>
+  viCollator.compare(a.productName, b.productName) || byReceipt(a, b);
 
 /** The list with every commune present, in the given (content) order, empty ones too. */
 export function makePublicList(
@@ -54,7 +57,10 @@ export function makePublicList(
 ): PublicList {
   const place = new Map(communes.map((c, i) => [c.slug, i]));
   const lists = byCommuneInOrder(products, place, communes.length);
-  return { generatedAt, communes: communes.map((c, i) => ({ slug: c.slug, name: c.name, products: lists[i]! })) };
+  return {
+    generatedAt,
+    communes: communes.map((c, i) => ({ slug: c.slug, name: c.name, products: lists[i]! })),
+  };
 }
 
 /**
@@ -65,11 +71,18 @@ export function makePublicList(
  * each, no comparison function), then each run of one commune and rank by receipt. Otherwise
  * each commune's products are sorted by the collator.
  */
-function byCommuneInOrder(products: readonly (PublicProduct & { commune: string })[], place: ReadonlyMap<string, number>, count: number): PublicProduct[][] {
+function byCommuneInOrder(
+  products: readonly (PublicProduct & { commune: string })[],
+  place: ReadonlyMap<string, number>,
+  count: number,
+): PublicProduct[][] {
   const lists: PublicProduct[][] = Array.from({ length: count }, () => []);
   const names = [...new Set(products.map((p) => p.productName))];
   const places = 2 ** Math.ceil(Math.log2(products.length + 1));
-  if (names.length * 2 > products.length || count * names.length * places >= Number.MAX_SAFE_INTEGER) {
+  if (
+    names.length * 2 > products.length ||
+    count * names.length * places >= Number.MAX_SAFE_INTEGER
+  ) {
     for (const p of products) {
       const c = place.get(p.commune);
       if (c !== undefined) lists[c]!.push(toPublicProduct(p));
@@ -79,7 +92,12 @@ function byCommuneInOrder(products: readonly (PublicProduct & { commune: string 
   }
   names.sort(viCollator.compare);
   const rank = new Map<string, number>();
-  names.forEach((name, i) => rank.set(name, i > 0 && viCollator.compare(names[i - 1]!, name) === 0 ? rank.get(names[i - 1]!)! : i));
+  names.forEach((name, i) =>
+    rank.set(
+      name,
+      i > 0 && viCollator.compare(names[i - 1]!, name) === 0 ? rank.get(names[i - 1]!)! : i,
+    ),
+  );
   const ranks = names.length;
   const keys = new Float64Array(products.length);
   let m = 0;
@@ -88,7 +106,7 @@ function byCommuneInOrder(products: readonly (PublicProduct & { commune: string 
     if (c !== undefined) keys[m++] = (c * ranks + rank.get(products[i]!.productName)!) * places + i;
   }
   const sorted = keys.subarray(0, m).sort();
-  for (let k = 0; k < m; ) {
+  for (let k = 0; k < m;) {
     const group = Math.floor(sorted[k]! / places);
     let j = k + 1;
     while (j < m && Math.floor(sorted[j]! / places) === group) j++;

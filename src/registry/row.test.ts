@@ -17,19 +17,46 @@ import { isCanonicalInstant, readSheetInstant } from '../domain/sheet-values.ts'
 import { toVnIso } from '../domain/time.ts';
 
 const content = readSiteContent();
-const ctx = { sets: content, rounds: content.rounds.map((r) => ({ slug: r.slug, label: r.label, deadline: r.deadline })) };
+const ctx = {
+  sets: content,
+  rounds: content.rounds.map((r) => ({ slug: r.slug, label: r.label, deadline: r.deadline })),
+};
 const commune = content.communes[0]!;
 
 /** Values a spreadsheet or a person damaged. */
 const damaged = fc.oneof(
-  fc.constantFrom('', ' ', "'=1+1", '"', '\u0301', ' x ', 'Cà phê'.normalize('NFD'), 'x'.repeat(201), '9,12E+08', '31/02/2024', '???', 'x\u00a0', 'Đắk\u0301'),
+  fc.constantFrom(
+    '',
+    ' ',
+    "'=1+1",
+    '"',
+    '\u0301',
+    ' x ',
+    'Cà phê'.normalize('NFD'),
+    'x'.repeat(201),
+    '9,12E+08',
+    '31/02/2024',
+    '???',
+    'x\u00a0',
+    'Đắk\u0301',
+  ),
   fc.string({ maxLength: 8 }),
 );
 /** Good values of each column (some in a form a spreadsheet left them in). */
 const GOOD: Record<ExportKey, string[]> = {
   receipt: ['K7QM-3XPA', 'k7qm 3xpa', 'ABCD-EFGH', 'SAI'],
-  submittedAt: ['2024-03-20T09:00:00+07:00', '2024-03-29T09:00:00+07:00', '25/03/2024 08:05', '2024-13-01T00:00:00+07:00'],
-  reviewedAt: ['2024-04-01T08:00:00+07:00', '02/04/2024 08:00', '2024-02-30T08:00:00+07:00', '2024-04-30T08:00:00+07:00'],
+  submittedAt: [
+    '2024-03-20T09:00:00+07:00',
+    '2024-03-29T09:00:00+07:00',
+    '25/03/2024 08:05',
+    '2024-13-01T00:00:00+07:00',
+  ],
+  reviewedAt: [
+    '2024-04-01T08:00:00+07:00',
+    '02/04/2024 08:00',
+    '2024-02-30T08:00:00+07:00',
+    '2024-04-30T08:00:00+07:00',
+  ],
   round: ['2024-dot-1', 'Đợt 1', ''],
   status: ['da-chon', 'Đã chọn', 'cho-ra-soat', 'rac', 'can-bo-sung', 'Cần bổ sung'],
   producerName: ['HTX Quảng Sơn', ' HTX ', 'Cơ sở "Mai Vàng"'],
@@ -55,12 +82,28 @@ const GOOD: Record<ExportKey, string[]> = {
 };
 /** A row with each cell good or damaged, 3 to 2 (nearly every row has a problem). */
 const row = fc.record<RawRow>(
-  Object.fromEntries(Object.entries(GOOD).map(([k, good]) => [k, fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...good) }, { weight: 2, arbitrary: damaged })])),
+  Object.fromEntries(
+    Object.entries(GOOD).map(([k, good]) => [
+      k,
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...good) },
+        { weight: 2, arbitrary: damaged },
+      ),
+    ]),
+  ),
   { requiredKeys: [] },
 );
 /** A row whose cells are good but for one in forty (about half the rows have no damaged cell). */
 const nearlyGoodRow = fc.record<RawRow>(
-  Object.fromEntries(Object.entries(GOOD).map(([k, good]) => [k, fc.oneof({ weight: 40, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: damaged })])),
+  Object.fromEntries(
+    Object.entries(GOOD).map(([k, good]) => [
+      k,
+      fc.oneof(
+        { weight: 40, arbitrary: fc.constantFrom(...good) },
+        { weight: 1, arbitrary: damaged },
+      ),
+    ]),
+  ),
 );
 
 describe('makeRowReader', () => {
@@ -78,7 +121,11 @@ describe('makeRowReader', () => {
 
 describe('shortcuts for values already in the export form', () => {
   it('a receipt in the canonical form is what normaliseReceipt gives', () => {
-    const code = fc.string({ unit: fc.constantFrom(...RECEIPT_ALPHABET), minLength: 4, maxLength: 4 });
+    const code = fc.string({
+      unit: fc.constantFrom(...RECEIPT_ALPHABET),
+      minLength: 4,
+      maxLength: 4,
+    });
     fc.assert(
       fc.property(code, code, (a, b) => {
         expect(normaliseReceipt(`${a}-${b}`)).toBe(`${a}-${b}`);
@@ -87,8 +134,11 @@ describe('shortcuts for values already in the export form', () => {
   });
 
   it('an instant in the canonical form is exactly the instant it names', () => {
-    const n = (min: number, max: number) => fc.integer({ min, max }).map((v) => String(v).padStart(2, '0'));
-    const text = fc.tuple(fc.integer({ min: 1000, max: 9999 }), n(0, 13), n(0, 32), n(0, 24), n(0, 60), n(0, 60)).map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d}T${h}:${mi}:${s}+07:00`);
+    const n = (min: number, max: number) =>
+      fc.integer({ min, max }).map((v) => String(v).padStart(2, '0'));
+    const text = fc
+      .tuple(fc.integer({ min: 1000, max: 9999 }), n(0, 13), n(0, 32), n(0, 24), n(0, 60), n(0, 60))
+      .map(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d}T${h}:${mi}:${s}+07:00`);
     fc.assert(
       fc.property(text, (t) => {
         if (!isCanonicalInstant(t)) return;
@@ -101,7 +151,7 @@ describe('shortcuts for values already in the export form', () => {
   });
 });
 
-describe('the quick path on a UTF-8 file\'s bytes', () => {
+describe("the quick path on a UTF-8 file's bytes", () => {
   const rules = makeRowRules(ctx);
   /** Every row of the file read by the quick path and by readRow; whether the quick path read each. */
   const readBoth = (bytes: Uint8Array) => {
@@ -133,13 +183,21 @@ describe('the quick path on a UTF-8 file\'s bytes', () => {
     const keys = EXPORT_COLUMNS.map((c) => c.key);
     const stats = { rows: 0, taken: 0 };
     fc.assert(
-      fc.property(fc.array(fc.oneof(row, nearlyGoodRow, nearlyGoodRow), { minLength: 1, maxLength: 12 }), fc.oneof(fc.constant(keys), fc.shuffledSubarray(keys, { minLength: 1 })), fc.boolean(), (rows, columns, quotes) => {
-        const header = columns.map((k) => EXPORT_COLUMNS.find((c) => c.key === k)!.header);
-        const csv = Papa.unparse({ fields: header, data: rows.map((r) => columns.map((k) => r[k] ?? '')) }, { quotes, newline: '\r\n' });
-        const taken = readBoth(new TextEncoder().encode(csv));
-        stats.rows += taken.length;
-        stats.taken += taken.filter(Boolean).length;
-      }),
+      fc.property(
+        fc.array(fc.oneof(row, nearlyGoodRow, nearlyGoodRow), { minLength: 1, maxLength: 12 }),
+        fc.oneof(fc.constant(keys), fc.shuffledSubarray(keys, { minLength: 1 })),
+        fc.boolean(),
+        (rows, columns, quotes) => {
+          const header = columns.map((k) => EXPORT_COLUMNS.find((c) => c.key === k)!.header);
+          const csv = Papa.unparse(
+            { fields: header, data: rows.map((r) => columns.map((k) => r[k] ?? '')) },
+            { quotes, newline: '\r\n' },
+          );
+          const taken = readBoth(new TextEncoder().encode(csv));
+          stats.rows += taken.length;
+          stats.taken += taken.filter(Boolean).length;
+        },
+      ),
       { numRuns: 1500 },
     );
     // Not a vacuous test: the quick path took a good share of the rows.
@@ -148,19 +206,38 @@ describe('the quick path on a UTF-8 file\'s bytes', () => {
 
   it('changes nothing in what the registry makes of files: the same with and without it', () => {
     const keys = EXPORT_COLUMNS.map((c) => c.key);
-    const file = fc.tuple(fc.array(fc.oneof(row, nearlyGoodRow, nearlyGoodRow), { minLength: 1, maxLength: 10 }), fc.boolean());
+    const file = fc.tuple(
+      fc.array(fc.oneof(row, nearlyGoodRow, nearlyGoodRow), { minLength: 1, maxLength: 10 }),
+      fc.boolean(),
+    );
     const registryCtx = { ...ctx, communes: content.communes };
     fc.assert(
       fc.property(fc.array(file, { minLength: 1, maxLength: 3 }), (files) => {
         const inputs = files.map(([rows, quotes], f) => {
-          const csv = Papa.unparse({ fields: EXPORT_COLUMNS.map((c) => c.header), data: rows.map((r) => keys.map((k) => r[k] ?? '')) }, { quotes, newline: '\r\n' });
+          const csv = Papa.unparse(
+            {
+              fields: EXPORT_COLUMNS.map((c) => c.header),
+              data: rows.map((r) => keys.map((k) => r[k] ?? '')),
+            },
+            { quotes, newline: '\r\n' },
+          );
           const read = readRegistryFile(`f${f}.csv`, new TextEncoder().encode(csv));
           if (!read.ok) throw new Error(read.reason);
           return { file: `f${f}.csv`, rows: read.rows };
         });
         // The same rows without their cells: every row read by readRow alone.
-        const withoutCells = inputs.map(({ file, rows }) => ({ file, rows: { forEach: (visit: (r: InputRow) => void) => rows.forEach(({ line, raw, damage }) => visit(damage ? { line, raw, damage } : { line, raw })) } }));
-        expect(buildRegistry(inputs, registryCtx, 'now')).toEqual(buildRegistry(withoutCells, registryCtx, 'now'));
+        const withoutCells = inputs.map(({ file, rows }) => ({
+          file,
+          rows: {
+            forEach: (visit: (r: InputRow) => void) =>
+              rows.forEach(({ line, raw, damage }) =>
+                visit(damage ? { line, raw, damage } : { line, raw }),
+              ),
+          },
+        }));
+        expect(buildRegistry(inputs, registryCtx, 'now')).toEqual(
+          buildRegistry(withoutCells, registryCtx, 'now'),
+        );
       }),
       { numRuns: 400 },
     );
@@ -168,7 +245,9 @@ describe('the quick path on a UTF-8 file\'s bytes', () => {
 
   it('reads every row of a clean export, chosen or not', () => {
     const rnd = seeded(11);
-    const records = Array.from({ length: 3000 }, (_, i) => makeRecord(i, rnd, { communes: content.communes.map((c) => c.slug) }));
+    const records = Array.from({ length: 3000 }, (_, i) =>
+      makeRecord(i, rnd, { communes: content.communes.map((c) => c.slug) }),
+    );
     const taken = readBoth(new TextEncoder().encode(exportCsvText(records)));
     expect(taken).toHaveLength(3000);
     expect(taken.every(Boolean)).toBe(true);
@@ -177,7 +256,13 @@ describe('the quick path on a UTF-8 file\'s bytes', () => {
 
   it('reads can-bo-sung rows with their public reason by the quick path, counted and never published', () => {
     const rnd = seeded(12);
-    const records = Array.from({ length: 300 }, (_, i) => ({ ...makeRecord(i, rnd, { communes: content.communes.map((c) => c.slug), status: 'can-bo-sung' }), publicNote: `Bổ sung phiếu kiểm nghiệm, lần ${i}` }));
+    const records = Array.from({ length: 300 }, (_, i) => ({
+      ...makeRecord(i, rnd, {
+        communes: content.communes.map((c) => c.slug),
+        status: 'can-bo-sung',
+      }),
+      publicNote: `Bổ sung phiếu kiểm nghiệm, lần ${i}`,
+    }));
     const taken = readBoth(new TextEncoder().encode(exportCsvText(records)));
     expect(taken.every(Boolean)).toBe(true);
   });

@@ -16,11 +16,27 @@
 import { BLOCK_CONTROLS } from '../domain/text.ts';
 import { restoreCell, type ExportKey } from '../export/format.ts';
 import { REGISTRATION_FIELDS as F } from '../domain/registration-fields.ts';
-import { makeFieldChecks, type Check, type FieldChecks, type FieldKey } from '../domain/field-checks.ts';
-import { makeRegistrationSchema, type RegistrationSchema, type RegistrationValueSets } from '../domain/registration.ts';
+import {
+  makeFieldChecks,
+  type Check,
+  type FieldChecks,
+  type FieldKey,
+} from '../domain/field-checks.ts';
+import {
+  makeRegistrationSchema,
+  type RegistrationSchema,
+  type RegistrationValueSets,
+} from '../domain/registration.ts';
 import { normaliseReceipt, RECEIPT_ALPHABET } from '../domain/receipt.ts';
 import { assignRound } from '../domain/round.ts';
-import { isScientific, memo, readSheetInstant, readYesNo, slugLookup, stripThousands } from '../domain/sheet-values.ts';
+import {
+  isScientific,
+  memo,
+  readSheetInstant,
+  readYesNo,
+  slugLookup,
+  stripThousands,
+} from '../domain/sheet-values.ts';
 import { PRODUCT_STAGES, PUBLISHED_STATUS, STATUSES, type Status } from '../domain/status.ts';
 
 export type RawRow = Partial<Record<ExportKey, string>>;
@@ -84,26 +100,47 @@ export interface RowRules {
 }
 
 /** Builds the row reader for one set of value sets (the schema is built once); `makeChecks` is swapped only by tests. */
-export function makeRowReader(ctx: RowContext, makeChecks: (schema: RegistrationSchema) => FieldChecks = makeFieldChecks): (raw: RawRow) => ReadRow {
+export function makeRowReader(
+  ctx: RowContext,
+  makeChecks: (schema: RegistrationSchema) => FieldChecks = makeFieldChecks,
+): (raw: RawRow) => ReadRow {
   return makeRowRules(ctx, makeChecks).readRow;
 }
 
 /** The rules of reading a row, and the row reader built on them. */
-export function makeRowRules(ctx: RowContext, makeChecks: (schema: RegistrationSchema) => FieldChecks = makeFieldChecks): RowRules {
+export function makeRowRules(
+  ctx: RowContext,
+  makeChecks: (schema: RegistrationSchema) => FieldChecks = makeFieldChecks,
+): RowRules {
   const schema = makeRegistrationSchema(ctx.sets);
-  const findStatus = slugLookup(Object.entries(STATUSES).map(([slug, label]) => ({ slug, label, also: STATUS_SHORT[slug as Status] })));
+  const findStatus = slugLookup(
+    Object.entries(STATUSES).map(([slug, label]) => ({
+      slug,
+      label,
+      also: STATUS_SHORT[slug as Status],
+    })),
+  );
   const findRound = slugLookup(ctx.rounds);
   const findGroup = slugLookup(ctx.sets.productGroups);
   const findType = slugLookup(ctx.sets.producerTypes);
-  const findStage = slugLookup(Object.entries(PRODUCT_STAGES).map(([slug, label]) => ({ slug, label })));
+  const findStage = slugLookup(
+    Object.entries(PRODUCT_STAGES).map(([slug, label]) => ({ slug, label })),
+  );
   const yesNo = memo(readYesNo);
   const checks = makeChecks(schema);
   const fields = Object.keys(schema.shape) as FieldKey[];
-  if (fields.join() !== FIELDS.join()) throw new Error(`registry-row: the schema's fields are now ${fields.join(', ')}; update FIELDS`);
+  if (fields.join() !== FIELDS.join())
+    throw new Error(
+      `registry-row: the schema's fields are now ${fields.join(', ')}; update FIELDS`,
+    );
   // A support-needs cell repeats (a few suggested needs): split and checked once per distinct cell.
-  const checkNeeds = memo((text: string) => checks.supportNeeds(text.split(/\s*[;\n]\s*/).filter(Boolean)));
+  const checkNeeds = memo((text: string) =>
+    checks.supportNeeds(text.split(/\s*[;\n]\s*/).filter(Boolean)),
+  );
   // By position, in the schema's order: a check looked up by field name in every row is a slow, megamorphic lookup.
-  const checkList = FIELDS.map((key): Check => (key === 'supportNeeds' ? (text) => checkNeeds(text as string) : checks[key]));
+  const checkList = FIELDS.map((key): Check =>
+    key === 'supportNeeds' ? (text) => checkNeeds(text as string) : checks[key],
+  );
 
   const fieldInput = (f: number, text: string): unknown => {
     if (f === PRODUCER_TYPE) return findType(text) ?? text;
@@ -114,23 +151,53 @@ export function makeRowRules(ctx: RowContext, makeChecks: (schema: RegistrationS
     return text;
   };
 
-  return { ctx, schema, checkList, findStatus, findRound, findGroup, findType, findStage, yesNo, fieldInput, readRow };
+  return {
+    ctx,
+    schema,
+    checkList,
+    findStatus,
+    findRound,
+    findGroup,
+    findType,
+    findStage,
+    yesNo,
+    fieldInput,
+    readRow,
+  };
 
   function readRow(raw: RawRow): ReadRow {
     const problems: string[] = [];
     const blocking: string[] = [];
 
     const receiptText = tidy(raw.receipt);
-    const receipt = CANONICAL_RECEIPT.test(receiptText) ? receiptText : normaliseReceipt(receiptText);
-    if (!receipt) blocking.push(receiptText ? `Mã hồ sơ "${receiptText}" không đúng dạng (ví dụ K7QM-3XPA)` : 'Thiếu mã hồ sơ');
+    const receipt = CANONICAL_RECEIPT.test(receiptText)
+      ? receiptText
+      : normaliseReceipt(receiptText);
+    if (!receipt)
+      blocking.push(
+        receiptText
+          ? `Mã hồ sơ "${receiptText}" không đúng dạng (ví dụ K7QM-3XPA)`
+          : 'Thiếu mã hồ sơ',
+      );
 
     const statusText = tidy(raw.status);
     const status = (findStatus(statusText) as Status | undefined) ?? null;
-    if (!status) blocking.push(statusText ? `Trạng thái "${statusText}" không rõ` : 'Thiếu trạng thái rà soát');
+    if (!status)
+      blocking.push(
+        statusText ? `Trạng thái "${statusText}" không rõ` : 'Thiếu trạng thái rà soát',
+      );
 
     const reviewProblem: string[] = [];
     const reviewedAt = readInstant(tidy(raw.reviewedAt), 'Thời điểm rà soát', reviewProblem);
-    if (receipt && status && status !== PUBLISHED_STATUS) return { receipt, status, reviewedAt, publicFields: null, problems: reviewProblem.length ? reviewProblem : NO_PROBLEMS, blocking: NO_PROBLEMS };
+    if (receipt && status && status !== PUBLISHED_STATUS)
+      return {
+        receipt,
+        status,
+        reviewedAt,
+        publicFields: null,
+        problems: reviewProblem.length ? reviewProblem : NO_PROBLEMS,
+        blocking: NO_PROBLEMS,
+      };
     const submittedAt = readInstant(tidy(raw.submittedAt), 'Thời điểm gửi', problems);
     problems.push(...reviewProblem);
 
@@ -146,12 +213,27 @@ export function makeRowRules(ctx: RowContext, makeChecks: (schema: RegistrationS
 
     // The cells of the schema's fields, in FIELDS order (for messages), and what the schema is given for each.
     const cells = [
-      tidy(raw.producerName), tidy(raw.producerType), tidy(raw.representative), tidy(raw.phone), tidy(raw.email),
-      tidy(raw.commune), tidy(raw.address), tidy(raw.businessId), tidy(raw.productName), tidy(raw.productGroup),
-      tidy(raw.productStage), tidy(raw.description), tidy(raw.supportNeeds), tidy(raw.consentProcessing), tidy(raw.consentPublishName),
+      tidy(raw.producerName),
+      tidy(raw.producerType),
+      tidy(raw.representative),
+      tidy(raw.phone),
+      tidy(raw.email),
+      tidy(raw.commune),
+      tidy(raw.address),
+      tidy(raw.businessId),
+      tidy(raw.productName),
+      tidy(raw.productGroup),
+      tidy(raw.productStage),
+      tidy(raw.description),
+      tidy(raw.supportNeeds),
+      tidy(raw.consentProcessing),
+      tidy(raw.consentPublishName),
     ];
     const consentPublishName = yesNo(cells[PUBLISH_NAME]!);
-    if (consentPublishName === null) problems.push(`Đồng ý công khai tên: "${cells[PUBLISH_NAME]}" không rõ có hay không, nên tên chủ thể không được công khai`);
+    if (consentPublishName === null)
+      problems.push(
+        `Đồng ý công khai tên: "${cells[PUBLISH_NAME]}" không rõ có hay không, nên tên chủ thể không được công khai`,
+      );
     const inputs = cells.map((text, f) => fieldInput(f, text));
     const phone = inputs[PHONE] as string;
 
@@ -162,7 +244,11 @@ export function makeRowRules(ctx: RowContext, makeChecks: (schema: RegistrationS
       if (r.ok) values[i] = r.value;
       else (fieldErrors ??= new Map()).set(i, r.message);
     }
-    if (isScientific(phone)) (fieldErrors ??= new Map()).set(PHONE, 'Số điện thoại đã bị bảng tính đổi sang dạng số mũ (ví dụ 9,12E+08), không khôi phục được');
+    if (isScientific(phone))
+      (fieldErrors ??= new Map()).set(
+        PHONE,
+        'Số điện thoại đã bị bảng tính đổi sang dạng số mũ (ví dụ 9,12E+08), không khôi phục được',
+      );
     let publicError = false;
     for (const [i, message] of fieldErrors ?? []) {
       const text = valueSetMessage(FIELDS[i]!, cells[i]!) ?? message;
@@ -192,16 +278,65 @@ export function makeRowRules(ctx: RowContext, makeChecks: (schema: RegistrationS
         round,
       };
     }
-    if (blocking.length + problems.length === 0) return { receipt, status, reviewedAt, publicFields, problems: NO_PROBLEMS, blocking: NO_PROBLEMS };
-    return { receipt, status, reviewedAt, publicFields, problems: [...new Set([...blocking, ...problems])], blocking };
+    if (blocking.length + problems.length === 0)
+      return {
+        receipt,
+        status,
+        reviewedAt,
+        publicFields,
+        problems: NO_PROBLEMS,
+        blocking: NO_PROBLEMS,
+      };
+    return {
+      receipt,
+      status,
+      reviewedAt,
+      publicFields,
+      problems: [...new Set([...blocking, ...problems])],
+      blocking,
+    };
   }
 }
 
 /** The schema's fields in its order (checked when a reader is built): readRow reads and checks them by position. */
-export const FIELDS = ['producerName', 'producerType', 'representative', 'phone', 'email', 'commune', 'address', 'businessId', 'productName', 'productGroup', 'productStage', 'description', 'supportNeeds', 'consentProcessing', 'consentPublishName'] as const satisfies readonly FieldKey[];
+export const FIELDS = [
+  'producerName',
+  'producerType',
+  'representative',
+  'phone',
+  'email',
+  'commune',
+  'address',
+  'businessId',
+  'productName',
+  'productGroup',
+  'productStage',
+  'description',
+  'supportNeeds',
+  'consentProcessing',
+  'consentPublishName',
+] as const satisfies readonly FieldKey[];
 const at = (key: (typeof FIELDS)[number]) => FIELDS.indexOf(key);
-export const [PRODUCER_NAME, PRODUCER_TYPE, PHONE, COMMUNE, PRODUCT_NAME, PRODUCT_GROUP, PRODUCT_STAGE, CONSENT, PUBLISH_NAME] = [
-  at('producerName'), at('producerType'), at('phone'), at('commune'), at('productName'), at('productGroup'), at('productStage'), at('consentProcessing'), at('consentPublishName'),
+export const [
+  PRODUCER_NAME,
+  PRODUCER_TYPE,
+  PHONE,
+  COMMUNE,
+  PRODUCT_NAME,
+  PRODUCT_GROUP,
+  PRODUCT_STAGE,
+  CONSENT,
+  PUBLISH_NAME,
+] = [
+  at('producerName'),
+  at('producerType'),
+  at('phone'),
+  at('commune'),
+  at('productName'),
+  at('productGroup'),
+  at('productStage'),
+  at('consentProcessing'),
+  at('consentPublishName'),
 ];
 /** The published fields: a problem in one keeps the product off the list (and rejects a chosen row). */
 const PUBLIC_FIELDS = new Set([PRODUCT_NAME, PRODUCT_GROUP, PRODUCER_TYPE, COMMUNE]);
@@ -217,11 +352,18 @@ const STATUS_SHORT: Record<Status, string[]> = {
 function readInstant(text: string, label: string, problems: string[]): string | null {
   if (!text) return null;
   const iso = readSheetInstant(text);
-  if (!iso) problems.push(`${label} "${text}" không đọc được (cần dạng 25/03/2024 08:05 hoặc 2024-03-25T08:05:00+07:00)`);
+  if (!iso)
+    problems.push(
+      `${label} "${text}" không đọc được (cần dạng 25/03/2024 08:05 hoặc 2024-03-25T08:05:00+07:00)`,
+    );
   return iso;
 }
 
-const VALUE_SET_LABELS: Record<string, string> = { productGroup: F.productGroup.label, producerType: F.producerType.label, productStage: F.productStage.label };
+const VALUE_SET_LABELS: Record<string, string> = {
+  productGroup: F.productGroup.label,
+  producerType: F.producerType.label,
+  productStage: F.productStage.label,
+};
 
 /** A clearer message than the form's "please choose" for a value-set cell that holds something unknown. */
 function valueSetMessage(field: string, text: string): string | null {

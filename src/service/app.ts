@@ -35,7 +35,10 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   const deps = makeDeps(config, options);
   const app = new Hono();
   app.use('*', requestLog(options.log ?? stdoutSink));
-  app.use('*', securityHeaders({ trustProxy: config.trustProxy, adminConnectSources: adminConnectSources() }));
+  app.use(
+    '*',
+    securityHeaders({ trustProxy: config.trustProxy, adminConnectSources: adminConnectSources() }),
+  );
   app.onError((err, c) => {
     // A bug, not bad input: say so without details, and keep the details out of the request log.
     console.error(err);
@@ -44,7 +47,12 @@ export function createApp(config: ServiceConfig, options: AppOptions = {}): Serv
   app.get('/healthz', (c) => c.text('ok'));
   if (config.corsOrigins.length > 0) {
     // Only the public registration endpoints; the editor API never answers another origin.
-    const publicApi = cors({ origin: config.corsOrigins, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type', 'Accept'], maxAge: 600 });
+    const publicApi = cors({
+      origin: config.corsOrigins,
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['Content-Type', 'Accept'],
+      maxAge: 600,
+    });
     app.use('/api/registrations', publicApi);
     app.use('/api/registrations/:receipt', publicApi);
   }

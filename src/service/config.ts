@@ -30,11 +30,18 @@ export interface ServiceConfig {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+function readInt(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   return n;
 }
 
@@ -51,7 +58,9 @@ function readOrigins(env: NodeJS.ProcessEnv): string[] {
       /* reported below */
     }
     if (!url || !/^https?:$/.test(url.protocol) || url.origin !== value.replace(/\/$/, '')) {
-      throw new Error(`CORS_ORIGIN must list origins like https://ocop.example.vn (no path), got "${value}"`);
+      throw new Error(
+        `CORS_ORIGIN must list origins like https://ocop.example.vn (no path), got "${value}"`,
+      );
     }
     return url.origin;
   });
@@ -60,7 +69,10 @@ function readOrigins(env: NodeJS.ProcessEnv): string[] {
 function readSmtpUrl(env: NodeJS.ProcessEnv): string | null {
   const raw = env.SMTP_URL?.trim();
   if (!raw) return null;
-  if (!URL.canParse(raw) || !/^smtps?:$/.test(new URL(raw).protocol)) throw new Error('SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465');
+  if (!URL.canParse(raw) || !/^smtps?:$/.test(new URL(raw).protocol))
+    throw new Error(
+      'SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465',
+    );
   return raw;
 }
 
@@ -69,7 +81,8 @@ function readMinutes(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0 || n > 60 * 24 * 31) throw new Error(`${name} must be a number of minutes from 0 to 44640, got "${raw}"`);
+  if (!Number.isFinite(n) || n < 0 || n > 60 * 24 * 31)
+    throw new Error(`${name} must be a number of minutes from 0 to 44640, got "${raw}"`);
   return n;
 }
 
@@ -81,7 +94,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     distDir: resolve(env.DIST_DIR || resolve(ROOT, 'dist')),
     contentDir: resolve(env.CONTENT_DIR || resolve(ROOT, 'content')),
     // The folder that holds content/: a CONTENT_DIR elsewhere never lets the CMS write into this checkout.
-    projectDir: resolve(env.PROJECT_DIR || resolve(env.CONTENT_DIR || resolve(ROOT, 'content'), '..')),
+    projectDir: resolve(
+      env.PROJECT_DIR || resolve(env.CONTENT_DIR || resolve(ROOT, 'content'), '..'),
+    ),
     rateLimit: readInt(env, 'RATE_LIMIT', 20, 0, 1_000_000),
     trustProxy: ['1', 'true', 'yes', 'on'].includes(String(env.TRUST_PROXY ?? '').toLowerCase()),
     corsOrigins: readOrigins(env),

@@ -6,14 +6,24 @@ import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ocop-cors-'));
-const app = createApp({ ...readConfig({ CORS_ORIGIN: 'https://ocop.example.vn' }), dataDir }, { log: () => {} });
+const app = createApp(
+  { ...readConfig({ CORS_ORIGIN: 'https://ocop.example.vn' }), dataDir },
+  { log: () => {} },
+);
 afterAll(() => {
   app.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 const preflight = (path: string, origin: string) =>
-  app.request(path, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+  app.request(path, {
+    method: 'OPTIONS',
+    headers: {
+      Origin: origin,
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'content-type',
+    },
+  });
 
 describe('CORS for a separately hosted site', () => {
   it('lets the configured origin post registrations from the browser', async () => {
@@ -23,16 +33,27 @@ describe('CORS for a separately hosted site', () => {
   });
 
   it('refuses other origins and never opens the editor API', async () => {
-    expect((await preflight('/api/registrations', 'https://evil.example')).headers.get('Access-Control-Allow-Origin')).toBeNull();
-    const csv = await app.request('/api/registrations.csv', { headers: { Origin: 'https://ocop.example.vn' } });
+    expect(
+      (await preflight('/api/registrations', 'https://evil.example')).headers.get(
+        'Access-Control-Allow-Origin',
+      ),
+    ).toBeNull();
+    const csv = await app.request('/api/registrations.csv', {
+      headers: { Origin: 'https://ocop.example.vn' },
+    });
     expect(csv.headers.get('Access-Control-Allow-Origin')).toBeNull();
-    const status = await preflight('/api/registrations/ABCD-EFGH/status', 'https://ocop.example.vn');
+    const status = await preflight(
+      '/api/registrations/ABCD-EFGH/status',
+      'https://ocop.example.vn',
+    );
     expect(status.headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
 
   it('checks CORS_ORIGIN as it is read', () => {
     expect(() => readConfig({ CORS_ORIGIN: 'ocop.example.vn' })).toThrow(/CORS_ORIGIN/);
-    expect(() => readConfig({ CORS_ORIGIN: 'https://ocop.example.vn/dang-ky/' })).toThrow(/no path/);
+    expect(() => readConfig({ CORS_ORIGIN: 'https://ocop.example.vn/dang-ky/' })).toThrow(
+      /no path/,
+    );
     expect(readConfig({}).corsOrigins).toEqual([]);
   });
 });

@@ -77,7 +77,11 @@ export function loadContentDeps(contentDir: string): ContentDeps {
   // New registrations: the current campaign's units and unit word (old ones keep resolving through content.communes).
   return {
     content,
-    schema: makeRegistrationSchema({ ...content, communes: content.campaign.communes, unitWord: content.campaign.unitWord }),
+    schema: makeRegistrationSchema({
+      ...content,
+      communes: content.campaign.communes,
+      unitWord: content.campaign.unitWord,
+    }),
     resolveCommune: communeResolver(content.communes),
     consent: consentShown(content),
   };
@@ -107,7 +111,9 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
       // Stored the first time it is used, so an id in a registration always has its wording in the database.
       const { id, wording } = this.consent;
       if (!keptWordings.has(id)) {
-        db.prepare('INSERT OR IGNORE INTO consent_versions (id, wording, first_seen) VALUES (?, ?, ?)').run(id, wording, toVnIso(now()));
+        db.prepare(
+          'INSERT OR IGNORE INTO consent_versions (id, wording, first_seen) VALUES (?, ?, ?)',
+        ).run(id, wording, toVnIso(now()));
         keptWordings.add(id);
       }
       return id;
@@ -115,7 +121,8 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
     postLimiter: config.rateLimit > 0 ? new WindowLimiter(config.rateLimit, 60_000, ms) : undefined,
     signInLimiter: new WindowLimiter(SIGN_IN_FAILURES, SIGN_IN_WINDOW_MS, ms),
     addressSignInLimiter: new WindowLimiter(SIGN_IN_FAILURES_PER_ADDRESS, SIGN_IN_WINDOW_MS, ms),
-    lookupLimiter: config.rateLimit > 0 ? new WindowLimiter(LOOKUPS_PER_MINUTE, 60_000, ms) : undefined,
+    lookupLimiter:
+      config.rateLimit > 0 ? new WindowLimiter(LOOKUPS_PER_MINUTE, 60_000, ms) : undefined,
     hashGate: new HashGate(1, 8, 2000),
     now,
     close() {
@@ -129,7 +136,10 @@ export function makeDeps(config: ServiceConfig, options: AppOptions = {}): Deps 
 /** The consent wording the form shows (content/authority/, the controller's name put in) and its id (consent.ts). */
 function consentShown(content: SiteContent): { id: string; wording: string } {
   const { authority } = content;
-  const wording = [consentText(authority, authority.consent.processing), consentText(authority, authority.consent.publishName)];
+  const wording = [
+    consentText(authority, authority.consent.processing),
+    consentText(authority, authority.consent.publishName),
+  ];
   return { id: consentVersion(wording), wording: wording.join('\n') };
 }
 

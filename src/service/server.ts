@@ -19,7 +19,9 @@ try {
 }
 const app = createApp(config);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.error(`OCOP: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`);
+  console.error(
+    `OCOP: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`,
+  );
   // Editors' changes to content/ go live without a restart (WATCH_CONTENT=0 turns this off).
   app.publishing.start();
 });
@@ -27,9 +29,19 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 const stopDigests =
   config.smtpUrl && config.digestEveryMinutes > 0
     ? scheduleDigests(
-        new DigestSender(app.deps.db, () => app.deps.content, { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, siteUrl: config.siteUrl ?? `http://${config.host}:${config.port}/`, everyMinutes: config.digestEveryMinutes }),
+        new DigestSender(app.deps.db, () => app.deps.content, {
+          smtpUrl: config.smtpUrl,
+          mailFrom: config.mailFrom,
+          siteUrl: config.siteUrl ?? `http://${config.host}:${config.port}/`,
+          everyMinutes: config.digestEveryMinutes,
+        }),
         config.digestEveryMinutes,
-        (o) => console.error(o.result === 'sent' ? `digest: sent ${o.count} to ${o.account}` : `digest: ${o.account} not sent (${o.error}); tried again next time`),
+        (o) =>
+          console.error(
+            o.result === 'sent'
+              ? `digest: sent ${o.count} to ${o.account}`
+              : `digest: ${o.account} not sent (${o.error}); tried again next time`,
+          ),
       )
     : () => {};
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -20,21 +20,33 @@ let shared: Promise<Map<string, CampaignList>> | undefined;
 
 /** Campaign slug → its list. */
 export function loadCampaignLists(): Promise<Map<string, CampaignList>> {
-  return (shared ??= Promise.all([loadCampaigns(), loadCurrentCampaign()]).then(([campaigns, current]) => {
-    const lists = new Map(campaigns.map((c) => [c.slug, { campaign: c, byUnit: new Map(c.communes.map((u) => [u.slug, [] as PublicProduct[]])), count: 0 }]));
-    const roundCampaign = new Map<string | null, CampaignView>();
-    for (const unit of loadPublicList().communes) {
-      for (const p of unit.products) {
-        let campaign = roundCampaign.get(p.round);
-        if (!campaign) roundCampaign.set(p.round, (campaign = campaignOfRound(campaigns, current, p.round)));
-        const list = lists.get(campaign.slug)!;
-        let products = list.byUnit.get(unit.slug);
-        // A unit the campaign does not list (an old export): kept, so nothing chosen goes missing.
-        if (!products) list.byUnit.set(unit.slug, (products = []));
-        products.push(p);
-        list.count++;
+  return (shared ??= Promise.all([loadCampaigns(), loadCurrentCampaign()]).then(
+    ([campaigns, current]) => {
+      const lists = new Map(
+        campaigns.map((c) => [
+          c.slug,
+          {
+            campaign: c,
+            byUnit: new Map(c.communes.map((u) => [u.slug, [] as PublicProduct[]])),
+            count: 0,
+          },
+        ]),
+      );
+      const roundCampaign = new Map<string | null, CampaignView>();
+      for (const unit of loadPublicList().communes) {
+        for (const p of unit.products) {
+          let campaign = roundCampaign.get(p.round);
+          if (!campaign)
+            roundCampaign.set(p.round, (campaign = campaignOfRound(campaigns, current, p.round)));
+          const list = lists.get(campaign.slug)!;
+          let products = list.byUnit.get(unit.slug);
+          // A unit the campaign does not list (an old export): kept, so nothing chosen goes missing.
+          if (!products) list.byUnit.set(unit.slug, (products = []));
+          products.push(p);
+          list.count++;
+        }
       }
-    }
-    return lists;
-  }));
+      return lists;
+    },
+  ));
 }

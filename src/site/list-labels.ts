@@ -15,9 +15,11 @@ export interface ListLabels {
 let shared: Promise<ListLabels> | undefined;
 
 export function loadListLabels(): Promise<ListLabels> {
-  return (shared ??= Promise.all([loadProductGroups(), loadProducerTypes(), loadRounds()]).then(([groups, types, rounds]) => ({
-    groups: sortVi(groups, (g) => g.label),
-    typeLabel: new Map(types.map((t) => [t.slug, t.label])),
-    roundLabel: new Map(rounds.map((r) => [r.slug, r.label])),
-  })));
+  return (shared ??= Promise.all([loadProductGroups(), loadProducerTypes(), loadRounds()]).then(
+    ([groups, types, rounds]) => ({
+      groups: sortVi(groups, (g) => g.label),
+      typeLabel: new Map(types.map((t) => [t.slug, t.label])),
+      roundLabel: new Map(rounds.map((r) => [r.slug, r.label])),
+    }),
+  ));
 }

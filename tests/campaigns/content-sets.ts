@@ -50,27 +50,86 @@ signature:
 function campaign2027(content: string, units: string[], current: boolean) {
   mkdirSync(join(content, 'notices'), { recursive: true });
   writeFileSync(join(content, 'notices/dang-ky-san-pham-ocop-2027.mdx'), NOTICE_2027);
-  const round = (n: number, deadline: string, text: string) => ({ label: `Đợt ${n}`, order: n, opensAt: '2027-01-05T00:00:00+07:00', deadline, deadlineText: text, notice: 'dang-ky-san-pham-ocop-2027' });
-  json(join(content, 'rounds'), '2027-dot-1', round(1, '2027-04-01T00:00:00+07:00', 'trước ngày 01/4/2027'));
-  json(join(content, 'rounds'), '2027-dot-2', round(2, '2027-07-01T00:00:00+07:00', 'trước ngày 01/7/2027'));
-  json(join(content, 'campaigns'), '2027', { title: 'Đăng ký sản phẩm OCOP năm 2027', current, notices: ['dang-ky-san-pham-ocop-2027'], units, unitWord: 'thôn, bon' });
-  UNITS_2027.forEach((u, i) => json(join(content, 'communes'), u.slug, { name: u.name, aliases: u.aliases ?? [], order: 100 + i }));
+  const round = (n: number, deadline: string, text: string) => ({
+    label: `Đợt ${n}`,
+    order: n,
+    opensAt: '2027-01-05T00:00:00+07:00',
+    deadline,
+    deadlineText: text,
+    notice: 'dang-ky-san-pham-ocop-2027',
+  });
+  json(
+    join(content, 'rounds'),
+    '2027-dot-1',
+    round(1, '2027-04-01T00:00:00+07:00', 'trước ngày 01/4/2027'),
+  );
+  json(
+    join(content, 'rounds'),
+    '2027-dot-2',
+    round(2, '2027-07-01T00:00:00+07:00', 'trước ngày 01/7/2027'),
+  );
+  json(join(content, 'campaigns'), '2027', {
+    title: 'Đăng ký sản phẩm OCOP năm 2027',
+    current,
+    notices: ['dang-ky-san-pham-ocop-2027'],
+    units,
+    unitWord: 'thôn, bon',
+  });
+  UNITS_2027.forEach((u, i) =>
+    json(join(content, 'communes'), u.slug, {
+      name: u.name,
+      aliases: u.aliases ?? [],
+      order: 100 + i,
+    }),
+  );
 }
 
 /** A chosen product of 2027, as the review UI exports it. */
-export function record2027(receipt: string, productName: string, commune: string, round: string): RegistrationRecord {
+export function record2027(
+  receipt: string,
+  productName: string,
+  commune: string,
+  round: string,
+): RegistrationRecord {
   return {
-    receipt, submittedAt: '2027-02-01T09:00:00+07:00', reviewedAt: '2027-04-10T09:00:00+07:00', round, campaign: '2027', status: 'da-chon', reviewNote: '',
-    producerName: 'Hợp tác xã Nông nghiệp Bon Bu Nor', producerType: 'hop-tac-xa', representative: 'Y Khê', phone: '0912345678', email: '',
-    commune, address: 'Bon Bu Nor', businessId: '', productName, productGroup: 'thuc-pham', productStage: 'da-co', description: '',
-    supportNeeds: [], consentProcessing: true, consentPublishName: true,
+    receipt,
+    submittedAt: '2027-02-01T09:00:00+07:00',
+    reviewedAt: '2027-04-10T09:00:00+07:00',
+    round,
+    campaign: '2027',
+    status: 'da-chon',
+    reviewNote: '',
+    producerName: 'Hợp tác xã Nông nghiệp Bon Bu Nor',
+    producerType: 'hop-tac-xa',
+    representative: 'Y Khê',
+    phone: '0912345678',
+    email: '',
+    commune,
+    address: 'Bon Bu Nor',
+    businessId: '',
+    productName,
+    productGroup: 'thuc-pham',
+    productStage: 'da-co',
+    description: '',
+    supportNeeds: [],
+    consentProcessing: true,
+    consentPublishName: true,
   };
 }
 
 /** Replaces the copy's content/ with a second authority's: UBND xã Quảng Khê, tỉnh Lâm Đồng, campaign 2027 by thôn/bon. */
 export function writeSecondAuthority(repo: string): void {
   const content = join(repo, 'content');
-  for (const dir of ['authority', 'contact', 'communes', 'notices', 'rounds', 'campaigns', 'registrations']) rmSync(join(content, dir), { recursive: true, force: true });
+  for (const dir of [
+    'authority',
+    'contact',
+    'communes',
+    'notices',
+    'rounds',
+    'campaigns',
+    'registrations',
+  ])
+    rmSync(join(content, dir), { recursive: true, force: true });
   json(join(content, 'authority'), 'co-quan', {
     name: 'Ủy ban nhân dân xã Quảng Khê',
     shortName: 'UBND xã Quảng Khê',
@@ -79,12 +138,14 @@ export function writeSecondAuthority(repo: string): void {
     province: 'tỉnh Lâm Đồng',
     brand: 'OCOP xã Quảng Khê',
     titleSuffix: 'OCOP Quảng Khê',
-    footer: 'Ủy ban nhân dân xã Quảng Khê, tỉnh Lâm Đồng · Chương trình mỗi xã một sản phẩm (OCOP).',
+    footer:
+      'Ủy ban nhân dân xã Quảng Khê, tỉnh Lâm Đồng · Chương trình mỗi xã một sản phẩm (OCOP).',
     unitWord: 'thôn',
     unitOffice: '',
     home: {
       heading: 'Đăng ký sản phẩm OCOP xã Quảng Khê năm 2027',
-      description: 'Đăng ký sản phẩm OCOP tại xã Quảng Khê: ai được đăng ký, hạn từng đợt, cách đăng ký.',
+      description:
+        'Đăng ký sản phẩm OCOP tại xã Quảng Khê: ai được đăng ký, hạn từng đợt, cách đăng ký.',
       lead: 'Ủy ban nhân dân xã Quảng Khê mời các hợp tác xã, hộ kinh doanh và người dân các thôn, bon đăng ký sản phẩm OCOP năm 2027.',
       whoMayRegister: 'Tổ chức, hộ gia đình đang sản xuất trên địa bàn xã.',
       inPerson: 'Hoặc đến nhà văn hoá thôn, bon nơi bạn sản xuất.',
@@ -93,7 +154,10 @@ export function writeSecondAuthority(repo: string): void {
       processing: 'Tôi đồng ý cho {co-quan} xử lý thông tin trên để xét chọn sản phẩm OCOP',
       publishName: 'Tôi đồng ý công khai tên cơ sở sản xuất trong danh sách sản phẩm được chọn',
     },
-    openData: { title: 'Sản phẩm OCOP được chọn, xã Quảng Khê', description: 'Sản phẩm được Ủy ban nhân dân xã Quảng Khê chọn, theo thôn, bon.' },
+    openData: {
+      title: 'Sản phẩm OCOP được chọn, xã Quảng Khê',
+      description: 'Sản phẩm được Ủy ban nhân dân xã Quảng Khê chọn, theo thôn, bon.',
+    },
     calendarName: 'Hạn đăng ký OCOP Quảng Khê',
   });
   json(join(content, 'contact'), 'co-quan-nhan', {
@@ -105,14 +169,30 @@ export function writeSecondAuthority(repo: string): void {
   });
   campaign2027(content, [], true);
   mkdirSync(join(content, 'registrations'), { recursive: true });
-  writeFileSync(join(content, 'registrations/thon-2027.csv'), exportCsvText([record2027('K7QM-3XPA', 'Cà phê Bon Bu Nor', 'bon-bu-nor', '2027-dot-1')]));
+  writeFileSync(
+    join(content, 'registrations/thon-2027.csv'),
+    exportCsvText([record2027('K7QM-3XPA', 'Cà phê Bon Bu Nor', 'bon-bu-nor', '2027-dot-1')]),
+  );
 }
 
 /** Keeps the copy's 2024 content and adds a current 2027 campaign by thôn/bon; the 2024 one becomes the archive. */
 export function writeNextCampaign(repo: string, sampleCsv: string): void {
   const content = join(repo, 'content');
-  json(join(content, 'campaigns'), '2024', { title: 'Đăng ký sản phẩm OCOP năm 2024', current: false, notices: ['dang-ky-san-pham-ocop-2024'], units: ['quang-son', 'quang-hoa', 'dak-ha', 'dak-r-mang', 'quang-khe', 'dak-plao', 'dak-som'], unitWord: 'xã' });
-  campaign2027(content, UNITS_2027.map((u) => u.slug), true);
+  json(join(content, 'campaigns'), '2024', {
+    title: 'Đăng ký sản phẩm OCOP năm 2024',
+    current: false,
+    notices: ['dang-ky-san-pham-ocop-2024'],
+    units: ['quang-son', 'quang-hoa', 'dak-ha', 'dak-r-mang', 'quang-khe', 'dak-plao', 'dak-som'],
+    unitWord: 'xã',
+  });
+  campaign2027(
+    content,
+    UNITS_2027.map((u) => u.slug),
+    true,
+  );
   writeFileSync(join(content, 'registrations/vi-du-2024.csv'), sampleCsv);
-  writeFileSync(join(content, 'registrations/thon-2027.csv'), exportCsvText([record2027('ABCD-EFGH', 'Mật ong Thôn 2', 'thon-2', '2027-dot-2')]));
+  writeFileSync(
+    join(content, 'registrations/thon-2027.csv'),
+    exportCsvText([record2027('ABCD-EFGH', 'Mật ong Thôn 2', 'thon-2', '2027-dot-2')]),
+  );
 }

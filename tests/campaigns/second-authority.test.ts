@@ -28,32 +28,67 @@ afterAll(() => {
 function build(repo: string): { dist: string; files: Map<string, string> } {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   for (const name of ['CONTENT_DIR', 'REGISTRY_DIR', 'SAMPLE_DATA']) delete env[name];
-  const reg = spawnSync(process.execPath, ['scripts/registry.ts', '--strict'], { cwd: repo, encoding: 'utf8', env });
+  const reg = spawnSync(process.execPath, ['scripts/registry.ts', '--strict'], {
+    cwd: repo,
+    encoding: 'utf8',
+    env,
+  });
   if (reg.status !== 0) throw new Error(`registry failed:\n${reg.stdout}\n${reg.stderr}`);
   const dist = join(repo, 'dist');
-  const b = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { cwd: repo, encoding: 'utf8', env, maxBuffer: 16 * 1024 * 1024 });
+  const b = spawnSync(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist],
+    { cwd: repo, encoding: 'utf8', env, maxBuffer: 16 * 1024 * 1024 },
+  );
   if (b.status !== 0) throw new Error(`astro build failed:\n${b.stdout}\n${b.stderr}`);
   const files = new Map<string, string>();
-  for (const f of listFiles(dist)) if (!/\.(js|wasm|png|svg|ico|map)$/.test(f)) files.set(f, readFileSync(join(dist, f), 'utf8'));
+  for (const f of listFiles(dist))
+    if (!/\.(js|wasm|png|svg|ico|map)$/.test(f)) files.set(f, readFileSync(join(dist, f), 'utf8'));
   return { dist, files };
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
 const compact = (s: string) => fold(s).replace(/[^a-z0-9]/g, '');
 
 /** Every distinctive string of the 2024 authority (content/ of the repository), also folded and compacted. */
 function firstAuthorityStrings(): string[] {
   const { authority, contact, communes } = readSiteContent(join(ROOT, 'content'));
-  const core = (s: string) => s.replace(/^(ủy ban nhân dân|ubnd|ocop|huyện|tỉnh|xã)\s+/giu, '').replace(/^(huyện|tỉnh|xã)\s+/iu, '');
-  const names = [authority.name, authority.shortName, authority.area, authority.province, authority.brand, authority.titleSuffix, authority.footer, authority.calendarName, authority.openData.title, contact.office, contact.address, contact.phone, contact.phoneE164];
-  const places = [authority.area, authority.province, ...communes.map((c) => c.name)].map(core).filter((p) => compact(p) !== 'quangkhe');
+  const core = (s: string) =>
+    s
+      .replace(/^(ủy ban nhân dân|ubnd|ocop|huyện|tỉnh|xã)\s+/giu, '')
+      .replace(/^(huyện|tỉnh|xã)\s+/iu, '');
+  const names = [
+    authority.name,
+    authority.shortName,
+    authority.area,
+    authority.province,
+    authority.brand,
+    authority.titleSuffix,
+    authority.footer,
+    authority.calendarName,
+    authority.openData.title,
+    contact.office,
+    contact.address,
+    contact.phone,
+    contact.phoneE164,
+  ];
+  const places = [authority.area, authority.province, ...communes.map((c) => c.name)]
+    .map(core)
+    .filter((p) => compact(p) !== 'quangkhe');
   return [...new Set([...names, ...places])];
 }
 
 function hits(strings: readonly string[], where: string, text: string): string[] {
   const f = fold(text);
   const c = compact(text);
-  return strings.filter((s) => text.includes(s) || f.includes(fold(s)) || c.includes(compact(s))).map((s) => `${where}: ${s}`);
+  return strings
+    .filter((s) => text.includes(s) || f.includes(fold(s)) || c.includes(compact(s)))
+    .map((s) => `${where}: ${s}`);
 }
 
 describe('a second authority: UBND xã Quảng Khê, tỉnh Lâm Đồng, campaign 2027 by thôn/bon', () => {
@@ -84,36 +119,66 @@ describe('a second authority: UBND xã Quảng Khê, tỉnh Lâm Đồng, campai
     const form = site.files.get('dang-ky/index.html')!;
     expect(form).toContain('Tôi đồng ý cho UBND xã Quảng Khê xử lý thông tin');
     expect(form).toMatch(/<label class="label" for="commune">Thôn, bon<\/label>/);
-    for (const u of UNITS_2027) expect(form).toContain(`<option value="${u.slug}">${u.name.replace("'", '&#39;')}</option>`);
+    for (const u of UNITS_2027)
+      expect(form).toContain(`<option value="${u.slug}">${u.name.replace("'", '&#39;')}</option>`);
     const list = site.files.get('danh-sach/index.html')!;
     expect(list).toContain('Cà phê Bon Bu Nor');
     expect(list).toContain('Theo thôn, bon');
     expect(site.files.get('danh-sach/bon-bu-nor/index.html')).toContain('Cà phê Bon Bu Nor');
     expect(site.files.get('lich-dang-ky.ics')).toContain('X-WR-CALNAME:Hạn đăng ký OCOP Quảng Khê');
-    expect(JSON.parse(site.files.get('du-lieu/datapackage.json')!).title).toBe('Sản phẩm OCOP được chọn, xã Quảng Khê');
+    expect(JSON.parse(site.files.get('du-lieu/datapackage.json')!).title).toBe(
+      'Sản phẩm OCOP được chọn, xã Quảng Khê',
+    );
     expect(site.files.get('admin/index.html')).toContain('Quản trị nội dung | OCOP Quảng Khê');
   });
 
   it('the service: the new units, the new round, the campaign in the export, and no first-authority string in its answers', async () => {
-    const config = readConfig({ CONTENT_DIR: join(repo, 'content'), DIST_DIR: site.dist, DATA_DIR: data, RATE_LIMIT: '0' });
-    const app = createApp(config, { log: () => {}, now: () => new Date('2027-02-10T10:00:00+07:00') });
+    const config = readConfig({
+      CONTENT_DIR: join(repo, 'content'),
+      DIST_DIR: site.dist,
+      DATA_DIR: data,
+      RATE_LIMIT: '0',
+    });
+    const app = createApp(config, {
+      log: () => {},
+      now: () => new Date('2027-02-10T10:00:00+07:00'),
+    });
     try {
       const strings = firstAuthorityStrings();
       const body = {
-        producerName: 'Hộ kinh doanh Bon R’But', producerType: 'ho-kinh-doanh', representative: 'Y Sơn', phone: '0912 345 678', commune: 'bon rbut',
-        address: 'Bon R’But', productName: 'Mắc ca sấy', productGroup: 'thuc-pham', productStage: 'da-co', consentProcessing: true,
+        producerName: 'Hộ kinh doanh Bon R’But',
+        producerType: 'ho-kinh-doanh',
+        representative: 'Y Sơn',
+        phone: '0912 345 678',
+        commune: 'bon rbut',
+        address: 'Bon R’But',
+        productName: 'Mắc ca sấy',
+        productGroup: 'thuc-pham',
+        productStage: 'da-co',
+        consentProcessing: true,
       };
-      const ok = await app.request('/api/registrations', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+      const ok = await app.request('/api/registrations', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(ok.status).toBe(201);
       expect(await ok.json()).toMatchObject({ round: '2027-dot-1', status: 'cho-ra-soat' });
       const row = app.deps.db.prepare('SELECT commune, round, campaign FROM registrations').get();
       expect(row).toEqual({ commune: 'bon-r-but', round: '2027-dot-1', campaign: '2027' });
 
-      const bad = await app.request('/api/registrations', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ ...body, commune: 'Quảng Sơn' }) });
+      const bad = await app.request('/api/registrations', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ ...body, commune: 'Quảng Sơn' }),
+      });
       expect(bad.status).toBe(422);
       const badText = await bad.text();
       expect(badText).toContain('Không có thôn, bon \\"Quảng Sơn\\" trong danh sách');
-      const page = await app.request('/api/registrations', { method: 'POST', body: new URLSearchParams({ ...body, commune: 'xyz', consentProcessing: 'on' }) });
+      const page = await app.request('/api/registrations', {
+        method: 'POST',
+        body: new URLSearchParams({ ...body, commune: 'xyz', consentProcessing: 'on' }),
+      });
       expect(page.status).toBe(422);
       const html = await page.text();
       expect(html).toContain('OCOP xã Quảng Khê');
@@ -122,7 +187,12 @@ describe('a second authority: UBND xã Quảng Khê, tỉnh Lâm Đồng, campai
       const realm = denied.headers.get('www-authenticate')!;
       expect(realm).toContain('OCOP Quang Khe');
       const notFound = await app.request('/khong-co/');
-      const answers = [['422 json', badText.replace('Quảng Sơn', '')], ['422 page', html], ['realm', realm], ['404', await notFound.text()]] as const;
+      const answers = [
+        ['422 json', badText.replace('Quảng Sơn', '')],
+        ['422 page', html],
+        ['realm', realm],
+        ['404', await notFound.text()],
+      ] as const;
       expect(answers.flatMap(([where, text]) => hits(strings, where, text))).toEqual([]);
     } finally {
       app.close();
@@ -136,7 +206,10 @@ describe('the 2024 district opens a 2027 campaign: 2024 goes to the archive', ()
   beforeAll(() => {
     const repo = copyProject();
     made.push(repo);
-    writeNextCampaign(repo, readFileSync(join(ROOT, 'examples/registrations/vi-du-2024-dot-1-2.csv'), 'utf8'));
+    writeNextCampaign(
+      repo,
+      readFileSync(join(ROOT, 'examples/registrations/vi-du-2024-dot-1-2.csv'), 'utf8'),
+    );
     site = build(repo);
   }, 240_000);
 

@@ -12,9 +12,14 @@ import { publish } from './support/admin-session.ts';
 import { copyProject } from './support/site-copy.ts';
 
 /** An editor's terminal: the test runner's environment without VITEST*, under which astro dev serves no pages. */
-const editorEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+const editorEnv = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
 
-const refused = (url: string) => fetch(url, { method: 'POST' }).then(() => false, () => true);
+const refused = (url: string) =>
+  fetch(url, { method: 'POST' }).then(
+    () => false,
+    () => true,
+  );
 
 test('starts both servers, prints the admin URL, edits a deadline the dev site shows, and stops both on Ctrl-C', async () => {
   const repo = copyProject();
@@ -30,12 +35,25 @@ test('starts both servers, prints the admin URL, edits a deadline the dev site s
   const exited = new Promise<number | null>((ok) => child.once('exit', ok));
   const browser = await launchBrowser();
   try {
-    await expect.poll(() => /Trang quản trị nội dung: (\S+)/.exec(out)?.[1], { timeout: 60_000, interval: 250 }).toBe(`http://127.0.0.1:${sitePort}/admin/`);
+    await expect
+      .poll(() => /Trang quản trị nội dung: (\S+)/.exec(out)?.[1], {
+        timeout: 60_000,
+        interval: 250,
+      })
+      .toBe(`http://127.0.0.1:${sitePort}/admin/`);
     const config = await (await fetch(`http://127.0.0.1:${sitePort}/admin/config.yml`)).text();
     expect(config).toContain(`"url": "http://127.0.0.1:${proxyPort}/api/v1"`);
-    const info = await fetch(`http://127.0.0.1:${proxyPort}/api/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"info"}' });
+    const info = await fetch(`http://127.0.0.1:${proxyPort}/api/v1`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"action":"info"}',
+    });
     // decap-server names the repository after the folder it edits, and writes files directly.
-    expect(await info.json()).toEqual({ repo: basename(repo), publish_modes: ['simple'], type: 'local_fs' });
+    expect(await info.json()).toEqual({
+      repo: basename(repo),
+      publish_modes: ['simple'],
+      type: 'local_fs',
+    });
 
     const context = await browser.newContext({ timezoneId: 'Asia/Ho_Chi_Minh' });
     const blocked = await keepOffline(context);
@@ -47,10 +65,13 @@ test('starts both servers, prints the admin URL, edits a deadline the dev site s
     await expect.poll(() => deadline.inputValue()).toBe('2024-06-25T00:00');
     await deadline.fill('2024-07-01T00:00');
     await publish(page);
-    expect(JSON.parse(readFileSync(join(repo, 'content/rounds/2024-dot-2.json'), 'utf8')).deadline).toBe('2024-07-01T00:00:00+07:00');
+    expect(
+      JSON.parse(readFileSync(join(repo, 'content/rounds/2024-dot-2.json'), 'utf8')).deadline,
+    ).toBe('2024-07-01T00:00:00+07:00');
     // The dev server re-reads content/: the old last day (24/06) gives way to the new one.
     const home = async () => (await fetch(`http://127.0.0.1:${sitePort}/`)).text();
-    const lastDays = async () => [...(await home()).matchAll(/\d\d\/0[36]\/2024/g)].map((m) => m[0]);
+    const lastDays = async () =>
+      [...(await home()).matchAll(/\d\d\/0[36]\/2024/g)].map((m) => m[0]);
     await expect.poll(lastDays, { timeout: 20_000 }).toEqual(['24/03/2024', '30/06/2024']);
     expect(blocked).toEqual([]);
   } catch (err) {

@@ -29,11 +29,15 @@ test('Đợt 2: a new deadline is saved with +07:00, and the preview shows the l
 
   await deadline.fill('2024-07-15T00:00');
   await page.getByLabel('Hạn (như công văn ghi)', { exact: true }).fill('trước ngày 15/7/2024');
-  await expect(page.frameLocator('iframe').first().getByText('(ngày cuối nhận: 14/07/2024)').textContent()).resolves.toBeTruthy();
+  await expect(
+    page.frameLocator('iframe').first().getByText('(ngày cuối nhận: 14/07/2024)').textContent(),
+  ).resolves.toBeTruthy();
   await page.screenshot({ path: join(SHOTS, 'round-editor.png') });
   await publish(page);
 
-  await expect.poll(() => JSON.parse(read('content/rounds/2024-dot-2.json')).deadline, { timeout: 10_000 }).toBe('2024-07-15T00:00:00+07:00');
+  await expect
+    .poll(() => JSON.parse(read('content/rounds/2024-dot-2.json')).deadline, { timeout: 10_000 })
+    .toBe('2024-07-15T00:00:00+07:00');
   expect(roundSchema.parse(JSON.parse(read('content/rounds/2024-dot-2.json')))).toEqual({
     label: 'Đợt 2',
     order: 2,
@@ -46,7 +50,11 @@ test('Đợt 2: a new deadline is saved with +07:00, and the preview shows the l
 
 test('Đợt 1 edited from a browser set to UTC: saved with +07:00, a cleared start date removed', async () => {
   // A second machine whose clock is not on Việt Nam time; our preSave rule must still write +07:00.
-  const context = await session().browser.newContext({ timezoneId: 'UTC', locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  const context = await session().browser.newContext({
+    timezoneId: 'UTC',
+    locale: 'vi-VN',
+    viewport: { width: 1280, height: 900 },
+  });
   const blocked = await keepOffline(context);
   try {
     const page = await context.newPage();
@@ -57,12 +65,20 @@ test('Đợt 1 edited from a browser set to UTC: saved with +07:00, a cleared st
     // The same instant, shown in the machine's zone: 00:00 in Việt Nam is 17:00 UTC the day before.
     await expect.poll(() => deadline.inputValue()).toBe('2024-03-24T17:00');
     await deadline.fill('2024-03-29T17:00');
-    await page.getByLabel('Bắt đầu nhận (không bắt buộc)', { exact: true }).locator('..').getByRole('button', { name: 'Xóa' }).click();
+    await page
+      .getByLabel('Bắt đầu nhận (không bắt buộc)', { exact: true })
+      .locator('..')
+      .getByRole('button', { name: 'Xóa' })
+      .click();
     await publish(page);
-    await expect.poll(() => JSON.parse(read('content/rounds/2024-dot-1.json')).deadline, { timeout: 10_000 }).toBe('2024-03-30T00:00:00+07:00');
+    await expect
+      .poll(() => JSON.parse(read('content/rounds/2024-dot-1.json')).deadline, { timeout: 10_000 })
+      .toBe('2024-03-30T00:00:00+07:00');
     const saved = roundSchema.parse(JSON.parse(read('content/rounds/2024-dot-1.json')));
     expect(saved.opensAt).toBeUndefined();
-    expect(Object.keys(JSON.parse(read('content/rounds/2024-dot-1.json')))).not.toContain('opensAt');
+    expect(Object.keys(JSON.parse(read('content/rounds/2024-dot-1.json')))).not.toContain(
+      'opensAt',
+    );
     expect(blocked).toEqual([]);
   } finally {
     await context.close();
@@ -73,11 +89,15 @@ test('the notice: a number given in the form is saved in the front matter, the M
   const before = read(NOTICE);
   const page = await session().signIn();
   await page.getByRole('link', { name: 'Công văn' }).click();
-  await page.getByRole('link', { name: /Đăng ký xây dựng sản phẩm đạt chứng nhận OCOP năm 2024/ }).click();
+  await page
+    .getByRole('link', { name: /Đăng ký xây dựng sản phẩm đạt chứng nhận OCOP năm 2024/ })
+    .click();
   const number = page.getByLabel('Số văn bản (không bắt buộc)', { exact: true });
   await expect.poll(() => page.getByLabel('Ký hiệu', { exact: true }).inputValue()).toBe('UBND-NN');
   await number.fill('125');
-  await expect(page.frameLocator('iframe').first().getByText('Số: 125/UBND-NN').textContent()).resolves.toBeTruthy();
+  await expect(
+    page.frameLocator('iframe').first().getByText('Số: 125/UBND-NN').textContent(),
+  ).resolves.toBeTruthy();
   await page.screenshot({ path: join(SHOTS, 'notice-editor.png') });
   await publish(page);
 

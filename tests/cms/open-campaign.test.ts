@@ -12,7 +12,8 @@ import { buildSite } from './support/site-copy.ts';
 const SHOTS = join(ROOT, 'test-results/cms');
 mkdirSync(SHOTS, { recursive: true });
 const session = useAdminSession();
-const campaignFile = (name: string) => JSON.parse(readFileSync(join(session().repo, 'content/campaigns', name), 'utf8'));
+const campaignFile = (name: string) =>
+  JSON.parse(readFileSync(join(session().repo, 'content/campaigns', name), 'utf8'));
 
 test('a new campaign created in the CMS becomes current after a build; 2024 goes to the archive', async () => {
   const page = await session().signIn();
@@ -21,7 +22,9 @@ test('a new campaign created in the CMS becomes current after a build; 2024 goes
   await page.getByLabel('Tên kỳ đăng ký', { exact: true }).fill('Đăng ký sản phẩm OCOP năm 2027');
   // Relation widgets (react-select): type, then take the first match.
   const choose = async (label: string, text: string) => {
-    const input = page.locator(`[id="${await page.getByText(label, { exact: true }).first().getAttribute('for')}"]`);
+    const input = page.locator(
+      `[id="${await page.getByText(label, { exact: true }).first().getAttribute('for')}"]`,
+    );
     await input.click();
     await input.pressSequentially(text);
     await page.getByRole('option').first().waitFor();
@@ -39,7 +42,13 @@ test('a new campaign created in the CMS becomes current after a build; 2024 goes
   await expect.poll(() => readdirSync(dir).length, { timeout: 10_000 }).toBe(2);
   const name = readdirSync(dir).find((f) => f !== '2024.json')!;
   const saved = campaignSchema.parse(campaignFile(name));
-  expect(saved).toEqual({ title: 'Đăng ký sản phẩm OCOP năm 2027', current: true, notices: ['dang-ky-san-pham-ocop-2024'], units: ['quang-khe', 'dak-som'], unitWord: 'xã' });
+  expect(saved).toEqual({
+    title: 'Đăng ký sản phẩm OCOP năm 2027',
+    current: true,
+    notices: ['dang-ky-san-pham-ocop-2024'],
+    units: ['quang-khe', 'dak-som'],
+    unitWord: 'xã',
+  });
 
   // The previous campaign: switched off. Decap moves to the new entry's address after saving it, which can
   // come after our navigation and take the page back to 2027: open 2024 again until it is what the editor sees.
@@ -68,7 +77,9 @@ test('a new campaign created in the CMS becomes current after a build; 2024 goes
     expect(options).toEqual(['quang-khe', 'dak-som']);
     const slug = name.replace(/\.json$/, '');
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('href="/luu-tru/2024/"');
-    expect(readdirSync(join(dist, 'luu-tru'))).toEqual(expect.arrayContaining(['2024', 'index.html']));
+    expect(readdirSync(join(dist, 'luu-tru'))).toEqual(
+      expect.arrayContaining(['2024', 'index.html']),
+    );
     expect(readdirSync(join(dist, 'luu-tru'))).not.toContain(slug);
     expect(session().blocked).toEqual([]);
   } finally {

@@ -56,7 +56,11 @@ async function signedInPage(context: import('playwright-core').BrowserContext) {
 }
 
 test('sign in from /admin/, change Đợt 2’s deadline, save: the file changes and the commit is the editor’s', async () => {
-  const context = await browser.newContext({ timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    locale: 'vi-VN',
+    viewport: { width: 1280, height: 900 },
+  });
   const blocked = await keepOffline(context);
   try {
     const page = await context.newPage();
@@ -80,8 +84,13 @@ test('sign in from /admin/, change Đợt 2’s deadline, save: the file changes
     await page.screenshot({ path: join(SHOTS, 'server-backend-saved.png') });
 
     const saved = JSON.parse(readFileSync(join(repo, ROUND), 'utf8'));
-    expect(saved).toMatchObject({ deadline: '2024-07-15T00:00:00+07:00', deadlineText: 'trước ngày 15/7/2024' });
-    expect(git(repo, 'log', '-1', '--format=%an <%ae>%n%s')).toBe('lan <lan@cms.invalid>\nNội dung: sửa content/rounds/2024-dot-2.json\n');
+    expect(saved).toMatchObject({
+      deadline: '2024-07-15T00:00:00+07:00',
+      deadlineText: 'trước ngày 15/7/2024',
+    });
+    expect(git(repo, 'log', '-1', '--format=%an <%ae>%n%s')).toBe(
+      'lan <lan@cms.invalid>\nNội dung: sửa content/rounds/2024-dot-2.json\n',
+    );
     expect(git(repo, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe(ROUND);
     expect(blocked).toEqual([]);
 
@@ -101,8 +110,12 @@ test('sign in from /admin/, change Đợt 2’s deadline, save: the file changes
     const stored = join(repo, 'content/registrations', `quang-khe-2024-06-${process.pid}.csv`);
     await expect.poll(() => existsSync(stored), { timeout: 10_000 }).toBe(true);
     expect(readFileSync(stored, 'utf8')).toBe(csv);
-    const log = csvUploadsSchema.parse(JSON.parse(readFileSync(join(repo, 'content/csv-uploads.json'), 'utf8')));
-    expect(log.uploads[0]!.file).toBe(`/content/registrations/quang-khe-2024-06-${process.pid}.csv`);
+    const log = csvUploadsSchema.parse(
+      JSON.parse(readFileSync(join(repo, 'content/csv-uploads.json'), 'utf8')),
+    );
+    expect(log.uploads[0]!.file).toBe(
+      `/content/registrations/quang-khe-2024-06-${process.pid}.csv`,
+    );
     expect(git(repo, 'status', '--porcelain')).toBe('');
     expect(git(repo, 'log', '-3', '--format=%an')).toMatch(/^lan\nlan\n/);
     expect(blocked).toEqual([]);
@@ -113,13 +126,20 @@ test('sign in from /admin/, change Đợt 2’s deadline, save: the file changes
 
 test('a commune account signed in is told at /admin/ that it cannot edit the site, and the CMS does not start', async () => {
   await site.app.deps.accounts.add('xa-quang-son', 'mat khau dai cua xa', 'quang-son');
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 740 } });
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    viewport: { width: 360, height: 740 },
+  });
   const blocked = await keepOffline(context);
   try {
-    await context.addCookies([{ name: 'ocop_phien', value: site.app.deps.sessions.create('xa-quang-son'), url: site.url }]);
+    await context.addCookies([
+      { name: 'ocop_phien', value: site.app.deps.sessions.create('xa-quang-son'), url: site.url },
+    ]);
     const page = await context.newPage();
     await page.goto(`${site.url}/admin/`);
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('Chỉ tài khoản cấp trên (toàn đơn vị) được sửa nội dung trang web.');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'Chỉ tài khoản cấp trên (toàn đơn vị) được sửa nội dung trang web.',
+    );
     await page.screenshot({ path: join(SHOTS, 'server-backend-commune-360.png') });
     expect(await page.getByRole('button', { name: 'Đăng nhập' }).count()).toBe(0);
     expect(blocked).toEqual([]);
@@ -131,7 +151,11 @@ test('a commune account signed in is told at /admin/ that it cannot edit the sit
 test('a session that ends while editing: the save is refused, Decap shows the Vietnamese reason, the file is unchanged', async () => {
   const before = readFileSync(join(repo, ROUND), 'utf8');
   const commits = git(repo, 'rev-list', '--count', 'HEAD');
-  const context = await browser.newContext({ timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    locale: 'vi-VN',
+    viewport: { width: 1280, height: 900 },
+  });
   const blocked = await keepOffline(context);
   try {
     const token = site.app.deps.sessions.create('lan');
@@ -142,7 +166,9 @@ test('a session that ends while editing: the save is refused, Decap shows the Vi
     site.app.deps.sessions.destroy(token);
     await page.getByRole('button', { name: 'Công bố', exact: true }).click();
     await page.getByText('Công bố ngay', { exact: true }).click();
-    await page.getByText(/Cần đăng nhập bằng tài khoản biên tập viên \(trang \/quan-ly\/\)/).waitFor();
+    await page
+      .getByText(/Cần đăng nhập bằng tài khoản biên tập viên \(trang \/quan-ly\/\)/)
+      .waitFor();
     expect(readFileSync(join(repo, ROUND), 'utf8')).toBe(before);
     expect(git(repo, 'rev-list', '--count', 'HEAD')).toBe(commits);
     expect(blocked).toEqual([]);

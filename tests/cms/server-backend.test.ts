@@ -1,6 +1,14 @@
 // The CMS backend in the service (POST /api/cms/v1) through real HTTP, over a temporary git repository:
 // who may use it, where it may write, what it refuses, and the commit each save leaves.
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +29,8 @@ beforeAll(async () => {
   await accounts.add('lan', 'mat khau dai cua lan', null);
   await accounts.add('minh', 'mat khau dai cua minh', null);
   await accounts.add('xa-quang-son', 'mat khau dai cua xa', 'quang-son');
-  for (const name of ['lan', 'minh', 'xa-quang-son']) cookies[name] = `ocop_phien=${sessions.create(name)}`;
+  for (const name of ['lan', 'minh', 'xa-quang-son'])
+    cookies[name] = `ocop_phien=${sessions.create(name)}`;
 });
 
 afterAll(async () => {
@@ -30,12 +39,19 @@ afterAll(async () => {
   rmSync(outside, { recursive: true, force: true });
 });
 
-function cms(body: unknown, opts: { as?: string; origin?: string | null; type?: string; basic?: string } = {}) {
+function cms(
+  body: unknown,
+  opts: { as?: string; origin?: string | null; type?: string; basic?: string } = {},
+) {
   const headers: Record<string, string> = { 'Content-Type': opts.type ?? 'application/json' };
   if (opts.as) headers.Cookie = cookies[opts.as]!;
   if (opts.basic) headers.Authorization = `Basic ${Buffer.from(opts.basic).toString('base64')}`;
   if (opts.origin !== null) headers.Origin = opts.origin ?? server.url;
-  return fetch(`${server.url}/api/cms/v1`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return fetch(`${server.url}/api/cms/v1`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 const ROUND = 'content/rounds/2024-dot-2.json';
@@ -43,7 +59,12 @@ const read = (path: string) => readFileSync(join(repo, path), 'utf8');
 const round = () => JSON.parse(read(ROUND)) as Record<string, unknown>;
 const persist = (path: string, raw: string, extra: Record<string, unknown> = {}) => ({
   action: 'persistEntry',
-  params: { branch: 'main', dataFiles: [{ slug: 'x', path, raw, ...extra }], assets: [], options: { commitMessage: 'Update Rounds “x”', useWorkflow: false, status: '' } },
+  params: {
+    branch: 'main',
+    dataFiles: [{ slug: 'x', path, raw, ...extra }],
+    assets: [],
+    options: { commitMessage: 'Update Rounds “x”', useWorkflow: false, status: '' },
+  },
 });
 const headCount = () => Number(git(repo, 'rev-list', '--count', 'HEAD').trim());
 
@@ -53,20 +74,35 @@ describe('who may use it', () => {
     const commune = await cms({ action: 'info' }, { as: 'xa-quang-son' });
     expect(commune.status).toBe(403);
     expect((await commune.json()).error).toMatch(/toàn đơn vị/);
-    expect((await cms({ action: 'info' }, { as: 'lan', origin: 'https://ke-gian.example' })).status).toBe(403);
+    expect(
+      (await cms({ action: 'info' }, { as: 'lan', origin: 'https://ke-gian.example' })).status,
+    ).toBe(403);
     // A session without any Origin (not a browser's fetch) is refused as well.
     expect((await cms({ action: 'info' }, { as: 'lan', origin: null })).status).toBe(403);
     const ok = await cms({ action: 'info' }, { as: 'lan' });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ publish_modes: ['simple'] });
     // Scripts use Basic and send no Origin.
-    expect((await cms({ action: 'info' }, { basic: 'minh:mat khau dai cua minh', origin: null })).status).toBe(200);
+    expect(
+      (await cms({ action: 'info' }, { basic: 'minh:mat khau dai cua minh', origin: null })).status,
+    ).toBe(200);
     expect((await cms({ action: 'info' }, { basic: 'minh:sai', origin: null })).status).toBe(401);
   });
 
   test('JSON only, and the body is bounded (413 above 8 MiB)', async () => {
-    expect((await cms('action=info', { as: 'lan', type: 'application/x-www-form-urlencoded' })).status).toBe(415);
-    const huge = JSON.stringify({ action: 'persistMedia', params: { asset: { path: 'content/registrations/a.csv', content: 'A'.repeat(9 * 1024 * 1024), encoding: 'base64' } } });
+    expect(
+      (await cms('action=info', { as: 'lan', type: 'application/x-www-form-urlencoded' })).status,
+    ).toBe(415);
+    const huge = JSON.stringify({
+      action: 'persistMedia',
+      params: {
+        asset: {
+          path: 'content/registrations/a.csv',
+          content: 'A'.repeat(9 * 1024 * 1024),
+          encoding: 'base64',
+        },
+      },
+    });
     expect((await cms(huge, { as: 'lan' })).status).toBe(413);
     expect(existsSync(join(repo, 'content/registrations/a.csv'))).toBe(false);
   });
@@ -74,16 +110,34 @@ describe('who may use it', () => {
 
 describe('reading', () => {
   test('entriesByFolder lists a collection as decap-server does', async () => {
-    const res = await cms({ action: 'entriesByFolder', params: { branch: 'main', folder: 'content/rounds', extension: 'json', depth: 1 } }, { as: 'lan' });
+    const res = await cms(
+      {
+        action: 'entriesByFolder',
+        params: { branch: 'main', folder: 'content/rounds', extension: 'json', depth: 1 },
+      },
+      { as: 'lan' },
+    );
     const entries = (await res.json()) as { data: string; file: { path: string; id: string } }[];
-    expect(entries.map((e) => e.file.path)).toEqual(['content/rounds/2024-dot-1.json', 'content/rounds/2024-dot-2.json']);
+    expect(entries.map((e) => e.file.path)).toEqual([
+      'content/rounds/2024-dot-1.json',
+      'content/rounds/2024-dot-2.json',
+    ]);
     expect(entries[1]!.data).toBe(read(ROUND));
     expect(entries[1]!.file.id).toMatch(/^[0-9a-f]{64}$/);
   });
 
   test('reads outside content/ are refused', async () => {
-    for (const path of ['package.json', '../etc/passwd', '/etc/passwd', 'content/../package.json', 'content/rounds/\u0000.json']) {
-      const res = await cms({ action: 'getEntry', params: { branch: 'main', path } }, { as: 'lan' });
+    for (const path of [
+      'package.json',
+      '../etc/passwd',
+      '/etc/passwd',
+      'content/../package.json',
+      'content/rounds/\u0000.json',
+    ]) {
+      const res = await cms(
+        { action: 'getEntry', params: { branch: 'main', path } },
+        { as: 'lan' },
+      );
       expect(res.status, path).toBe(400);
     }
   });
@@ -92,12 +146,18 @@ describe('reading', () => {
 describe('saving', () => {
   test('a valid save is written and committed with the editor as author', async () => {
     const before = headCount();
-    const changed = { ...round(), deadline: '2024-07-15T00:00:00+07:00', deadlineText: 'trước ngày 15/7/2024' };
+    const changed = {
+      ...round(),
+      deadline: '2024-07-15T00:00:00+07:00',
+      deadlineText: 'trước ngày 15/7/2024',
+    };
     const res = await cms(persist(ROUND, JSON.stringify(changed, null, 2)), { as: 'lan' });
     expect(res.status).toBe(200);
     expect(round().deadline).toBe('2024-07-15T00:00:00+07:00');
     expect(headCount()).toBe(before + 1);
-    expect(git(repo, 'log', '-1', '--format=%an|%ae|%s')).toBe('lan|lan@cms.invalid|Nội dung: sửa content/rounds/2024-dot-2.json\n');
+    expect(git(repo, 'log', '-1', '--format=%an|%ae|%s')).toBe(
+      'lan|lan@cms.invalid|Nội dung: sửa content/rounds/2024-dot-2.json\n',
+    );
     expect(git(repo, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe(ROUND);
     expect(git(repo, 'status', '--porcelain')).toBe('');
   });
@@ -105,11 +165,16 @@ describe('saving', () => {
   test('an invalid round is refused with a Vietnamese message; the file and the history are unchanged', async () => {
     const before = read(ROUND);
     const commits = headCount();
-    const res = await cms(persist(ROUND, JSON.stringify({ ...round(), deadline: '15/7/2024', deadlineText: '' })), { as: 'lan' });
+    const res = await cms(
+      persist(ROUND, JSON.stringify({ ...round(), deadline: '15/7/2024', deadlineText: '' })),
+      { as: 'lan' },
+    );
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as { error: string };
     expect(error).toMatch(/^Không lưu được, tệp vẫn như cũ\./);
-    expect(error).toContain('Hạn (nhận trước thời điểm này): Thời điểm phải có dạng 2024-03-25T00:00:00+07:00');
+    expect(error).toContain(
+      'Hạn (nhận trước thời điểm này): Thời điểm phải có dạng 2024-03-25T00:00:00+07:00',
+    );
     expect(error).toContain('Hạn (như công văn ghi): chưa điền (bắt buộc)');
     expect(read(ROUND)).toBe(before);
     expect(headCount()).toBe(commits);
@@ -147,11 +212,32 @@ describe('saving', () => {
       persist(ROUND, valid, { newPath: '../x.json' }),
       persist(ROUND, valid, { newPath: 'content/rounds/lien-ket/x.json' }),
       persist(ROUND, valid, { newPath: 'content/communes/x.json' }),
-      { action: 'persistMedia', params: { asset: { path: 'content/registrations/../../x.csv', content: 'YQ==', encoding: 'base64' }, options: { commitMessage: 'x' } } },
-      { action: 'persistMedia', params: { asset: { path: 'content/rounds/x.csv', content: 'YQ==', encoding: 'base64' }, options: { commitMessage: 'x' } } },
-      { action: 'persistMedia', params: { asset: { path: 'content/registrations/trang.html', content: 'YQ==', encoding: 'base64' }, options: { commitMessage: 'x' } } },
+      {
+        action: 'persistMedia',
+        params: {
+          asset: { path: 'content/registrations/../../x.csv', content: 'YQ==', encoding: 'base64' },
+          options: { commitMessage: 'x' },
+        },
+      },
+      {
+        action: 'persistMedia',
+        params: {
+          asset: { path: 'content/rounds/x.csv', content: 'YQ==', encoding: 'base64' },
+          options: { commitMessage: 'x' },
+        },
+      },
+      {
+        action: 'persistMedia',
+        params: {
+          asset: { path: 'content/registrations/trang.html', content: 'YQ==', encoding: 'base64' },
+          options: { commitMessage: 'x' },
+        },
+      },
       { action: 'getMediaFile', params: { path: 'content/rounds/2024-dot-1.json' } },
-      { action: 'deleteFile', params: { path: 'content/../package.json', options: { commitMessage: 'x' } } },
+      {
+        action: 'deleteFile',
+        params: { path: 'content/../package.json', options: { commitMessage: 'x' } },
+      },
       { action: 'deleteFiles', params: { paths: [ROUND], options: { commitMessage: 'x' } } },
     ];
     const before = read(ROUND);
@@ -166,7 +252,11 @@ describe('saving', () => {
     }
     expect(read(ROUND)).toBe(before);
     expect(existsSync(join(outside, 'x.json'))).toBe(false);
-    expect(existsSync(join(repo, 'x.json')) || existsSync(join(repo, 'x.csv')) || existsSync('/tmp/x.json')).toBe(false);
+    expect(
+      existsSync(join(repo, 'x.json')) ||
+        existsSync(join(repo, 'x.csv')) ||
+        existsSync('/tmp/x.json'),
+    ).toBe(false);
     expect(existsSync(join(repo, 'content/registrations/trang.html'))).toBe(false);
     expect(existsSync(join(repo, 'package.json'))).toBe(false);
     expect(headCount()).toBe(commits);
@@ -175,20 +265,68 @@ describe('saving', () => {
   test('a CSV upload lands in the media folder, committed; the media library lists and deletes it', async () => {
     const csv = 'Mã hồ sơ,Tên\r\nA,B\r\n';
     const res = await cms(
-      { action: 'persistMedia', params: { branch: 'main', asset: { path: 'content/registrations/xa-moi.csv', content: Buffer.from(csv).toString('base64'), encoding: 'base64' }, options: { commitMessage: 'Upload' } } },
+      {
+        action: 'persistMedia',
+        params: {
+          branch: 'main',
+          asset: {
+            path: 'content/registrations/xa-moi.csv',
+            content: Buffer.from(csv).toString('base64'),
+            encoding: 'base64',
+          },
+          options: { commitMessage: 'Upload' },
+        },
+      },
       { as: 'minh' },
     );
     expect(res.status).toBe(200);
     expect((await res.json()).name).toBe('xa-moi.csv');
     expect(read('content/registrations/xa-moi.csv')).toBe(csv);
-    expect(git(repo, 'log', '-1', '--format=%an %s')).toBe('minh Nội dung: tải lên content/registrations/xa-moi.csv\n');
-    const media = (await (await cms({ action: 'getMedia', params: { branch: 'main', mediaFolder: 'content/registrations' } }, { as: 'minh' })).json()) as { name: string }[];
+    expect(git(repo, 'log', '-1', '--format=%an %s')).toBe(
+      'minh Nội dung: tải lên content/registrations/xa-moi.csv\n',
+    );
+    const media = (await (
+      await cms(
+        { action: 'getMedia', params: { branch: 'main', mediaFolder: 'content/registrations' } },
+        { as: 'minh' },
+      )
+    ).json()) as { name: string }[];
     expect(media.map((m) => m.name)).toContain('xa-moi.csv');
-    expect((await cms({ action: 'deleteFiles', params: { branch: 'main', paths: ['content/registrations/xa-moi.csv'], options: { commitMessage: 'Delete' } } }, { as: 'minh' })).status).toBe(200);
+    expect(
+      (
+        await cms(
+          {
+            action: 'deleteFiles',
+            params: {
+              branch: 'main',
+              paths: ['content/registrations/xa-moi.csv'],
+              options: { commitMessage: 'Delete' },
+            },
+          },
+          { as: 'minh' },
+        )
+      ).status,
+    ).toBe(200);
     expect(existsSync(join(repo, 'content/registrations/xa-moi.csv'))).toBe(false);
-    expect(git(repo, 'log', '-1', '--format=%an %s')).toBe('minh Nội dung: xoá content/registrations/xa-moi.csv\n');
+    expect(git(repo, 'log', '-1', '--format=%an %s')).toBe(
+      'minh Nội dung: xoá content/registrations/xa-moi.csv\n',
+    );
     // Gone already: 404, no commit.
-    expect((await cms({ action: 'deleteFile', params: { branch: 'main', path: 'content/registrations/xa-moi.csv', options: { commitMessage: 'Delete' } } }, { as: 'minh' })).status).toBe(404);
+    expect(
+      (
+        await cms(
+          {
+            action: 'deleteFile',
+            params: {
+              branch: 'main',
+              path: 'content/registrations/xa-moi.csv',
+              options: { commitMessage: 'Delete' },
+            },
+          },
+          { as: 'minh' },
+        )
+      ).status,
+    ).toBe(404);
   });
 
   test('when git cannot commit (another git holds the index), the save is undone and reported: no change without history', async () => {
@@ -197,7 +335,10 @@ describe('saving', () => {
     const lock = join(repo, '.git/index.lock');
     writeFileSync(lock, '');
     try {
-      const res = await cms(persist(ROUND, JSON.stringify({ ...round(), deadlineText: 'trước ngày 1/8/2024' })), { as: 'lan' });
+      const res = await cms(
+        persist(ROUND, JSON.stringify({ ...round(), deadlineText: 'trước ngày 1/8/2024' })),
+        { as: 'lan' },
+      );
       expect(res.status).toBe(500);
       expect((await res.json()).error).toMatch(/tệp vẫn như cũ/);
     } finally {
@@ -214,36 +355,85 @@ describe('saving', () => {
     const original = 'Mã hồ sơ\r\nA\r\n';
     writeFileSync(join(repo, other), original);
     git(repo, 'add', '--', other);
-    git(repo, '-c', 'user.name=dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '-m', 'csv');
+    git(
+      repo,
+      '-c',
+      'user.name=dev',
+      '-c',
+      'user.email=dev@example.invalid',
+      '-c',
+      'commit.gpgsign=false',
+      'commit',
+      '--quiet',
+      '--no-verify',
+      '-m',
+      'csv',
+    );
     writeFileSync(join(repo, other), original + 'sửa tay, chưa ghi lịch sử\r\n');
     try {
       const res = await cms(
-        { action: 'persistMedia', params: { asset: { path: 'content/registrations/*.csv', content: Buffer.from('a,b\r\n').toString('base64'), encoding: 'base64' }, options: { commitMessage: 'x' } } },
+        {
+          action: 'persistMedia',
+          params: {
+            asset: {
+              path: 'content/registrations/*.csv',
+              content: Buffer.from('a,b\r\n').toString('base64'),
+              encoding: 'base64',
+            },
+            options: { commitMessage: 'x' },
+          },
+        },
         { as: 'minh' },
       );
       expect(res.status).toBe(200);
-      expect(git(repo, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe('content/registrations/*.csv');
+      expect(git(repo, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe(
+        'content/registrations/*.csv',
+      );
       expect(git(repo, 'status', '--porcelain').trim()).toBe(`M ${other}`);
     } finally {
       writeFileSync(join(repo, other), original);
       rmSync(join(repo, 'content/registrations/*.csv'), { force: true });
-      git(repo, '-c', 'user.name=dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '-am', 'tidy');
+      git(
+        repo,
+        '-c',
+        'user.name=dev',
+        '-c',
+        'user.email=dev@example.invalid',
+        '-c',
+        'commit.gpgsign=false',
+        'commit',
+        '--quiet',
+        '--no-verify',
+        '-am',
+        'tidy',
+      );
     }
   });
 
   test('two editors saving different files at once: both written, each in its own commit by its own author', async () => {
     const commits = headCount();
-    const one = { ...JSON.parse(read('content/rounds/2024-dot-1.json')), deadlineText: 'trước ngày 26/3/2024' };
-    const commune = { ...JSON.parse(read('content/communes/quang-son.json')), aliases: ['Quảng Sơn mới'] };
+    const one = {
+      ...JSON.parse(read('content/rounds/2024-dot-1.json')),
+      deadlineText: 'trước ngày 26/3/2024',
+    };
+    const commune = {
+      ...JSON.parse(read('content/communes/quang-son.json')),
+      aliases: ['Quảng Sơn mới'],
+    };
     const [a, b] = await Promise.all([
       cms(persist('content/rounds/2024-dot-1.json', JSON.stringify(one, null, 2)), { as: 'lan' }),
-      cms(persist('content/communes/quang-son.json', JSON.stringify(commune, null, 2)), { as: 'minh' }),
+      cms(persist('content/communes/quang-son.json', JSON.stringify(commune, null, 2)), {
+        as: 'minh',
+      }),
     ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(headCount()).toBe(commits + 2);
     const log = git(repo, 'log', '-2', '--name-only', '--format=%an').trim().split(/\n+/);
     const pairs = [log.slice(0, 2), log.slice(2, 4)].map(([who, file]) => `${who} ${file}`).sort();
-    expect(pairs).toEqual(['lan content/rounds/2024-dot-1.json', 'minh content/communes/quang-son.json']);
+    expect(pairs).toEqual([
+      'lan content/rounds/2024-dot-1.json',
+      'minh content/communes/quang-son.json',
+    ]);
     expect(git(repo, 'status', '--porcelain')).toBe('');
   });
 });
@@ -257,7 +447,11 @@ test('a project folder that is no git repository refuses to save (nothing is kep
     await other.app.deps.accounts.add('lan', 'mat khau dai cua lan', null);
     const res = await fetch(`${other.url}/api/cms/v1`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: `ocop_phien=${other.app.deps.sessions.create('lan')}`, Origin: other.url },
+      headers: {
+        'Content-Type': 'application/json',
+        Cookie: `ocop_phien=${other.app.deps.sessions.create('lan')}`,
+        Origin: other.url,
+      },
       body: JSON.stringify(persist(ROUND, JSON.stringify({ ...round(), deadlineText: 'khác' }))),
     });
     expect(res.status).toBe(503);
@@ -269,24 +463,37 @@ test('a project folder that is no git repository refuses to save (nothing is kep
 });
 
 describe('history and sign-in', () => {
-  const page = (path: string, as?: string) => fetch(`${server.url}${path}`, { redirect: 'manual', headers: as ? { Cookie: cookies[as]! } : {} });
+  const page = (path: string, as?: string) =>
+    fetch(`${server.url}${path}`, {
+      redirect: 'manual',
+      headers: as ? { Cookie: cookies[as]! } : {},
+    });
 
   test('/quan-ly/noi-dung/ lists the last content changes with their author, for district accounts only', async () => {
     const group = 'content/product-groups/do-uong.json';
-    const saved = await cms(persist(group, JSON.stringify({ ...JSON.parse(read(group)), hint: 'Cà phê, trà' }, null, 2)), { as: 'lan' });
+    const saved = await cms(
+      persist(group, JSON.stringify({ ...JSON.parse(read(group)), hint: 'Cà phê, trà' }, null, 2)),
+      { as: 'lan' },
+    );
     expect(saved.status).toBe(200);
     const res = await page('/quan-ly/noi-dung/', 'lan');
     expect(res.status).toBe(200);
     const html = await res.text();
     const items = html.split('<li>').slice(1);
-    expect(items[0]).toMatch(/ · lan · mã <code>[0-9a-f]{10}<\/code><\/p>\n<p>Nội dung: sửa content\/product-groups\/do-uong\.json<\/p>/);
-    expect(items.at(-1)).toMatch(/ · dev · mã .*\n<p>start<\/p><p class="files">Tệp: (<code>content\/[^<]+<\/code>, ){4}<code>[^<]+<\/code> và \d+ tệp khác/);
+    expect(items[0]).toMatch(
+      / · lan · mã <code>[0-9a-f]{10}<\/code><\/p>\n<p>Nội dung: sửa content\/product-groups\/do-uong\.json<\/p>/,
+    );
+    expect(items.at(-1)).toMatch(
+      / · dev · mã .*\n<p>start<\/p><p class="files">Tệp: (<code>content\/[^<]+<\/code>, ){4}<code>[^<]+<\/code> và \d+ tệp khác/,
+    );
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect((await page('/quan-ly/noi-dung/', 'xa-quang-son')).status).toBe(403);
     const anonymous = await page('/quan-ly/noi-dung/');
     expect(anonymous.status).toBe(303);
-    expect(anonymous.headers.get('location')).toBe('/quan-ly/dang-nhap?tiep=%2Fquan-ly%2Fnoi-dung%2F');
+    expect(anonymous.headers.get('location')).toBe(
+      '/quan-ly/dang-nhap?tiep=%2Fquan-ly%2Fnoi-dung%2F',
+    );
     // The review UI's header links to it for district accounts.
     expect(await (await page('/quan-ly/', 'lan')).text()).toContain('href="/quan-ly/noi-dung/"');
   });
@@ -294,18 +501,34 @@ describe('history and sign-in', () => {
   test('sign-in takes the editor back to /admin/ (and never to another site)', async () => {
     const form = await page('/quan-ly/dang-nhap?tiep=%2Fadmin%2F%23%2Fcollections%2Frounds');
     const html = await form.text();
-    expect(html).toContain('action="/quan-ly/dang-nhap?tiep=%2Fadmin%2F%23%2Fcollections%2Frounds"');
+    expect(html).toContain(
+      'action="/quan-ly/dang-nhap?tiep=%2Fadmin%2F%23%2Fcollections%2Frounds"',
+    );
     const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-    const cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = form.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const signIn = (tiep: string) =>
       fetch(`${server.url}/quan-ly/dang-nhap?tiep=${encodeURIComponent(tiep)}`, {
         method: 'POST',
         redirect: 'manual',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie },
-        body: new URLSearchParams({ _csrf: csrf, name: 'lan', password: 'mat khau dai cua lan' }).toString(),
+        body: new URLSearchParams({
+          _csrf: csrf,
+          name: 'lan',
+          password: 'mat khau dai cua lan',
+        }).toString(),
       });
-    expect((await signIn('/admin/#/collections/rounds')).headers.get('location')).toBe('/admin/#/collections/rounds');
-    for (const bad of ['https://ke-gian.example/', '//ke-gian.example/admin/', '/admin/../../x', '/dang-ky/']) {
+    expect((await signIn('/admin/#/collections/rounds')).headers.get('location')).toBe(
+      '/admin/#/collections/rounds',
+    );
+    for (const bad of [
+      'https://ke-gian.example/',
+      '//ke-gian.example/admin/',
+      '/admin/../../x',
+      '/dang-ky/',
+    ]) {
       expect((await signIn(bad)).headers.get('location'), bad).toBe('/quan-ly/');
     }
   });
@@ -314,6 +537,8 @@ describe('history and sign-in', () => {
 test('the project folder follows CONTENT_DIR unless PROJECT_DIR names one: a content copy elsewhere never makes the CMS write here', async () => {
   const { readConfig } = await import('../../src/service/config.ts');
   expect(readConfig({ CONTENT_DIR: '/srv/ban-sao/content' }).projectDir).toBe('/srv/ban-sao');
-  expect(readConfig({ CONTENT_DIR: '/srv/ban-sao/content', PROJECT_DIR: '/srv/kho' }).projectDir).toBe('/srv/kho');
+  expect(
+    readConfig({ CONTENT_DIR: '/srv/ban-sao/content', PROJECT_DIR: '/srv/kho' }).projectDir,
+  ).toBe('/srv/kho');
   expect(readConfig({}).projectDir).toBe(join(import.meta.dirname, '../..'));
 });

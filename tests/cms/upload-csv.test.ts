@@ -52,14 +52,20 @@ test('a CSV chosen in the file widget is stored in content/registrations/, logge
   await page.locator('input[type=file]').setInputFiles(upload);
   await page.screenshot({ path: join(ROOT, 'test-results/cms/csv-media-library.png') });
   await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
-  await page.getByLabel('Ghi chú (không bắt buộc)', { exact: true }).fill('Xuất ngày 20/6/2024 sau khi rà soát đợt 2');
+  await page
+    .getByLabel('Ghi chú (không bắt buộc)', { exact: true })
+    .fill('Xuất ngày 20/6/2024 sau khi rà soát đợt 2');
   await publish(page);
 
   const stored = join(session().repo, 'content/registrations', NAME);
   await expect.poll(() => existsSync(stored), { timeout: 10_000 }).toBe(true);
   expect(readFileSync(stored, 'utf8')).toBe(CSV);
-  const log = csvUploadsSchema.parse(JSON.parse(readFileSync(join(session().repo, 'content/csv-uploads.json'), 'utf8')));
-  expect(log.uploads).toEqual([{ file: `/content/registrations/${NAME}`, note: 'Xuất ngày 20/6/2024 sau khi rà soát đợt 2' }]);
+  const log = csvUploadsSchema.parse(
+    JSON.parse(readFileSync(join(session().repo, 'content/csv-uploads.json'), 'utf8')),
+  );
+  expect(log.uploads).toEqual([
+    { file: `/content/registrations/${NAME}`, note: 'Xuất ngày 20/6/2024 sau khi rà soát đợt 2' },
+  ]);
 
   const dist = await buildSite(session().repo, session().decap.port);
   onTestFinished(() => rmSync(dist, { recursive: true, force: true }));
@@ -85,8 +91,13 @@ test('a spreadsheet that is not CSV is refused in Vietnamese and never reaches c
   await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
   await page.getByRole('button', { name: 'Công bố', exact: true }).click();
   await page.getByText('Công bố ngay', { exact: true }).click();
-  await page.getByText(/Chỉ nhận tệp \.csv/).first().waitFor();
+  await page
+    .getByText(/Chỉ nhận tệp \.csv/)
+    .first()
+    .waitFor();
   await page.screenshot({ path: join(ROOT, 'test-results/cms/csv-refused.png') });
-  expect(existsSync(join(session().repo, 'content/registrations', `bang-tinh-${process.pid}.xlsx`))).toBe(false);
+  expect(
+    existsSync(join(session().repo, 'content/registrations', `bang-tinh-${process.pid}.xlsx`)),
+  ).toBe(false);
   expect(session().blocked).toEqual([]);
 }, 60_000);

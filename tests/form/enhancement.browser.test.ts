@@ -23,8 +23,21 @@ describe('the enhanced form', () => {
     await page.fill('#phone', '0123');
     await page.click('button[type=submit]');
     expect(await focusedId(page)).toBe('tom-tat-loi');
-    const hrefs = await page.locator('#tom-tat-loi a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(hrefs).toEqual(['#producerName', '#producerType', '#representative', '#phone', '#commune', '#address', '#productName', '#productGroup', '#productStage', '#consentProcessing']);
+    const hrefs = await page
+      .locator('#tom-tat-loi a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual([
+      '#producerName',
+      '#producerType',
+      '#representative',
+      '#phone',
+      '#commune',
+      '#address',
+      '#productName',
+      '#productGroup',
+      '#productStage',
+      '#consentProcessing',
+    ]);
     expect(await page.textContent('#phone-error')).toContain('Số điện thoại không đúng');
     expect(await page.getAttribute('#phone', 'aria-describedby')).toBe('phone-hint phone-error');
     expect(await page.getAttribute('#phone', 'aria-invalid')).toBe('true');
@@ -43,7 +56,9 @@ describe('the enhanced form', () => {
     await fillRegistration(page, 'Tiêu Đắk Som');
     await page.fill('#description', 'Dòng 1\nDòng 2 "có ngoặc"');
     await page.fill('#website', '');
-    await page.waitForFunction(() => localStorage.getItem('ocop-dang-ky-ban-nhap')?.includes('Tiêu Đắk Som'));
+    await page.waitForFunction(() =>
+      localStorage.getItem('ocop-dang-ky-ban-nhap')?.includes('Tiêu Đắk Som'),
+    );
     await page.reload();
     expect(await page.inputValue('#productName')).toBe('Tiêu Đắk Som');
     expect(await page.inputValue('#description')).toBe('Dòng 1\nDòng 2 "có ngoặc"');
@@ -64,7 +79,11 @@ describe('the enhanced form', () => {
     const day = 24 * 60 * 60 * 1000;
     const store = (ageDays: number) =>
       page.evaluate(
-        ([savedAt]) => localStorage.setItem('ocop-dang-ky-ban-nhap', JSON.stringify({ fields: { productName: 'Mật ong Đắk Som' }, savedAt })),
+        ([savedAt]) =>
+          localStorage.setItem(
+            'ocop-dang-ky-ban-nhap',
+            JSON.stringify({ fields: { productName: 'Mật ong Đắk Som' }, savedAt }),
+          ),
         [Date.now() - ageDays * day],
       );
     await store(6);
@@ -79,7 +98,9 @@ describe('the enhanced form', () => {
   it('clears the draft and the typed values with "Xóa bản nháp trên máy này"', async () => {
     const page = await openForm();
     await fillRegistration(page, 'Cà phê Quảng Sơn');
-    await page.waitForFunction(() => localStorage.getItem('ocop-dang-ky-ban-nhap')?.includes('Cà phê Quảng Sơn'));
+    await page.waitForFunction(() =>
+      localStorage.getItem('ocop-dang-ky-ban-nhap')?.includes('Cà phê Quảng Sơn'),
+    );
     await page.getByRole('button', { name: 'Xóa bản nháp trên máy này' }).click();
     expect(await page.evaluate(() => localStorage.getItem('ocop-dang-ky-ban-nhap'))).toBeNull();
     expect(await page.inputValue('#productName')).toBe('');
@@ -103,9 +124,14 @@ describe('the enhanced form', () => {
     await expect.poll(() => page.textContent('#trang-thai-gui')).toContain('mất kết nối mạng');
     expect(await page.getAttribute('#trang-thai-gui', 'data-kind')).toBe('error');
     expect(await page.isDisabled('button[type=submit]')).toBe(false);
-    expect(await page.evaluate(() => localStorage.getItem('ocop-dang-ky-ban-nhap'))).toContain(ids[0]);
+    expect(await page.evaluate(() => localStorage.getItem('ocop-dang-ky-ban-nhap'))).toContain(
+      ids[0],
+    );
     await page.unroute('**/api/registrations');
-    page.on('request', (r) => void (r.method() === 'POST' && ids.push(r.postDataJSON().submissionId)));
+    page.on(
+      'request',
+      (r) => void (r.method() === 'POST' && ids.push(r.postDataJSON().submissionId)),
+    );
     await page.click('button[type=submit]');
     await page.waitForURL(/\/dang-ky\/da-nhan\//);
     expect((await page.textContent('#ma-ho-so'))!.trim()).toMatch(RECEIPT);
@@ -130,8 +156,13 @@ describe('the enhanced form', () => {
     await page.click('button[type=submit]');
     expect(await page.isDisabled('button[type=submit]')).toBe(true);
     expect(await page.getAttribute('button[type=submit]', 'aria-busy')).toBe('true');
-    await page.locator('button[type=submit]').click({ force: true, timeout: 1000 }).catch(() => {});
-    await page.evaluate(() => (document.getElementById('dang-ky') as HTMLFormElement).requestSubmit());
+    await page
+      .locator('button[type=submit]')
+      .click({ force: true, timeout: 1000 })
+      .catch(() => {});
+    await page.evaluate(() =>
+      (document.getElementById('dang-ky') as HTMLFormElement).requestSubmit(),
+    );
     release();
     await page.waitForURL(/\/dang-ky\/da-nhan\//);
     expect(posts).toBe(1);
@@ -141,7 +172,10 @@ describe('the enhanced form', () => {
     const seen = new Set<string>();
     for (const name of ['Bơ sáp một', 'Bơ sáp hai']) {
       const page = await openForm();
-      page.on('request', (r) => void (r.method() === 'POST' && seen.add(r.postDataJSON().submissionId)));
+      page.on(
+        'request',
+        (r) => void (r.method() === 'POST' && seen.add(r.postDataJSON().submissionId)),
+      );
       await fillRegistration(page, name);
       await page.click('button[type=submit]');
       await page.waitForURL(/\/dang-ky\/da-nhan\//);

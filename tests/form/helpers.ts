@@ -23,17 +23,25 @@ export async function fillRegistration(page: Page, productName: string): Promise
 
 /** Creates an editor account with the project's own CLI, against the server's DATA_DIR. */
 export function addEditor(server: RunningServer, name: string, password: string): void {
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/editor.ts'), 'add', name, '--password-stdin'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: server.config.dataDir },
-    input: `${password}\n`,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'scripts/editor.ts'), 'add', name, '--password-stdin'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: server.config.dataDir },
+      input: `${password}\n`,
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) throw new Error(`editor add failed: ${run.stderr}`);
 }
 
 /** The export CSV as text, read with HTTP Basic. */
-export async function exportCsv(server: RunningServer, name: string, password: string): Promise<string> {
+export async function exportCsv(
+  server: RunningServer,
+  name: string,
+  password: string,
+): Promise<string> {
   const response = await fetch(`${server.url}/api/registrations.csv`, {
     headers: { Authorization: `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}` },
   });

@@ -21,7 +21,18 @@ beforeAll(async () => {
   const response = await fetch(`${server.url}/api/registrations`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ producerName: 'Hộ bà Hoa', producerType: 'ca-nhan', representative: 'H\'Hoa', phone: '0987654321', commune: 'dak-plao', address: 'Bon B\'Tông', productName: 'Thổ cẩm', productGroup: 'thu-cong-my-nghe', productStage: 'da-co', consentProcessing: true }),
+    body: JSON.stringify({
+      producerName: 'Hộ bà Hoa',
+      producerType: 'ca-nhan',
+      representative: "H'Hoa",
+      phone: '0987654321',
+      commune: 'dak-plao',
+      address: "Bon B'Tông",
+      productName: 'Thổ cẩm',
+      productGroup: 'thu-cong-my-nghe',
+      productStage: 'da-co',
+      consentProcessing: true,
+    }),
   });
   receipt = ((await response.json()) as { receipt: string }).receipt;
 });
@@ -45,7 +56,11 @@ async function openInvalidPage(javaScriptEnabled = false): Promise<Page> {
   const page = await open('/dang-ky/', { javaScriptEnabled });
   await page.fill('#producerName', '<script>alert(1)</script>');
   await page.fill('#email', 'khong-phai-email');
-  if (javaScriptEnabled) await Promise.all([page.waitForNavigation(), page.evaluate(() => (document.getElementById('dang-ky') as HTMLFormElement).submit())]);
+  if (javaScriptEnabled)
+    await Promise.all([
+      page.waitForNavigation(),
+      page.evaluate(() => (document.getElementById('dang-ky') as HTMLFormElement).submit()),
+    ]);
   else await page.click('button[type=submit]');
   await page.waitForSelector('#tom-tat-loi:not([hidden])');
   return page;
@@ -54,26 +69,34 @@ async function openInvalidPage(javaScriptEnabled = false): Promise<Page> {
 describe('accessibility and narrow phones', () => {
   const cases: [string, () => Promise<Page>][] = [
     ['/dang-ky/', () => open('/dang-ky/')],
-    ['/dang-ky/ with errors shown by the script', async () => {
-      const page = await open('/dang-ky/');
-      await page.click('button[type=submit]');
-      await page.waitForSelector('.error-message');
-      return page;
-    }],
+    [
+      '/dang-ky/ with errors shown by the script',
+      async () => {
+        const page = await open('/dang-ky/');
+        await page.click('button[type=submit]');
+        await page.waitForSelector('.error-message');
+        return page;
+      },
+    ],
     ['the 422 page', () => openInvalidPage(true)],
     ['/dang-ky/da-nhan/', () => open(`/dang-ky/da-nhan/?ma=${receipt}`)],
   ];
-  it.each(cases)('%s has no WCAG 2.2 A/AA violation found by axe and no sideways scroll at 360 px', async (_, opener) => {
-    const page = await opener();
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await hasHorizontalScroll(page)).toBe(false);
-    await page.context().close();
-  });
+  it.each(cases)(
+    '%s has no WCAG 2.2 A/AA violation found by axe and no sideways scroll at 360 px',
+    async (_, opener) => {
+      const page = await opener();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await hasHorizontalScroll(page)).toBe(false);
+      await page.context().close();
+    },
+  );
 
   it('the 422 page escapes what was typed and links every error to its field', async () => {
     const page = await openInvalidPage(false);
     expect(await page.inputValue('#producerName')).toBe('<script>alert(1)</script>');
-    const hrefs = await page.locator('#tom-tat-loi a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice(1)));
+    const hrefs = await page
+      .locator('#tom-tat-loi a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice(1)));
     expect(hrefs).toContain('email');
     for (const id of hrefs) expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
     await page.context().close();
@@ -90,7 +113,10 @@ describe('the confirmation page', () => {
     expect(main).toContain('danh sách công khai');
     expect(main).toContain('gọi điện cho bạn');
     expect(await page.getAttribute('main a.tel', 'href')).toBe('tel:+84835047419');
-    expect(await page.locator('#hanh-dong button').allTextContents()).toEqual(['Sao chép mã hồ sơ', 'In phiếu đăng ký']);
+    expect(await page.locator('#hanh-dong button').allTextContents()).toEqual([
+      'Sao chép mã hồ sơ',
+      'In phiếu đăng ký',
+    ]);
     expect(await page.locator('meta[name=robots][content=noindex]').count()).toBe(1);
     await page.emulateMedia({ media: 'print' });
     expect(await page.isVisible('header.site')).toBe(false);

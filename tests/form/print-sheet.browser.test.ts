@@ -22,7 +22,16 @@ describe('the printed phiếu after sending', () => {
     expect(await page.isVisible('#phieu')).toBe(true);
     expect(await page.isVisible('.panel')).toBe(false);
     const sheet = await page.locator('#phieu').innerText();
-    for (const value of ['PHIẾU ĐĂNG KÝ SẢN PHẨM OCOP', receipt, 'Mật ong hoa cà phê', 'Nguyễn Thị Hoà', '0912 345 678', 'Hợp tác xã', 'Bao bì, nhãn mác', 'Người đăng ký']) {
+    for (const value of [
+      'PHIẾU ĐĂNG KÝ SẢN PHẨM OCOP',
+      receipt,
+      'Mật ong hoa cà phê',
+      'Nguyễn Thị Hoà',
+      '0912 345 678',
+      'Hợp tác xã',
+      'Bao bì, nhãn mác',
+      'Người đăng ký',
+    ]) {
       expect(sheet).toContain(value);
     }
     const pdf = await page.pdf({ format: 'A4' });

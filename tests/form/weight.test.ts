@@ -14,11 +14,15 @@ function scriptsOf(html: string): { files: string[]; inline: string[] } {
     if (files.has(path)) return;
     files.add(path);
     const code = readDist(path).toString('utf8');
-    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) visit(new URL(m[1]!, `http://x${path}`).pathname);
+    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g))
+      visit(new URL(m[1]!, `http://x${path}`).pathname);
   };
   for (const src of attrs(html, 'script', 'src')) visit(src);
   for (const href of attrs(html, 'link', 'href').filter((h) => h.endsWith('.js'))) visit(href);
-  return { files: [...files], inline: inlineScripts(html).filter((s) => !s.trimStart().startsWith('{')) };
+  return {
+    files: [...files],
+    inline: inlineScripts(html).filter((s) => !s.trimStart().startsWith('{')),
+  };
 }
 
 describe('the form pages in dist/', () => {
@@ -28,8 +32,12 @@ describe('the form pages in dist/', () => {
     const html = readDist('dang-ky/index.html').toString('utf8');
     const { files, inline } = scriptsOf(html);
     expect(files.length).toBeGreaterThan(0);
-    const js = files.reduce((sum, f) => sum + gz(readDist(f)), 0) + inline.reduce((sum, s) => sum + gz(s), 0);
-    console.log(`/dang-ky/: JavaScript ${js} B gzip in ${files.length} file(s); HTML with inline CSS ${gz(html)} B gzip`);
+    const js =
+      files.reduce((sum, f) => sum + gz(readDist(f)), 0) +
+      inline.reduce((sum, s) => sum + gz(s), 0);
+    console.log(
+      `/dang-ky/: JavaScript ${js} B gzip in ${files.length} file(s); HTML with inline CSS ${gz(html)} B gzip`,
+    );
     expect(js).toBeLessThanOrEqual(JS_BUDGET);
     expect(gz(html)).toBeLessThanOrEqual(HTML_BUDGET);
   });

@@ -15,9 +15,19 @@ import { ROOT } from '../support/server.ts';
 export const HOOK_SECRET = 'a-test-hook-secret';
 export const EDITOR = { name: 'bientap', password: 'mat-khau-du-dai-123' };
 
-const GIT_ENV = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 't@example.invalid',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 't@example.invalid',
+};
 export const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  execFileSync('git', args, {
+    cwd,
+    env: { ...process.env, ...GIT_ENV },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 
 /** Every file below `dir` dated in the past: the service then sees no change since dist/ was built. */
 function backdate(dir: string): void {
@@ -59,12 +69,16 @@ export async function startPublishingService(): Promise<PublishingService> {
   backdate(content);
   utimesSync(content, new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
   const dataDir = join(repo, 'data');
-  execFileSync(process.execPath, [join(repo, 'scripts/editor.ts'), 'add', EDITOR.name, '--password-stdin'], {
-    cwd: repo,
-    env: { ...process.env, DATA_DIR: dataDir },
-    input: `${EDITOR.password}\n`,
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
+  execFileSync(
+    process.execPath,
+    [join(repo, 'scripts/editor.ts'), 'add', EDITOR.name, '--password-stdin'],
+    {
+      cwd: repo,
+      env: { ...process.env, DATA_DIR: dataDir },
+      input: `${EDITOR.password}\n`,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    },
+  );
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOST: '127.0.0.1',
@@ -76,22 +90,30 @@ export async function startPublishingService(): Promise<PublishingService> {
     // Longer than the default: on a loaded machine the test's own writes of one burst may be far apart.
     PUBLISH_DEBOUNCE_MS: '1500',
   };
-  for (const name of ['CONTENT_DIR', 'REGISTRY_DIR', 'BUILDS_DIR', 'WATCH_CONTENT']) delete env[name];
+  for (const name of ['CONTENT_DIR', 'REGISTRY_DIR', 'BUILDS_DIR', 'WATCH_CONTENT'])
+    delete env[name];
   // Other test runs on this machine take free ports too: a port lost between choosing and binding is chosen again.
   let started: { child: ChildProcess; url: string; stderr: () => string } | undefined;
   for (let attempt = 0; !started; attempt++) {
     const port = await freePort();
-    const child = spawn(process.execPath, [join(repo, 'src/service/server.ts')], { cwd: repo, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(repo, 'src/service/server.ts')], {
+      cwd: repo,
+      env: { ...env, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 20_000;
     // Ours when it says it listens on that port (a /healthz answer could come from another service).
-    while (!stderr.includes(`${url}/`) && child.exitCode === null && Date.now() < deadline) await sleep(50);
-    if (stderr.includes(`${url}/`) && child.exitCode === null) started = { child, url, stderr: () => stderr };
+    while (!stderr.includes(`${url}/`) && child.exitCode === null && Date.now() < deadline)
+      await sleep(50);
+    if (stderr.includes(`${url}/`) && child.exitCode === null)
+      started = { child, url, stderr: () => stderr };
     else {
       child.kill('SIGKILL');
-      if (attempt >= 2 || !/EADDRINUSE/.test(stderr)) throw new Error(`service did not start: ${stderr}`);
+      if (attempt >= 2 || !/EADDRINUSE/.test(stderr))
+        throw new Error(`service did not start: ${stderr}`);
     }
   }
   const { child, url } = started;
@@ -117,7 +139,11 @@ export async function startPublishingService(): Promise<PublishingService> {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `check` returns true or the time runs out. */
-export async function waitFor(what: string, check: () => Promise<boolean>, ms = 240_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  ms = 240_000,
+): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -136,7 +162,8 @@ export function startPoller(url: string) {
         try {
           const res = await fetch(url + path);
           const body = await res.text();
-          if (res.status !== 200 || (path === '/' && !body.includes('</html>'))) failures.push(`${path} → ${res.status}`);
+          if (res.status !== 200 || (path === '/' && !body.includes('</html>')))
+            failures.push(`${path} → ${res.status}`);
         } catch (err) {
           failures.push(`${path} → ${(err as Error).message}`);
         }
@@ -158,7 +185,10 @@ export function startPoller(url: string) {
 /** Signs in to the review UI; returns the Cookie header of the session. */
 export async function signIn(url: string): Promise<string> {
   const form = await fetch(`${url}/quan-ly/dang-nhap`);
-  const pre = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const pre = form.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
   const res = await fetch(`${url}/quan-ly/dang-nhap`, {
     method: 'POST',
@@ -167,7 +197,10 @@ export async function signIn(url: string): Promise<string> {
     body: new URLSearchParams({ _csrf: csrf, name: EDITOR.name, password: EDITOR.password }),
   });
   if (res.status !== 303) throw new Error(`sign-in answered ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'ocop-publish-'));

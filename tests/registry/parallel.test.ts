@@ -7,7 +7,13 @@ import { exportCsvText } from '../../src/export/csv.ts';
 import { readRegistryFile } from '../../src/registry/file.ts';
 import { buildRegistry } from '../../src/registry/build.ts';
 import { readSiteContent } from '../../src/domain/content-files-node.ts';
-import { findCut, PARALLEL_MIN_BYTES, parallelMinBytes, readRegistryFileInParallel, SplitFailed } from '../../src/registry/node/parallel.ts';
+import {
+  findCut,
+  PARALLEL_MIN_BYTES,
+  parallelMinBytes,
+  readRegistryFileInParallel,
+  SplitFailed,
+} from '../../src/registry/node/parallel.ts';
 import { runRegistry } from '../../src/registry/node/run.ts';
 import { forEachRead, openPacked, rowPacker, type PackedRows } from '../../src/registry/packed.ts';
 import fc from 'fast-check';
@@ -15,7 +21,11 @@ import { makeRecord, seeded } from './fixtures/people.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const content = readSiteContent();
-const ctx = { sets: content, rounds: content.rounds.map((r) => ({ slug: r.slug, label: r.label, deadline: r.deadline })), communes: content.communes };
+const ctx = {
+  sets: content,
+  rounds: content.rounds.map((r) => ({ slug: r.slug, label: r.label, deadline: r.deadline })),
+  communes: content.communes,
+};
 const now = new Date('2024-07-01T03:00:00Z');
 const tmp = mkdtempSync(join(tmpdir(), 'registry-parallel-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -23,20 +33,26 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** An export with a damaged tail end, blank rows and a duplicate, so the parts meet every kind of row. */
 function messyExport(strayQuote = false): Uint8Array {
   const rnd = seeded(11);
-  const records = Array.from({ length: 60 }, (_, i) => makeRecord(i, rnd, { communes: content.communes.map((c) => c.slug) }));
+  const records = Array.from({ length: 60 }, (_, i) =>
+    makeRecord(i, rnd, { communes: content.communes.map((c) => c.slug) }),
+  );
   const [header, ...lines] = exportCsvText(records).split('\r\n');
   lines.splice(20, 0, '', ',,,', lines[5]!);
   lines.splice(40, 0, lines[41]!.replace(/,da-chon,|,cho-ra-soat,/, ',"sai ""trạng thái"""x,'));
   // A stray quote in an unquoted cell, then quoted cells holding line breaks: counting quotes alone
   // now cuts inside a quoted cell, which the first part must find out.
   if (strayQuote) lines[0] = lines[0]!.replace(/^[^,]*/, (receipt) => `${receipt}"`);
-  for (let k = 9; k < lines.length; k += 3) lines[k] = lines[k]!.replace('Sản xuất từ', 'Sản xuất\r\ntừ');
+  for (let k = 9; k < lines.length; k += 3)
+    lines[k] = lines[k]!.replace('Sản xuất từ', 'Sản xuất\r\ntừ');
   return new TextEncoder().encode([header, ...lines].join('\r\n') + '\r\n"K7QM-3XPA,cắt cụt');
 }
 
 const run = (source: ReturnType<typeof readRegistryFile>) => {
   if (!source?.ok) throw new Error('unreadable');
-  return { ...buildRegistry([{ file: 'x.csv', rows: source.rows }], ctx, 'now'), info: source.info };
+  return {
+    ...buildRegistry([{ file: 'x.csv', rows: source.rows }], ctx, 'now'),
+    info: source.info,
+  };
 };
 
 describe('parallelMinBytes', () => {
@@ -80,7 +96,11 @@ describe('readRegistryFileInParallel', () => {
   it('gives runRegistry the same result with two threads as with one, for every messy fixture and a large export', () => {
     writeFileSync(join(tmp, 'lon.csv'), messyExport());
     writeFileSync(join(tmp, 'lech.csv'), messyExport(true));
-    for (const paths of [[join(FIXTURES, 'readable')], [join(tmp, 'lon.csv')], [join(tmp, 'lech.csv')]]) {
+    for (const paths of [
+      [join(FIXTURES, 'readable')],
+      [join(tmp, 'lon.csv')],
+      [join(tmp, 'lech.csv')],
+    ]) {
       const one = runRegistry({ paths, now });
       const two = runRegistry({ paths, now, parallelMinBytes: 0 });
       expect(two).toEqual(one);
@@ -94,13 +114,23 @@ function unpackRows(packed: PackedRows, firstLine: number) {
   const read = openPacked(packed, firstLine);
   if (!read) return null;
   const rows: unknown[] = [];
-  forEachRead(read, (line, key, status, reviewedMs, published, problems, blocked) => rows.push({ line, key, status, reviewedMs, published, problems, blocked }));
+  forEachRead(read, (line, key, status, reviewedMs, published, problems, blocked) =>
+    rows.push({ line, key, status, reviewedMs, published, problems, blocked }),
+  );
   return rows;
 }
 
-const published = { productName: 'Cà phê', productGroup: 'do-uong', producerType: 'ca-nhan', producerName: null, commune: 'quang-son', round: null, receipt: 'K7QM-3XPA' };
+const published = {
+  productName: 'Cà phê',
+  productGroup: 'do-uong',
+  producerType: 'ca-nhan',
+  producerName: null,
+  commune: 'quang-son',
+  round: null,
+  receipt: 'K7QM-3XPA',
+};
 
-describe('the worker\'s packed rows', () => {
+describe("the worker's packed rows", () => {
   it('are refused when their strings or columns do not add up to their flags', () => {
     const packer = rowPacker();
     packer.add(0, 7, 'da-chon', NaN, published, [], false);
@@ -113,17 +143,49 @@ describe('the worker\'s packed rows', () => {
   });
   it('keep a row whose only string is empty (it joins to the same text as no string)', () => {
     const packer = rowPacker();
-    const empty = { productName: '', productGroup: '', producerType: '', producerName: null, commune: '', round: null, receipt: '' };
+    const empty = {
+      productName: '',
+      productGroup: '',
+      producerType: '',
+      producerName: null,
+      commune: '',
+      round: null,
+      receipt: '',
+    };
     packer.add(0, -1, null, NaN, null, [], false);
     packer.add(1, 3, 'da-chon', 5, empty, [], false);
     expect(unpackRows(packer.finish(), 2)).toEqual([
-      { line: 2, key: -1, status: null, reviewedMs: NaN, published: null, problems: [], blocked: false },
-      { line: 3, key: 3, status: 'da-chon', reviewedMs: 5, published: empty, problems: [], blocked: false },
+      {
+        line: 2,
+        key: -1,
+        status: null,
+        reviewedMs: NaN,
+        published: null,
+        problems: [],
+        blocked: false,
+      },
+      {
+        line: 3,
+        key: 3,
+        status: 'da-chon',
+        reviewedMs: 5,
+        published: empty,
+        problems: [],
+        blocked: false,
+      },
     ]);
   });
   it('unpack to exactly the rows as counted, whatever is null, missing or damaged', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'ô', ',', '\n', '"', ' '), maxLength: 5 });
-    const pub = fc.record({ productName: text, productGroup: text, producerType: text, producerName: fc.option(text), commune: text, round: fc.option(text), receipt: text });
+    const pub = fc.record({
+      productName: text,
+      productGroup: text,
+      producerType: text,
+      producerName: fc.option(text),
+      commune: text,
+      round: fc.option(text),
+      receipt: text,
+    });
     const row = fc.record({
       line: fc.nat(1000),
       key: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 2 ** 40 - 1 })),
@@ -136,9 +198,12 @@ describe('the worker\'s packed rows', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 8 }), fc.nat(50), (rows, first) => {
         const packer = rowPacker();
-        for (const r of rows) packer.add(r.line, r.key, r.status, r.reviewedMs, r.published, r.problems, r.blocked);
+        for (const r of rows)
+          packer.add(r.line, r.key, r.status, r.reviewedMs, r.published, r.problems, r.blocked);
         const packed = structuredClone(packer.finish());
-        expect(unpackRows(packed, first)).toEqual(rows.map((r) => ({ ...r, line: first + r.line })));
+        expect(unpackRows(packed, first)).toEqual(
+          rows.map((r) => ({ ...r, line: first + r.line })),
+        );
       }),
       { numRuns: 1000 },
     );

@@ -10,7 +10,12 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS } from '../../src/export/format.ts';
 import { runLoad } from '../support/load.ts';
-import { freePort, runScript, startServiceProcess, type ServiceProcess } from '../support/process.ts';
+import {
+  freePort,
+  runScript,
+  startServiceProcess,
+  type ServiceProcess,
+} from '../support/process.ts';
 import { ROOT } from '../support/server.ts';
 
 const PASSWORD = 'mật khẩu thử nghiệm dài';
@@ -25,16 +30,24 @@ function newDataDir(): string {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function addEditor(dataDir: string) {
-  const r = runScript('scripts/editor.ts', ['add', 'kiemtra', '--password-stdin'], { env: { DATA_DIR: dataDir }, input: PASSWORD + '\n' });
+  const r = runScript('scripts/editor.ts', ['add', 'kiemtra', '--password-stdin'], {
+    env: { DATA_DIR: dataDir },
+    input: PASSWORD + '\n',
+  });
   expect(r.status, r.stderr).toBe(0);
 }
 
 /** Receipts in the export, with how many times each appears. */
 async function exportedReceipts(url: string): Promise<Map<string, number>> {
-  const res = await fetch(`${url}/api/registrations.csv`, { headers: { Authorization: 'Basic ' + Buffer.from(`kiemtra:${PASSWORD}`).toString('base64') } });
+  const res = await fetch(`${url}/api/registrations.csv`, {
+    headers: { Authorization: 'Basic ' + Buffer.from(`kiemtra:${PASSWORD}`).toString('base64') },
+  });
   expect(res.status).toBe(200);
   const text = (await res.text()).replace(/^\uFEFF/, '');
-  const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+  const rows = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
   const counts = new Map<string, number>();
   for (const row of rows) {
     const receipt = row[EXPORT_COLUMNS[0]!.header]!;
@@ -46,7 +59,9 @@ async function exportedReceipts(url: string): Promise<Map<string, number>> {
 function integrity(file: string): string {
   const db = new DatabaseSync(file, { readOnly: true });
   try {
-    return String((db.prepare('PRAGMA integrity_check').get() as Record<string, unknown>).integrity_check);
+    return String(
+      (db.prepare('PRAGMA integrity_check').get() as Record<string, unknown>).integrity_check,
+    );
   } finally {
     db.close();
   }
@@ -59,7 +74,12 @@ describe('crash safety', () => {
     const port = await freePort();
     let svc: ServiceProcess = await startServiceProcess({ DATA_DIR: dataDir }, port);
     let stop = false;
-    const load = runLoad(() => svc.url, 24, () => stop, 'crash');
+    const load = runLoad(
+      () => svc.url,
+      24,
+      () => stop,
+      'crash',
+    );
     for (let kill = 0; kill < 4; kill++) {
       await sleep(500 + Math.random() * 500);
       await svc.stop('SIGKILL');
@@ -86,10 +106,19 @@ describe('crash safety', () => {
     addEditor(dataDir);
     const svc = await startServiceProcess({ DATA_DIR: dataDir });
     let stop = false;
-    const load = runLoad(() => svc.url, 16, () => stop, 'backup');
+    const load = runLoad(
+      () => svc.url,
+      16,
+      () => stop,
+      'backup',
+    );
     await sleep(700);
     const backupFile = join(newDataDir(), 'sao-luu.sqlite');
-    const { stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/backup.ts'), backupFile], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+    const { stderr } = await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'scripts/backup.ts'), backupFile],
+      { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } },
+    );
     await sleep(500);
     stop = true;
     await load;

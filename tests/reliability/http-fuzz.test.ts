@@ -40,7 +40,9 @@ const bodies = fc.oneof(
   fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)),
   fc.string({ unit: 'binary', maxLength: 500 }).map((s) => Buffer.from(s)),
   fc.json().map((s) => Buffer.from(s)),
-  fc.dictionary(fc.string({ maxLength: 20 }), fc.anything()).map((o) => Buffer.from(JSON.stringify(o))),
+  fc
+    .dictionary(fc.string({ maxLength: 20 }), fc.anything())
+    .map((o) => Buffer.from(JSON.stringify(o))),
   fc.constantFrom(
     Buffer.from(nested(5000)),
     Buffer.from('['.repeat(20000)),
@@ -50,13 +52,22 @@ const bodies = fc.oneof(
     Buffer.from('producerName=%E0%A4%A&phone=%%%&commune[]=x&commune[a]=y'),
     Buffer.from('------x\r\nContent-Disposition: form-data; name="phone"\r\n\r\n'),
     Buffer.from(JSON.stringify({ producerName: 'x'.repeat(60_000) })),
-    Buffer.from(JSON.stringify({ phone: ['0912345678'], commune: { slug: 'dak-ha' }, consentProcessing: [true] })),
+    Buffer.from(
+      JSON.stringify({
+        phone: ['0912345678'],
+        commune: { slug: 'dak-ha' },
+        consentProcessing: [true],
+      }),
+    ),
   ),
 );
 
 describe('HTTP fuzzing', () => {
   it('answers every malformed registration with a 4xx and keeps memory bounded', async () => {
-    const samples = fc.sample(fc.tuple(bodies, fc.constantFrom(...CONTENT_TYPES), fc.boolean()), { numRuns: 2500, seed: 2024 });
+    const samples = fc.sample(fc.tuple(bodies, fc.constantFrom(...CONTENT_TYPES), fc.boolean()), {
+      numRuns: 2500,
+      seed: 2024,
+    });
     const rssBefore = svc.rssBytes();
     const bad: string[] = [];
     for (let i = 0; i < samples.length; i += 10) {
@@ -65,9 +76,14 @@ describe('HTTP fuzzing', () => {
           const headers: Record<string, string> = {};
           if (type) headers['Content-Type'] = type;
           if (json) headers.Accept = 'application/json';
-          const res = await fetch(`${svc.url}/api/registrations`, { method: 'POST', headers, body });
+          const res = await fetch(`${svc.url}/api/registrations`, {
+            method: 'POST',
+            headers,
+            body,
+          });
           await res.arrayBuffer();
-          if (res.status < 400 || res.status >= 500) bad.push(`${res.status} ${type} ${body.subarray(0, 60).toString('latin1')}`);
+          if (res.status < 400 || res.status >= 500)
+            bad.push(`${res.status} ${type} ${body.subarray(0, 60).toString('latin1')}`);
         }),
       );
     }
@@ -78,7 +94,11 @@ describe('HTTP fuzzing', () => {
 
   it('refuses bodies over 64 KiB, even huge ones, without buffering them', async () => {
     for (const size of [64 * 1024 + 1, 5 * 1024 * 1024]) {
-      const res = await fetch(`${svc.url}/api/registrations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: Buffer.alloc(size, 0x20) });
+      const res = await fetch(`${svc.url}/api/registrations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: Buffer.alloc(size, 0x20),
+      });
       expect(res.status).toBe(413);
     }
     expect((await fetch(`${svc.url}/healthz`)).status).toBe(200);

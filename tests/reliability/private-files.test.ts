@@ -11,7 +11,10 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('file permissions', () => {
   it('creates DATA_DIR, the database and a backup readable by the owner only', () => {
     const dataDir = join(root, 'data');
-    const added = runScript('scripts/editor.ts', ['add', 'canbo', '--password-stdin'], { env: { DATA_DIR: dataDir }, input: 'mật khẩu đủ dài 2024\n' });
+    const added = runScript('scripts/editor.ts', ['add', 'canbo', '--password-stdin'], {
+      env: { DATA_DIR: dataDir },
+      input: 'mật khẩu đủ dài 2024\n',
+    });
     expect(added.status, added.stderr).toBe(0);
     const backupFile = join(root, 'sao-luu', 'ocop.sqlite');
     const backedUp = runScript('scripts/backup.ts', [backupFile], { env: { DATA_DIR: dataDir } });

@@ -11,11 +11,17 @@ import { readSiteContent } from '../../src/domain/content-files-node.ts';
 const ROOT = join(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
 /** Words that name a level of government, not a place: "huyện Đắk Glong" → "Đắk Glong". */
-const LEVELS = /^(ủy ban nhân dân|ubnd|tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|thôn|bon|buôn|bản|ocop)\s+/iu;
+const LEVELS =
+  /^(ủy ban nhân dân|ubnd|tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|thôn|bon|buôn|bản|ocop)\s+/iu;
 
 /** Text folded for comparison: no diacritics, đ → d, lower case, runs of spaces, dashes and apostrophes as one space. */
 const fold = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/['’\s_-]+/g, ' ');
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/['’\s_-]+/g, ' ');
 
 function placeNames(contentDir?: string): string[] {
   const { authority, contact, communes } = readSiteContent(contentDir);
@@ -24,7 +30,17 @@ function placeNames(contentDir?: string): string[] {
     while (LEVELS.test(out)) out = out.replace(LEVELS, '');
     return out;
   };
-  const names = [authority.name, authority.shortName, authority.parent, authority.area, authority.province, authority.titleSuffix, authority.brand, contact.office, ...communes.flatMap((c) => [c.name, ...c.aliases])]
+  const names = [
+    authority.name,
+    authority.shortName,
+    authority.parent,
+    authority.area,
+    authority.province,
+    authority.titleSuffix,
+    authority.brand,
+    contact.office,
+    ...communes.flatMap((c) => [c.name, ...c.aliases]),
+  ]
     .map(strip)
     .filter((n) => n.length >= 4);
   // Each name as written (folded) and run together as in host names and repositories ("dakglong").
@@ -36,20 +52,32 @@ function sourceFiles(dir: string): string[] {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return name === 'generated' ? [] : sourceFiles(path);
     // Unit tests beside a module exercise the 2024 content set on purpose (commune spellings, exports).
-    return /\.(ts|astro|js|mjs|css|json|md)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+    return /\.(ts|astro|js|mjs|css|json|md)$/.test(name) && !name.endsWith('.test.ts')
+      ? [path]
+      : [];
   });
 }
 
 /** Where each name occurs in the texts, as "where: name". */
-function occurrences(names: readonly string[], texts: readonly { where: string; text: string }[]): string[] {
+function occurrences(
+  names: readonly string[],
+  texts: readonly { where: string; text: string }[],
+): string[] {
   const hits: string[] = [];
   for (const { where, text } of texts) {
     const folded = fold(text);
-    for (const name of names) if (new RegExp(`(^|[^a-z0-9])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(folded)) hits.push(`${where}: ${name}`);
+    for (const name of names)
+      if (
+        new RegExp(`(^|[^a-z0-9])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(
+          folded,
+        )
+      )
+        hits.push(`${where}: ${name}`);
   }
   return hits;
 }
-const read = (files: string[]) => files.map((file) => ({ where: relative(ROOT, file), text: readFileSync(file, 'utf8') }));
+const read = (files: string[]) =>
+  files.map((file) => ({ where: relative(ROOT, file), text: readFileSync(file, 'utf8') }));
 
 describe('no place or office name in src/', () => {
   const names = placeNames();
@@ -65,14 +93,28 @@ describe('no place or office name in src/', () => {
 
   it('the check catches a name written with other case, without diacritics or with dashes, and not inside a word', () => {
     const name = readSiteContent().communes[0]!.name;
-    const plain = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd');
+    const plain = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd');
     const texts = [
       { where: 'as-is', text: `const x = "${name}";` },
       { where: 'upper', text: name.toUpperCase() },
-      { where: 'ascii-slug', text: `href="/danh-sach/${plain.toLowerCase().replace(/\s+/g, '-')}/"` },
-      { where: 'host', text: `https://ocop.${plain.toLowerCase().replace(/[^a-z0-9]/g, '')}.example` },
+      {
+        where: 'ascii-slug',
+        text: `href="/danh-sach/${plain.toLowerCase().replace(/\s+/g, '-')}/"`,
+      },
+      {
+        where: 'host',
+        text: `https://ocop.${plain.toLowerCase().replace(/[^a-z0-9]/g, '')}.example`,
+      },
       { where: 'inside-a-word', text: `x${plain.replace(/\s+/g, '')}y` },
     ];
-    expect(occurrences(names, texts).map((h) => h.split(':')[0])).toEqual(['as-is', 'upper', 'ascii-slug', 'host']);
+    expect(occurrences(names, texts).map((h) => h.split(':')[0])).toEqual([
+      'as-is',
+      'upper',
+      'ascii-slug',
+      'host',
+    ]);
   });
 });

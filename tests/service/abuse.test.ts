@@ -36,7 +36,8 @@ describe('one anonymous client against the real service', () => {
     expect(countStatuses(guesses)['401']).toBeLessThanOrEqual(5);
     expect(countStatuses(guesses)['429']).toBe(25);
     // One after another until the throttle answers: five wrong passwords are checked in all, never more.
-    while (guesses.at(-1)?.status !== 429 || guesses.length === answers.length) guesses.push(await post('sai sai sai sai'));
+    while (guesses.at(-1)?.status !== 429 || guesses.length === answers.length)
+      guesses.push(await post('sai sai sai sai'));
     expect(countStatuses(guesses)['401']).toBe(5);
     expect((await post(ABUSE_PASSWORD)).status).toBe(429);
   }, 60_000);
@@ -46,7 +47,11 @@ describe('one anonymous client against the real service', () => {
     const answers = await repeatedFieldBodies(url, 4, 3000);
     const samples = await health.stop();
     expect(answers.length).toBeGreaterThan(10);
-    expect(answers.every((a) => a.status === 413 || a.status === 422 || a.status === 403 || a.status === 429)).toBe(true);
+    expect(
+      answers.every(
+        (a) => a.status === 413 || a.status === 422 || a.status === 403 || a.status === 429,
+      ),
+    ).toBe(true);
     expect(percentile(samples, 99)).toBeLessThan(1500);
   }, 60_000);
 
@@ -57,7 +62,12 @@ describe('one anonymous client against the real service', () => {
     const counts = countStatuses(answers);
     // Hashing is bounded: most attempts are answered with 503 (busy) at once or after a short wait; none waits for long.
     expect(Object.keys(counts).sort()).toEqual(['401', '503']);
-    expect(percentile(answers.map((a) => a.ms), 99)).toBeLessThan(10_000);
+    expect(
+      percentile(
+        answers.map((a) => a.ms),
+        99,
+      ),
+    ).toBeLessThan(10_000);
     expect(samples.length).toBeGreaterThan(5);
     expect(percentile(samples, 99)).toBeLessThan(1500);
   }, 60_000);

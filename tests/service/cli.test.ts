@@ -18,12 +18,17 @@ const tempDir = () => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const PASSWORD = 'mật khẩu của xã Quảng Sơn';
-const editor = (dataDir: string, args: string[], input?: string) => runScript('scripts/editor.ts', args, { env: { DATA_DIR: dataDir }, input });
+const editor = (dataDir: string, args: string[], input?: string) =>
+  runScript('scripts/editor.ts', args, { env: { DATA_DIR: dataDir }, input });
 
 describe('npm run editor', () => {
   it('adds (creating DATA_DIR), lists and removes accounts; the password is stored only as a scrypt hash', async () => {
     const dataDir = join(tempDir(), 'chua-co');
-    const added = editor(dataDir, ['add', 'xa.quangson', '--commune', 'quang-son', '--password-stdin'], `${PASSWORD}\n`);
+    const added = editor(
+      dataDir,
+      ['add', 'xa.quangson', '--commune', 'quang-son', '--password-stdin'],
+      `${PASSWORD}\n`,
+    );
     expect(added.stderr).toBe('');
     expect(added.status).toBe(0);
     expect(editor(dataDir, ['add', 'huyen', '--password-stdin'], `${PASSWORD}\r\n`).status).toBe(0);
@@ -33,16 +38,28 @@ describe('npm run editor', () => {
     expect(list.stdout).toMatch(/^xa\.quangson\tquang-son/m);
 
     const db = new DatabaseSync(join(dataDir, 'ocop.sqlite'), { readOnly: true });
-    const hashes = db.prepare('SELECT password_hash FROM accounts').all() as { password_hash: string }[];
+    const hashes = db.prepare('SELECT password_hash FROM accounts').all() as {
+      password_hash: string;
+    }[];
     db.close();
     expect(hashes.every((h) => h.password_hash.startsWith('scrypt$'))).toBe(true);
-    for (const f of readdirSync(dataDir)) expect(readFileSync(join(dataDir, f)).includes(Buffer.from(PASSWORD))).toBe(false);
+    for (const f of readdirSync(dataDir))
+      expect(readFileSync(join(dataDir, f)).includes(Buffer.from(PASSWORD))).toBe(false);
 
     // The account works against the service over the same DATA_DIR.
     const app = createApp({ ...readConfig({}), dataDir }, { log: () => {} });
     try {
-      expect((await app.request('/api/registrations.csv', { headers: basic('xa.quangson', PASSWORD) })).status).toBe(200);
-      expect((await app.request('/api/registrations.csv', { headers: basic('xa.quangson', 'wrong password') })).status).toBe(401);
+      expect(
+        (await app.request('/api/registrations.csv', { headers: basic('xa.quangson', PASSWORD) }))
+          .status,
+      ).toBe(200);
+      expect(
+        (
+          await app.request('/api/registrations.csv', {
+            headers: basic('xa.quangson', 'wrong password'),
+          })
+        ).status,
+      ).toBe(401);
     } finally {
       app.close();
     }
@@ -56,11 +73,19 @@ describe('npm run editor', () => {
     const dataDir = tempDir();
     const cases: [string[], string | undefined, RegExp][] = [
       [['add', 'ngan', '--password-stdin'], 'short\n', /at least 10 characters/],
-      [['add', 'x1', '--commune', 'ha-noi', '--password-stdin'], `${PASSWORD}\n`, /unknown commune "ha-noi"; known communes: quang-son/],
+      [
+        ['add', 'x1', '--commune', 'ha-noi', '--password-stdin'],
+        `${PASSWORD}\n`,
+        /unknown commune "ha-noi"; known communes: quang-son/,
+      ],
       [['add', 'x2', '--commune'], undefined, /--commune needs a commune slug/],
       [['add', 'x3'], `${PASSWORD}\n`, /--password-stdin/],
       [['add', 'bad name!', '--password-stdin'], `${PASSWORD}\n`, /invalid account name/],
-      [['add', 'x4', '--colour', 'red', '--password-stdin'], `${PASSWORD}\n`, /unknown option --colour/],
+      [
+        ['add', 'x4', '--colour', 'red', '--password-stdin'],
+        `${PASSWORD}\n`,
+        /unknown option --colour/,
+      ],
       [['remove', 'khong-co'], undefined, /no account named "khong-co"/],
       [['rename', 'a'], undefined, /unknown command "rename"/],
     ];
@@ -82,7 +107,11 @@ describe('npm run backup', () => {
     const app = createApp({ ...readConfig({}), dataDir, rateLimit: 0 }, { log: () => {} });
     try {
       for (let i = 0; i < 5; i++) {
-        const res = await app.request('/api/registrations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(validBody()) });
+        const res = await app.request('/api/registrations', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(validBody()),
+        });
         expect(res.status).toBe(201);
       }
       const target = join(tempDir(), 'sao-luu', 'ocop-backup.sqlite');
@@ -98,9 +127,13 @@ describe('npm run backup', () => {
     } finally {
       app.close();
     }
-    const missing = runScript('scripts/backup.ts', [join(tempDir(), 'x.sqlite')], { env: { DATA_DIR: join(tempDir(), 'rong') } });
+    const missing = runScript('scripts/backup.ts', [join(tempDir(), 'x.sqlite')], {
+      env: { DATA_DIR: join(tempDir(), 'rong') },
+    });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/no database/);
-    expect(runScript('scripts/backup.ts', [], { env: { DATA_DIR: dataDir } }).stderr).toMatch(/usage: npm run backup -- FILE/);
+    expect(runScript('scripts/backup.ts', [], { env: { DATA_DIR: dataDir } }).stderr).toMatch(
+      /usage: npm run backup -- FILE/,
+    );
   });
 });

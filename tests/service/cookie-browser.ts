@@ -12,20 +12,26 @@ export function cookieBrowser(app: () => TestApp) {
 
     async request(path: string, init: RequestInit = {}): Promise<Response> {
       const headers = new Headers(init.headers);
-      if (this.cookies.size) headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+      if (this.cookies.size)
+        headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
       const res = await app().request(new URL(path, this.base).toString(), { ...init, headers });
       this.lastSetCookies = res.headers.getSetCookie();
       for (const c of this.lastSetCookies) {
         const [pair] = c.split(';');
         const [name, value] = pair!.split('=') as [string, string];
-        if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c) || value === '') this.cookies.delete(name);
+        if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c) || value === '')
+          this.cookies.delete(name);
         else this.cookies.set(name, value);
       }
       return res;
     }
 
     post(path: string, fields: Record<string, string>): Promise<Response> {
-      return this.request(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+      return this.request(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
     }
 
     /** The CSRF token of the first form on a page. */

@@ -17,9 +17,17 @@ describe('openDatabase', () => {
     expect(existsSync(join(dir, 'ocop.sqlite'))).toBe(true);
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     expect(db.prepare('PRAGMA synchronous').get()).toEqual({ synchronous: 2 });
-    expect((db.prepare('PRAGMA busy_timeout').get() as { timeout: number }).timeout).toBeGreaterThan(0);
+    expect(
+      (db.prepare('PRAGMA busy_timeout').get() as { timeout: number }).timeout,
+    ).toBeGreaterThan(0);
     expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: SCHEMA_VERSION });
-    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE 'CREATE UNIQUE%'").all() as { name: string }[]).map((r) => r.name);
+    const indexes = (
+      db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE 'CREATE UNIQUE%'",
+        )
+        .all() as { name: string }[]
+    ).map((r) => r.name);
     expect(indexes.sort()).toEqual(['registrations_receipt', 'registrations_submission_id']);
     db.close();
     // Opening again migrates nothing and keeps the data.
@@ -45,9 +53,13 @@ describe('the search column', () => {
     const old = new DatabaseSync(join(dir, 'ocop.sqlite'));
     old.exec(MIGRATIONS[0]!); // the schema as version 1 shipped it
     old.exec('PRAGMA user_version = 1');
-    old.prepare(`INSERT INTO registrations (receipt, created_at, submitted_at, status, producer_name, producer_type, representative, phone, email,
+    old
+      .prepare(
+        `INSERT INTO registrations (receipt, created_at, submitted_at, status, producer_name, producer_type, representative, phone, email,
       commune, address, business_id, product_name, product_group, product_stage, description, support_needs, consent_processing, consent_publish_name)
-      VALUES ('ABCD-EFGH', 'x', 'x', 'cho-ra-soat', 'Hộ ông Đức', 'ca-nhan', 'Đức', '0912345678', '', 'dak-ha', 'Thôn 1', '', 'Cà phê', 'thuc-pham', 'da-co', '', '[]', 1, 0)`).run();
+      VALUES ('ABCD-EFGH', 'x', 'x', 'cho-ra-soat', 'Hộ ông Đức', 'ca-nhan', 'Đức', '0912345678', '', 'dak-ha', 'Thôn 1', '', 'Cà phê', 'thuc-pham', 'da-co', '', '[]', 1, 0)`,
+      )
+      .run();
     old.close();
     const db = openDatabase(dir);
     const store = new RegistrationStore(db);

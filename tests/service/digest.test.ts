@@ -13,10 +13,25 @@ beforeEach(async () => {
 });
 afterEach(() => smtp.close());
 
-const sender = (url = smtp.url) => new DigestSender(app().app.deps.db, () => app().app.deps.content, { smtpUrl: url, mailFrom: 'OCOP <ocop@example.vn>', siteUrl: 'https://ocop.example.vn/', everyMinutes: 60 });
+const sender = (url = smtp.url) =>
+  new DigestSender(app().app.deps.db, () => app().app.deps.content, {
+    smtpUrl: url,
+    mailFrom: 'OCOP <ocop@example.vn>',
+    siteUrl: 'https://ocop.example.vn/',
+    everyMinutes: 60,
+  });
 
 async function register(extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await postJson(app(), validBody({ representative: 'Trần Văn Bình', phone: '0987654321', address: 'Bon Ndor', producerName: 'Hộ ông Bình', ...extra }));
+  const res = await postJson(
+    app(),
+    validBody({
+      representative: 'Trần Văn Bình',
+      phone: '0987654321',
+      address: 'Bon Ndor',
+      producerName: 'Hộ ông Bình',
+      ...extra,
+    }),
+  );
   return ((await res.json()) as { receipt: string }).receipt;
 }
 
@@ -32,7 +47,10 @@ describe('staff digests', () => {
     const spam = await register({ commune: 'quang-son', website: 'http://spam' });
 
     const outcomes = await sender().sendDue(new Date(), { respectInterval: true });
-    expect(outcomes).toEqual([{ account: 'huyen', result: 'sent', count: 3 }, { account: 'quangson', result: 'sent', count: 2 }]);
+    expect(outcomes).toEqual([
+      { account: 'huyen', result: 'sent', count: 3 },
+      { account: 'quangson', result: 'sent', count: 2 },
+    ]);
     expect(smtp.mails).toHaveLength(2);
     const byTo = Object.fromEntries(smtp.mails.map((m) => [m.to[0], m]));
     const district = byTo['huyen@example.vn']!;
@@ -72,17 +90,26 @@ describe('staff digests', () => {
     expect(smtp.mails[0]!.text).toContain(first);
     expect(smtp.mails[1]!.text).toContain(second);
     expect(smtp.mails[1]!.text).not.toContain(first);
-    const log = app().app.deps.db.prepare('SELECT account, count FROM digest_log ORDER BY id').all();
-    expect(log).toEqual([{ account: 'quangson', count: 1 }, { account: 'quangson', count: 1 }]);
+    const log = app()
+      .app.deps.db.prepare('SELECT account, count FROM digest_log ORDER BY id')
+      .all();
+    expect(log).toEqual([
+      { account: 'quangson', count: 1 },
+      { account: 'quangson', count: 1 },
+    ]);
   });
 
-  it('respects DIGEST_EVERY between one account\'s digests', async () => {
+  it("respects DIGEST_EVERY between one account's digests", async () => {
     app().app.deps.accounts.setEmail('huyen', 'huyen@example.vn');
     await register();
     await sender().sendDue(new Date(), { respectInterval: true });
     await register();
-    expect(await sender().sendDue(new Date(Date.now() + 30 * 60_000), { respectInterval: true })).toEqual([]);
-    expect(await sender().sendDue(new Date(Date.now() + 61 * 60_000), { respectInterval: true })).toEqual([{ account: 'huyen', result: 'sent', count: 1 }]);
+    expect(
+      await sender().sendDue(new Date(Date.now() + 30 * 60_000), { respectInterval: true }),
+    ).toEqual([]);
+    expect(
+      await sender().sendDue(new Date(Date.now() + 61 * 60_000), { respectInterval: true }),
+    ).toEqual([{ account: 'huyen', result: 'sent', count: 1 }]);
   });
 
   it('SMTP unreachable: nothing marked; once it answers, everything comes in one message', async () => {
@@ -90,9 +117,13 @@ describe('staff digests', () => {
     const a = await register();
     const down = `smtp://127.0.0.1:${await freePort()}`;
     const failed = await sender(down).sendDue(new Date(), { respectInterval: true });
-    expect(failed).toEqual([{ account: 'huyen', result: 'failed', count: 1, error: expect.any(String) }]);
+    expect(failed).toEqual([
+      { account: 'huyen', result: 'failed', count: 1, error: expect.any(String) },
+    ]);
     const b = await register();
-    expect(await sender().sendDue(new Date(), { respectInterval: true })).toEqual([{ account: 'huyen', result: 'sent', count: 2 }]);
+    expect(await sender().sendDue(new Date(), { respectInterval: true })).toEqual([
+      { account: 'huyen', result: 'sent', count: 2 },
+    ]);
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0]!.text).toContain(a);
     expect(smtp.mails[0]!.text).toContain(b);

@@ -14,17 +14,27 @@ async function register(extra: Record<string, unknown> = {}): Promise<string> {
 }
 
 async function exportRows(query = '', who = 'huyen') {
-  const res = await app().request(`/api/registrations.csv${query}`, { headers: basic(who, PASSWORD) });
+  const res = await app().request(`/api/registrations.csv${query}`, {
+    headers: basic(who, PASSWORD),
+  });
   expect(res.status).toBe(200);
   const text = new TextDecoder().decode(await res.arrayBuffer());
-  return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+  return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
 }
 
 const col = (key: string) => EXPORT_COLUMNS.find((c) => c.key === key)!.header;
 
 describe('GET /api/registrations.csv', () => {
   it('without or with wrong credentials → 401 with WWW-Authenticate', async () => {
-    for (const headers of [{}, basic('huyen', 'sai mật khẩu rồi'), basic('nobody', PASSWORD), { Authorization: 'Basic !!!' }]) {
+    for (const headers of [
+      {},
+      basic('huyen', 'sai mật khẩu rồi'),
+      basic('nobody', PASSWORD),
+      { Authorization: 'Basic !!!' },
+    ]) {
       const res = await app().request('/api/registrations.csv', { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
@@ -32,15 +42,26 @@ describe('GET /api/registrations.csv', () => {
   });
 
   it('the bytes: BOM, CRLF, Vietnamese header row, +07:00 times, neutralised formulas, empty reviewed-at', async () => {
-    const receipt = await register({ producerName: '=HYPERLINK("http://x")', description: 'dòng 1\ndòng 2, có "ngoặc"', businessId: '-5', supportNeeds: ['@SUM(A1)'] });
-    const res = await app().request('/api/registrations.csv', { headers: basic('huyen', PASSWORD) });
+    const receipt = await register({
+      producerName: '=HYPERLINK("http://x")',
+      description: 'dòng 1\ndòng 2, có "ngoặc"',
+      businessId: '-5',
+      supportNeeds: ['@SUM(A1)'],
+    });
+    const res = await app().request('/api/registrations.csv', {
+      headers: basic('huyen', PASSWORD),
+    });
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="dang-ky-ocop-.*\.csv"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="dang-ky-ocop-.*\.csv"$/,
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).slice(1);
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe(EXPORT_COLUMNS.map((c) => (c.header.includes(',') ? `"${c.header}"` : c.header)).join(','));
+    expect(lines[0]).toBe(
+      EXPORT_COLUMNS.map((c) => (c.header.includes(',') ? `"${c.header}"` : c.header)).join(','),
+    );
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '').replace(/dòng 1\ndòng 2/, '')).not.toContain('\n');
     const row = Papa.parse<string[]>(text, { skipEmptyLines: true }).data[1]!;
@@ -82,34 +103,59 @@ describe('GET /api/registrations.csv', () => {
     expect((await exportRows('?commune=xã Đắk Ha')).map((r) => r[col('receipt')])).toEqual([ha]);
     expect((await exportRows('?round=2024-dot-2')).map((r) => r[col('receipt')])).toEqual([later]);
     expect((await exportRows('?status=rac')).map((r) => r[col('receipt')])).toEqual([later]);
-    expect((await exportRows('?round=tiep-theo'))).toEqual([]);
-    const bad = await app().request('/api/registrations.csv?status=nope', { headers: basic('huyen', PASSWORD) });
+    expect(await exportRows('?round=tiep-theo')).toEqual([]);
+    const bad = await app().request('/api/registrations.csv?status=nope', {
+      headers: basic('huyen', PASSWORD),
+    });
     expect(bad.status).toBe(422);
   });
 
   it('throttles repeated wrong Basic passwords per account and address', async () => {
-    for (let i = 0; i < 5; i++) expect((await app().request('/api/registrations.csv', { headers: basic('huyen', 'sai sai sai sai') })).status).toBe(401);
-    const blocked = await app().request('/api/registrations.csv', { headers: basic('huyen', PASSWORD) });
+    for (let i = 0; i < 5; i++)
+      expect(
+        (
+          await app().request('/api/registrations.csv', {
+            headers: basic('huyen', 'sai sai sai sai'),
+          })
+        ).status,
+      ).toBe(401);
+    const blocked = await app().request('/api/registrations.csv', {
+      headers: basic('huyen', PASSWORD),
+    });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await app().request('/api/registrations.csv', { headers: basic('quangson', PASSWORD) })).status).toBe(200);
+    expect(
+      (await app().request('/api/registrations.csv', { headers: basic('quangson', PASSWORD) }))
+        .status,
+    ).toBe(200);
   });
 });
 
 describe('sign-in throttle across names', () => {
   it('caps failures per address whatever the names (password spraying), the right password included', async () => {
     const answers: number[] = [];
-    for (let i = 1; i <= 12; i++) answers.push((await app().request('/api/registrations.csv', { headers: basic(`user${i}`, 'sai sai sai sai') })).status);
+    for (let i = 1; i <= 12; i++)
+      answers.push(
+        (
+          await app().request('/api/registrations.csv', {
+            headers: basic(`user${i}`, 'sai sai sai sai'),
+          })
+        ).status,
+      );
     expect(answers.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(answers.slice(10)).toEqual([429, 429]);
-    const blocked = await app().request('/api/registrations.csv', { headers: basic('huyen', PASSWORD) });
+    const blocked = await app().request('/api/registrations.csv', {
+      headers: basic('huyen', PASSWORD),
+    });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('refuses an overlong name without keeping it, and keeps its limiters bounded', async () => {
     const deps = app().app.deps;
-    const res = await app().request('/api/registrations.csv', { headers: basic('x'.repeat(10_000), 'sai sai sai sai') });
+    const res = await app().request('/api/registrations.csv', {
+      headers: basic('x'.repeat(10_000), 'sai sai sai sai'),
+    });
     expect(res.status).toBe(401);
     expect(deps.signInLimiter.size).toBe(0);
     expect(deps.addressSignInLimiter.size).toBe(1);
@@ -117,23 +163,54 @@ describe('sign-in throttle across names', () => {
 });
 
 describe('POST /api/registrations/RECEIPT/status', () => {
-  const post = (receipt: string, body: unknown, headers: Record<string, string> = basic('huyen', PASSWORD)) =>
-    app().request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const post = (
+    receipt: string,
+    body: unknown,
+    headers: Record<string, string> = basic('huyen', PASSWORD),
+  ) =>
+    app().request(`/api/registrations/${receipt}/status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('200 for an allowed editor; records reviewedAt, the note and who', async () => {
     const receipt = await register();
-    const res = await post(receipt, { status: 'chua-chon', note: '  Thiếu hồ sơ  ' }, basic('quangson', PASSWORD));
+    const res = await post(
+      receipt,
+      { status: 'chua-chon', note: '  Thiếu hồ sơ  ' },
+      basic('quangson', PASSWORD),
+    );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ receipt, status: 'chua-chon', reviewedAt: '2024-03-20T10:00:00+07:00' });
-    expect(app().app.deps.registrations.get(receipt)).toMatchObject({ status: 'chua-chon', reviewNote: 'Thiếu hồ sơ' });
-    expect(app().app.deps.registrations.history(receipt)).toEqual([{ status: 'chua-chon', note: 'Thiếu hồ sơ', publicNote: '', account: 'quangson', at: '2024-03-20T10:00:00+07:00' }]);
-    expect(await (await app().request(`/api/registrations/${receipt}`)).json()).toMatchObject({ status: 'chua-chon' });
+    expect(await res.json()).toMatchObject({
+      receipt,
+      status: 'chua-chon',
+      reviewedAt: '2024-03-20T10:00:00+07:00',
+    });
+    expect(app().app.deps.registrations.get(receipt)).toMatchObject({
+      status: 'chua-chon',
+      reviewNote: 'Thiếu hồ sơ',
+    });
+    expect(app().app.deps.registrations.history(receipt)).toEqual([
+      {
+        status: 'chua-chon',
+        note: 'Thiếu hồ sơ',
+        publicNote: '',
+        account: 'quangson',
+        at: '2024-03-20T10:00:00+07:00',
+      },
+    ]);
+    expect(await (await app().request(`/api/registrations/${receipt}`)).json()).toMatchObject({
+      status: 'chua-chon',
+    });
   });
 
   it('401 without credentials, 403 for another commune, 404 unknown receipt, 422 unknown status', async () => {
     const receipt = await register({ commune: 'dak-som' });
     expect((await post(receipt, { status: 'da-chon' }, {})).status).toBe(401);
-    expect((await post(receipt, { status: 'da-chon' }, basic('quangson', PASSWORD))).status).toBe(403);
+    expect((await post(receipt, { status: 'da-chon' }, basic('quangson', PASSWORD))).status).toBe(
+      403,
+    );
     expect(app().app.deps.registrations.get(receipt)!.status).toBe('cho-ra-soat');
     expect((await post('2222-2222', { status: 'da-chon' })).status).toBe(404);
     // A commune account gets one answer for another commune's receipt and an unknown one: existence does not leak.
@@ -145,9 +222,15 @@ describe('POST /api/registrations/RECEIPT/status', () => {
     expect((await post(receipt, { status: 'da-chon', note: ['x'] })).status).toBe(422);
     const control = await post(receipt, { status: 'da-chon', note: 'a\u0000b' });
     expect(control.status).toBe(422);
-    expect(await control.json()).toEqual({ errors: [{ field: 'note', message: expect.stringContaining('ký tự điều khiển') }] });
+    expect(await control.json()).toEqual({
+      errors: [{ field: 'note', message: expect.stringContaining('ký tự điều khiển') }],
+    });
     expect((await post(receipt, { status: 'chua-chon', note: 'Dòng 1\nDòng 2' })).status).toBe(200);
-    const broken = await app().request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...basic('huyen', PASSWORD) }, body: '{' });
+    const broken = await app().request(`/api/registrations/${receipt}/status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...basic('huyen', PASSWORD) },
+      body: '{',
+    });
     expect(broken.status).toBe(422);
   });
 });

@@ -19,14 +19,23 @@ export interface TestApp {
 }
 
 /** A fresh app; RATE_LIMIT off unless given; the clock starts inside round 1. */
-export function makeTestApp(overrides: Partial<ServiceConfig> = {}, start = '2024-03-20T10:00:00+07:00'): TestApp {
+export function makeTestApp(
+  overrides: Partial<ServiceConfig> = {},
+  start = '2024-03-20T10:00:00+07:00',
+): TestApp {
   const root = mkdtempSync(join(tmpdir(), 'ocop-service-'));
   const distDir = join(root, 'dist');
   mkdirSync(join(distDir, 'dang-ky', 'da-nhan'), { recursive: true });
   writeFileSync(join(distDir, 'dang-ky', 'da-nhan', 'index.html'), CONFIRMATION_FIXTURE);
   writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Trang chủ</title>');
   writeFileSync(join(distDir, '404.html'), '<!doctype html><title>Không tìm thấy</title>');
-  const config: ServiceConfig = { ...readConfig({}), dataDir: join(root, 'data'), distDir, rateLimit: 0, ...overrides };
+  const config: ServiceConfig = {
+    ...readConfig({}),
+    dataDir: join(root, 'data'),
+    distDir,
+    rateLimit: 0,
+    ...overrides,
+  };
   const logs: string[] = [];
   const clock = { now: new Date(start) };
   const app = createApp(config, { log: (line) => logs.push(line), now: () => clock.now });
@@ -93,7 +102,11 @@ export function formBody(body: Record<string, unknown>): URLSearchParams {
   return form;
 }
 
-export function postForm(t: TestApp, form: URLSearchParams | string, headers: Record<string, string> = {}) {
+export function postForm(
+  t: TestApp,
+  form: URLSearchParams | string,
+  headers: Record<string, string> = {},
+) {
   return t.request('/api/registrations', {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
@@ -106,7 +119,12 @@ export function basic(name: string, password: string): Record<string, string> {
 }
 
 /** Adds an editor account straight through the store (the CLI has its own test). */
-export async function addEditor(t: TestApp, name: string, password: string, commune: string | null = null): Promise<void> {
+export async function addEditor(
+  t: TestApp,
+  name: string,
+  password: string,
+  commune: string | null = null,
+): Promise<void> {
   await t.app.deps.accounts.add(name, password, commune);
 }
 

@@ -5,17 +5,36 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyLookupSlot } from '../../src/forms/lookup-view.ts';
 import { LOOKUPS_PER_MINUTE } from '../../src/service/deps.ts';
-import { basic, EDITOR_PASSWORD, makeTestApp, postJson, useAppWithTwoEditors, validBody } from './helpers.ts';
+import {
+  basic,
+  EDITOR_PASSWORD,
+  makeTestApp,
+  postJson,
+  useAppWithTwoEditors,
+  validBody,
+} from './helpers.ts';
 
 const app = useAppWithTwoEditors();
 const REASON = 'Cần bổ sung giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm.';
 
 async function register(extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await postJson(app(), validBody({ representative: 'Nguyễn Thị Hoà', phone: '0912345678', address: 'Thôn 2', ...extra }));
+  const res = await postJson(
+    app(),
+    validBody({
+      representative: 'Nguyễn Thị Hoà',
+      phone: '0912345678',
+      address: 'Thôn 2',
+      ...extra,
+    }),
+  );
   return ((await res.json()) as { receipt: string }).receipt;
 }
 const review = (receipt: string, body: unknown) =>
-  app().request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { ...basic('huyen', EDITOR_PASSWORD), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  app().request(`/api/registrations/${receipt}/status`, {
+    method: 'POST',
+    headers: { ...basic('huyen', EDITOR_PASSWORD), 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const lookup = (ma: string) => app().request(`/tra-cuu/?ma=${encodeURIComponent(ma)}`);
 
 describe('/tra-cuu/', () => {
@@ -31,7 +50,12 @@ describe('/tra-cuu/', () => {
 
   it('finds a receipt typed in lower case, with spaces, without the dash; says the round and status in words', async () => {
     const receipt = await register();
-    for (const typed of [receipt, receipt.toLowerCase(), ` ${receipt.replace('-', '')} `, receipt.replace('-', ' ').toLowerCase()]) {
+    for (const typed of [
+      receipt,
+      receipt.toLowerCase(),
+      ` ${receipt.replace('-', '')} `,
+      receipt.replace('-', ' ').toLowerCase(),
+    ]) {
       const res = await lookup(typed);
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
@@ -48,7 +72,10 @@ describe('/tra-cuu/', () => {
     const cases: [unknown, string][] = [
       [{ status: 'da-chon', note: 'ghi chú riêng tư' }, 'Đã được chọn xây dựng sản phẩm OCOP'],
       [{ status: 'chua-chon', note: 'ghi chú riêng tư' }, 'Chưa được chọn trong đợt này'],
-      [{ status: 'can-bo-sung', note: 'ghi chú riêng tư', publicNote: REASON }, 'Cần bổ sung hồ sơ'],
+      [
+        { status: 'can-bo-sung', note: 'ghi chú riêng tư', publicNote: REASON },
+        'Cần bổ sung hồ sơ',
+      ],
       [{ status: 'rac', note: 'ghi chú riêng tư' }, 'Đã nhận, đang chờ rà soát'],
     ];
     for (const [body, words] of cases) {
@@ -56,7 +83,16 @@ describe('/tra-cuu/', () => {
       const html = await (await lookup(receipt)).text();
       expect(html).toContain(words);
       expect(html.includes(REASON)).toBe((body as { status: string }).status === 'can-bo-sung');
-      for (const personal of ['ghi chú riêng tư', 'Nguyễn Thị Hoà', '0912345678', 'Hợp tác xã Cà phê', 'Cà phê bột', 'Thôn 2', 'Rang mộc']) expect(html).not.toContain(personal);
+      for (const personal of [
+        'ghi chú riêng tư',
+        'Nguyễn Thị Hoà',
+        '0912345678',
+        'Hợp tác xã Cà phê',
+        'Cà phê bột',
+        'Thôn 2',
+        'Rang mộc',
+      ])
+        expect(html).not.toContain(personal);
     }
   });
 
@@ -64,7 +100,9 @@ describe('/tra-cuu/', () => {
     const real = await register();
     const spam = await register({ website: 'http://spam' });
     const strip = (html: string, receipt: string) => html.replaceAll(receipt, 'MA');
-    expect(strip(await (await lookup(spam)).text(), spam)).toBe(strip(await (await lookup(real)).text(), real));
+    expect(strip(await (await lookup(spam)).text(), spam)).toBe(
+      strip(await (await lookup(real)).text(), real),
+    );
   });
 
   it('unknown or malformed → 404 naming the code and whom to call', async () => {
@@ -81,10 +119,13 @@ describe('/tra-cuu/', () => {
     expect(badHtml).not.toContain('<b>abc');
   });
 
-  it('fills the built page\'s slot when dist/ has one', async () => {
+  it("fills the built page's slot when dist/ has one", async () => {
     const receipt = await register();
     mkdirSync(join(app().config.distDir, 'tra-cuu'), { recursive: true });
-    writeFileSync(join(app().config.distDir, 'tra-cuu', 'index.html'), `<!doctype html><html lang="vi"><title>Khung trang</title><main>${emptyLookupSlot()}</main><footer>chân trang</footer></html>`);
+    writeFileSync(
+      join(app().config.distDir, 'tra-cuu', 'index.html'),
+      `<!doctype html><html lang="vi"><title>Khung trang</title><main>${emptyLookupSlot()}</main><footer>chân trang</footer></html>`,
+    );
     const html = await (await lookup(receipt)).text();
     expect(html).toContain('Khung trang');
     expect(html).toContain('chân trang');
@@ -95,9 +136,11 @@ describe('/tra-cuu/', () => {
   it(`with RATE_LIMIT on: 429 with Retry-After after ${LOOKUPS_PER_MINUTE} lookups a minute from one client (status API included), again a minute later`, async () => {
     const t = makeTestApp({ rateLimit: 20 });
     try {
-      const receipt = ((await (await postJson(t, validBody())).json()) as { receipt: string }).receipt;
+      const receipt = ((await (await postJson(t, validBody())).json()) as { receipt: string })
+        .receipt;
       const get = (path: string) => t.request(path);
-      for (let i = 0; i < LOOKUPS_PER_MINUTE - 1; i++) expect((await get(`/tra-cuu/?ma=${receipt}`)).status).toBe(200);
+      for (let i = 0; i < LOOKUPS_PER_MINUTE - 1; i++)
+        expect((await get(`/tra-cuu/?ma=${receipt}`)).status).toBe(200);
       expect((await get(`/api/registrations/${receipt}`)).status).toBe(200);
       const blocked = await get(`/tra-cuu/?ma=${receipt}`);
       expect(blocked.status).toBe(429);

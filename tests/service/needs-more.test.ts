@@ -21,9 +21,14 @@ async function register(extra: Record<string, unknown> = {}): Promise<string> {
 }
 
 const setStatus = (receipt: string, body: unknown, who = 'huyen') =>
-  app().request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { ...basic(who, EDITOR_PASSWORD), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  app().request(`/api/registrations/${receipt}/status`, {
+    method: 'POST',
+    headers: { ...basic(who, EDITOR_PASSWORD), 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
-const lookup = async (receipt: string) => (await app().request(`/api/registrations/${receipt}`)).json();
+const lookup = async (receipt: string) =>
+  (await app().request(`/api/registrations/${receipt}`)).json();
 
 let tmp: string | undefined;
 afterEach(() => {
@@ -39,22 +44,46 @@ describe('can-bo-sung through the API', () => {
     expect(await missing.json()).toMatchObject({ errors: [{ field: 'publicNote' }] });
     const long = await setStatus(receipt, { status: 'can-bo-sung', publicNote: 'x'.repeat(501) });
     expect(long.status).toBe(422);
-    expect(await long.json()).toMatchObject({ errors: [{ field: 'publicNote', message: expect.stringContaining('500') }] });
+    expect(await long.json()).toMatchObject({
+      errors: [{ field: 'publicNote', message: expect.stringContaining('500') }],
+    });
     expect((await setStatus(receipt, { status: 'can-bo-sung', publicNote: 42 })).status).toBe(422);
     expect(app().app.deps.registrations.get(receipt)!.status).toBe('cho-ra-soat');
 
-    const ok = await setStatus(receipt, { status: 'can-bo-sung', note: 'Chủ hộ hẹn tuần sau', publicNote: `  ${REASON.normalize('NFD')}  ` });
+    const ok = await setStatus(receipt, {
+      status: 'can-bo-sung',
+      note: 'Chủ hộ hẹn tuần sau',
+      publicNote: `  ${REASON.normalize('NFD')}  `,
+    });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ status: 'can-bo-sung', publicNote: REASON, note: 'Chủ hộ hẹn tuần sau' });
-    expect(await lookup(receipt)).toEqual({ receipt, round: '2024-dot-1', status: 'can-bo-sung', publicNote: REASON });
-    expect(app().app.deps.registrations.history(receipt).at(-1)).toMatchObject({ status: 'can-bo-sung', publicNote: REASON });
+    expect(await ok.json()).toMatchObject({
+      status: 'can-bo-sung',
+      publicNote: REASON,
+      note: 'Chủ hộ hẹn tuần sau',
+    });
+    expect(await lookup(receipt)).toEqual({
+      receipt,
+      round: '2024-dot-1',
+      status: 'can-bo-sung',
+      publicNote: REASON,
+    });
+    expect(app().app.deps.registrations.history(receipt).at(-1)).toMatchObject({
+      status: 'can-bo-sung',
+      publicNote: REASON,
+    });
   });
 
   it('another status drops the public reason; the lookup never shows the private note', async () => {
     const receipt = await register();
-    expect((await setStatus(receipt, { status: 'can-bo-sung', publicNote: REASON, note: 'riêng tư' })).status).toBe(200);
+    expect(
+      (await setStatus(receipt, { status: 'can-bo-sung', publicNote: REASON, note: 'riêng tư' }))
+        .status,
+    ).toBe(200);
     expect(JSON.stringify(await lookup(receipt))).not.toContain('riêng tư');
-    expect((await setStatus(receipt, { status: 'chua-chon', publicNote: 'bỏ qua', note: 'riêng tư' })).status).toBe(200);
+    expect(
+      (await setStatus(receipt, { status: 'chua-chon', publicNote: 'bỏ qua', note: 'riêng tư' }))
+        .status,
+    ).toBe(200);
     expect(await lookup(receipt)).toEqual({ receipt, round: '2024-dot-1', status: 'chua-chon' });
     expect(app().app.deps.registrations.get(receipt)!.publicNote).toBe('');
   });
@@ -74,28 +103,45 @@ describe('can-bo-sung in the review UI, the export and the registry', () => {
 
     const token = app().app.deps.sessions.create('quangson');
     const cookie = { Cookie: `${SESSION_COOKIE}=${token}` };
-    const detail = await (await app().request(`/quan-ly/ho-so/${receipt}`, { headers: cookie })).text();
+    const detail = await (
+      await app().request(`/quan-ly/ho-so/${receipt}`, { headers: cookie })
+    ).text();
     expect(detail).toContain('name="publicNote"');
     expect(detail).toContain('<option value="can-bo-sung"');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(detail)![1]!;
     const post = (fields: Record<string, string>) =>
-      app().request(`/quan-ly/ho-so/${receipt}`, { method: 'POST', headers: { ...cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf, ...fields }).toString() });
+      app().request(`/quan-ly/ho-so/${receipt}`, {
+        method: 'POST',
+        headers: { ...cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+      });
     const refused = await post({ status: 'can-bo-sung', note: 'nội bộ', publicNote: '' });
     expect(refused.status).toBe(422);
     const again = await refused.text();
     expect(again).toContain('cần ghi lý do');
     expect(again).toMatch(/<option value="can-bo-sung" selected>/);
     expect(again).toContain('nội bộ</textarea>');
-    expect((await post({ status: 'can-bo-sung', note: 'nội bộ', publicNote: REASON })).status).toBe(303);
-    const shown = await (await app().request(`/quan-ly/ho-so/${receipt}`, { headers: cookie })).text();
+    expect((await post({ status: 'can-bo-sung', note: 'nội bộ', publicNote: REASON })).status).toBe(
+      303,
+    );
+    const shown = await (
+      await app().request(`/quan-ly/ho-so/${receipt}`, { headers: cookie })
+    ).text();
     expect(shown).toContain(REASON);
     expect(shown).toContain('Cần bổ sung');
 
-    const res = await app().request('/api/registrations.csv', { headers: basic('huyen', EDITOR_PASSWORD) });
+    const res = await app().request('/api/registrations.csv', {
+      headers: basic('huyen', EDITOR_PASSWORD),
+    });
     const csv = new TextDecoder().decode(await res.arrayBuffer());
     const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     const header = rows[0]!;
-    expect(header.slice(-4)).toEqual(['Thời điểm đồng ý', 'Phiên bản nội dung đồng ý', 'Kỳ đăng ký', EXPORT_COLUMNS.at(-1)!.header]);
+    expect(header.slice(-4)).toEqual([
+      'Thời điểm đồng ý',
+      'Phiên bản nội dung đồng ý',
+      'Kỳ đăng ký',
+      EXPORT_COLUMNS.at(-1)!.header,
+    ]);
     expect(EXPORT_COLUMNS.at(-1)!.key).toBe('publicNote');
     const row = rows.find((r) => r[0] === receipt)!;
     expect(row.at(-1)).toBe(REASON);
@@ -113,7 +159,10 @@ describe('can-bo-sung in the review UI, the export and the registry', () => {
     expect(JSON.stringify(read.run.list)).toContain(chosen);
 
     // An export made before the column existed is read without a missing-column note.
-    const older = csv.split('\r\n').map((line) => line.replace(/,[^,]*$/, '')).join('\r\n');
+    const older = csv
+      .split('\r\n')
+      .map((line) => line.replace(/,[^,]*$/, ''))
+      .join('\r\n');
     writeFileSync(file, older);
     const old = runRegistry({ paths: [file] });
     if (!old.ok) throw new Error(old.errors.join('\n'));
@@ -124,8 +173,12 @@ describe('can-bo-sung in the review UI, the export and the registry', () => {
   it('the registry reads the status by its label too', async () => {
     tmp = mkdtempSync(join(tmpdir(), 'ocop-needs-more-'));
     const receipt = await register();
-    const res = await app().request('/api/registrations.csv', { headers: basic('huyen', EDITOR_PASSWORD) });
-    const csv = new TextDecoder().decode(await res.arrayBuffer()).replace(',cho-ra-soat,', ',Cần bổ sung,');
+    const res = await app().request('/api/registrations.csv', {
+      headers: basic('huyen', EDITOR_PASSWORD),
+    });
+    const csv = new TextDecoder()
+      .decode(await res.arrayBuffer())
+      .replace(',cho-ra-soat,', ',Cần bổ sung,');
     const file = join(tmp, 'nhan.csv');
     writeFileSync(file, csv);
     const read = runRegistry({ paths: [file] });

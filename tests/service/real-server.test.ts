@@ -11,10 +11,16 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** A raw POST, optionally chunked (no Content-Length), so the 413 path sees the bytes arrive. */
-function post(body: string, opts: { chunked?: boolean; type?: string; forwardedFor?: string } = {}): Promise<{ status: number; text: string; headers: Record<string, unknown> }> {
+function post(
+  body: string,
+  opts: { chunked?: boolean; type?: string; forwardedFor?: string } = {},
+): Promise<{ status: number; text: string; headers: Record<string, unknown> }> {
   return new Promise((ok, fail) => {
     const url = new URL('/api/registrations', server.url);
-    const headers: Record<string, string> = { 'Content-Type': opts.type ?? 'application/json', Accept: 'application/json' };
+    const headers: Record<string, string> = {
+      'Content-Type': opts.type ?? 'application/json',
+      Accept: 'application/json',
+    };
     if (!opts.chunked) headers['Content-Length'] = String(Buffer.byteLength(body));
     if (opts.forwardedFor) headers['X-Forwarded-For'] = opts.forwardedFor;
     const req = request(url, { method: 'POST', headers }, (res) => {
@@ -41,7 +47,10 @@ describe('over a real socket', () => {
     expect((await post(big, { chunked: true })).status).toBe(413);
     // Without TRUST_PROXY, X-Forwarded-For changes nothing: the socket address is the client.
     const answers = [];
-    for (let i = 0; i < 3; i++) answers.push((await post(JSON.stringify(validBody()), { forwardedFor: `198.51.100.${i}` })).status);
+    for (let i = 0; i < 3; i++)
+      answers.push(
+        (await post(JSON.stringify(validBody()), { forwardedFor: `198.51.100.${i}` })).status,
+      );
     expect(answers).toContain(429);
     const limited = await post(JSON.stringify(validBody()));
     expect(limited.status).toBe(429);

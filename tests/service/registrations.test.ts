@@ -14,7 +14,10 @@ const RECEIPT = /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
 
 describe('valid registrations', () => {
   it('JSON → 201 with receipt, round and status, stored normalised and committed', async () => {
-    const res = await postJson(t, validBody({ producerName: '  Cà phê Quảng Sơn  '.normalize('NFD'), commune: 'QUANG HOA' }));
+    const res = await postJson(
+      t,
+      validBody({ producerName: '  Cà phê Quảng Sơn  '.normalize('NFD'), commune: 'QUANG HOA' }),
+    );
     expect(res.status).toBe(201);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const body = (await res.json()) as { receipt: string; round: string; status: string };
@@ -24,9 +27,16 @@ describe('valid registrations', () => {
 
     // Read through a second connection: the row is on disk, not only in this process.
     const db = new DatabaseSync(join(t.config.dataDir, 'ocop.sqlite'), { readOnly: true });
-    const row = db.prepare('SELECT * FROM registrations WHERE receipt = ?').get(body.receipt) as Record<string, unknown>;
+    const row = db
+      .prepare('SELECT * FROM registrations WHERE receipt = ?')
+      .get(body.receipt) as Record<string, unknown>;
     db.close();
-    expect(row).toMatchObject({ phone: '0912345678', commune: 'quang-hoa', producer_name: 'Cà phê Quảng Sơn', submitted_at: '2024-03-20T10:00:00+07:00' });
+    expect(row).toMatchObject({
+      phone: '0912345678',
+      commune: 'quang-hoa',
+      producer_name: 'Cà phê Quảng Sơn',
+      submitted_at: '2024-03-20T10:00:00+07:00',
+    });
     expect(JSON.parse(row.support_needs as string)).toEqual(['Bao bì, nhãn mác', 'Vốn, tín dụng']);
   });
 
@@ -49,7 +59,11 @@ describe('valid registrations', () => {
   });
 
   it('the confirmation page answers 404 with a clear text for an unknown or missing receipt', async () => {
-    for (const path of ['/dang-ky/da-nhan/?ma=2222-2222', '/dang-ky/da-nhan/?ma=<script>', '/dang-ky/da-nhan/']) {
+    for (const path of [
+      '/dang-ky/da-nhan/?ma=2222-2222',
+      '/dang-ky/da-nhan/?ma=<script>',
+      '/dang-ky/da-nhan/',
+    ]) {
       const res = await t.request(path);
       expect(res.status).toBe(404);
       expect(res.headers.get('cache-control')).toBe('no-store');
@@ -70,15 +84,21 @@ describe('valid registrations', () => {
 
   it('assigns the round from the submission time; after the last deadline → null, "Đợt tiếp theo"', async () => {
     t.clock.now = new Date('2024-03-25T00:00:00+07:00');
-    expect(((await (await postJson(t, validBody())).json()) as { round: string }).round).toBe('2024-dot-2');
+    expect(((await (await postJson(t, validBody())).json()) as { round: string }).round).toBe(
+      '2024-dot-2',
+    );
     t.clock.now = new Date('2024-03-24T23:59:59+07:00');
-    expect(((await (await postJson(t, validBody())).json()) as { round: string }).round).toBe('2024-dot-1');
+    expect(((await (await postJson(t, validBody())).json()) as { round: string }).round).toBe(
+      '2024-dot-1',
+    );
     t.clock.now = new Date('2025-01-02T08:00:00+07:00');
     const late = await postJson(t, validBody());
     expect(late.status).toBe(201);
     const { receipt, round } = (await late.json()) as { receipt: string; round: null };
     expect(round).toBeNull();
-    expect(await (await t.request(`/dang-ky/da-nhan/?ma=${receipt}`)).text()).toContain('Đợt tiếp theo');
+    expect(await (await t.request(`/dang-ky/da-nhan/?ma=${receipt}`)).text()).toContain(
+      'Đợt tiếp theo',
+    );
   });
 
   it('GET /api/registrations/RECEIPT → receipt, round, status only; unknown → 404', async () => {
@@ -116,7 +136,10 @@ describe('repeated submissionId', () => {
 
   it('many at once (one group commit): each answered after commit, the same id stored once', async () => {
     const shared = validBody();
-    const bodies = [...Array.from({ length: 40 }, () => validBody()), ...Array.from({ length: 10 }, () => shared)];
+    const bodies = [
+      ...Array.from({ length: 40 }, () => validBody()),
+      ...Array.from({ length: 10 }, () => shared),
+    ];
     const answers = await Promise.all(bodies.map((b) => postJson(t, b)));
     const json = (await Promise.all(answers.map((r) => r.json()))) as { receipt: string }[];
     expect(answers.filter((r) => r.status === 201)).toHaveLength(41);
@@ -133,7 +156,10 @@ describe('honeypot', () => {
     expect(res.status).toBe(201);
     const body = (await res.json()) as { receipt: string; status: string };
     expect(body.status).toBe('cho-ra-soat');
-    expect(t.app.deps.registrations.get(body.receipt)).toMatchObject({ status: 'rac', honeypot: true });
+    expect(t.app.deps.registrations.get(body.receipt)).toMatchObject({
+      status: 'rac',
+      honeypot: true,
+    });
     const form = await postForm(t, formBody(validBody({ website: 'x' })));
     expect(form.status).toBe(303);
   });
@@ -162,7 +188,12 @@ describe('invalid input', () => {
   }
 
   it('form → 422 HTML page listing every problem and keeping what was typed', async () => {
-    const res = await postForm(t, formBody(validBody({ phone: '123', commune: 'Hà "Nội"', productName: '', consentProcessing: false })));
+    const res = await postForm(
+      t,
+      formBody(
+        validBody({ phone: '123', commune: 'Hà "Nội"', productName: '', consentProcessing: false }),
+      ),
+    );
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     const html = await res.text();
@@ -184,8 +215,16 @@ describe('invalid input', () => {
       ['JSON array', '[1,2,3]', 'application/json'],
       ['JSON null', 'null', 'application/json'],
       ['JSON string', '"x"', 'application/json'],
-      ['broken UTF-8 in JSON', new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), 'application/json'],
-      ['broken UTF-8 in a form', 'producerName=%FF%FE&phone=1', 'application/x-www-form-urlencoded'],
+      [
+        'broken UTF-8 in JSON',
+        new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+        'application/json',
+      ],
+      [
+        'broken UTF-8 in a form',
+        'producerName=%FF%FE&phone=1',
+        'application/x-www-form-urlencoded',
+      ],
       ['broken percent-encoding', 'producerName=%E0%A4%A&x=%', 'application/x-www-form-urlencoded'],
       ['broken multipart', '--abc\r\nnonsense', 'multipart/form-data; boundary=abc'],
       ['multipart without boundary', 'x', 'multipart/form-data'],
@@ -193,7 +232,11 @@ describe('invalid input', () => {
       ['deep nesting', '['.repeat(5000) + ']'.repeat(5000), 'application/json'],
     ];
     for (const [name, body, type] of bad) {
-      const res = await t.request('/api/registrations', { method: 'POST', headers: { 'Content-Type': type }, body });
+      const res = await t.request('/api/registrations', {
+        method: 'POST',
+        headers: { 'Content-Type': type },
+        body,
+      });
       expect(res.status, name).toBeGreaterThanOrEqual(400);
       expect(res.status, name).toBeLessThan(500);
     }
@@ -201,10 +244,16 @@ describe('invalid input', () => {
 
   it('any JSON value at all gets 201, 200 or 422 (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.dictionary(fc.constantFrom(...Object.keys(validBody()), 'website'), fc.jsonValue())), async (value) => {
-        const res = await postJson(t, JSON.stringify(value));
-        expect([200, 201, 422]).toContain(res.status);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.dictionary(fc.constantFrom(...Object.keys(validBody()), 'website'), fc.jsonValue()),
+        ),
+        async (value) => {
+          const res = await postJson(t, JSON.stringify(value));
+          expect([200, 201, 422]).toContain(res.status);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -220,7 +269,12 @@ describe('limits', () => {
         controller.close();
       },
     });
-    const streamed = await t.request('/api/registrations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const streamed = await t.request('/api/registrations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(streamed.status).toBe(413);
     const form = await postForm(t, formBody(validBody({ description: 'x'.repeat(70 * 1024) })));
     expect(form.status).toBe(413);
@@ -232,7 +286,11 @@ describe('limits', () => {
 
   it('other content types → 415', async () => {
     for (const type of ['text/plain', 'application/xml', '']) {
-      const res = await t.request('/api/registrations', { method: 'POST', headers: type ? { 'Content-Type': type } : {}, body: 'x' });
+      const res = await t.request('/api/registrations', {
+        method: 'POST',
+        headers: type ? { 'Content-Type': type } : {},
+        body: 'x',
+      });
       expect(res.status, type).toBe(415);
     }
   });
@@ -271,6 +329,7 @@ describe('request log', () => {
     expect(typeof lines[0]!.ms).toBe('number');
     expect(lines[1]).toMatchObject({ method: 'GET', path: '/dang-ky/da-nhan/', status: 404 });
     const all = t.logs.join('\n');
-    for (const secret of ['Trần', '0987654321', '2222-2222', 'ma=']) expect(all).not.toContain(secret);
+    for (const secret of ['Trần', '0987654321', '2222-2222', 'ma='])
+      expect(all).not.toContain(secret);
   });
 });

@@ -14,22 +14,34 @@ import { basic, validBody } from './helpers.ts';
 const root = mkdtempSync(join(tmpdir(), 'ocop-retention-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const dataDir = join(root, 'data');
-const retention = (...args: string[]) => runScript('scripts/retention.ts', args, { env: { DATA_DIR: dataDir } });
+const retention = (...args: string[]) =>
+  runScript('scripts/retention.ts', args, { env: { DATA_DIR: dataDir } });
 
 describe('npm run retention', () => {
   it('lists, then erases, what is past its period; chosen ones are kept longer', async () => {
     let clock = new Date('2024-03-20T10:00:00+07:00');
-    const app = createApp({ ...readConfig({}), dataDir, rateLimit: 0 }, { log: () => {}, now: () => clock });
+    const app = createApp(
+      { ...readConfig({}), dataDir, rateLimit: 0 },
+      { log: () => {}, now: () => clock },
+    );
     const receipts: Record<string, string> = {};
     try {
       await app.deps.accounts.add('huyen', 'mật khẩu đủ dài 123', null);
       for (const name of ['chosen', 'notChosen', 'late']) {
         if (name === 'late') clock = new Date('2024-08-01T08:00:00+07:00');
-        const res = await app.request('/api/registrations', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(validBody({ representative: `Người ${name}` })) });
+        const res = await app.request('/api/registrations', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(validBody({ representative: `Người ${name}` })),
+        });
         receipts[name] = ((await res.json()) as { receipt: string }).receipt;
       }
       const review = (receipt: string, status: string) =>
-        app.request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { ...basic('huyen', 'mật khẩu đủ dài 123'), 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) });
+        app.request(`/api/registrations/${receipt}/status`, {
+          method: 'POST',
+          headers: { ...basic('huyen', 'mật khẩu đủ dài 123'), 'Content-Type': 'application/json' },
+          body: JSON.stringify({ status }),
+        });
       expect((await review(receipts.chosen!, 'da-chon')).status).toBe(200);
       expect((await review(receipts.notChosen!, 'chua-chon')).status).toBe(200);
     } finally {
@@ -38,7 +50,11 @@ describe('npm run retention', () => {
     const representative = (receipt: string) => {
       const db = new DatabaseSync(join(dataDir, 'ocop.sqlite'), { readOnly: true });
       try {
-        return (db.prepare('SELECT representative FROM registrations WHERE receipt = ?').get(receipt) as { representative: string }).representative;
+        return (
+          db.prepare('SELECT representative FROM registrations WHERE receipt = ?').get(receipt) as {
+            representative: string;
+          }
+        ).representative;
       } finally {
         db.close();
       }
@@ -59,11 +75,15 @@ describe('npm run retention', () => {
     expect(representative(receipts.notChosen!)).toBe('');
     expect(representative(receipts.chosen!)).toBe('Người chosen');
     expect(representative(receipts.late!)).toBe('Người late');
-    expect(retention('--apply', '--now', '2025-07-01T00:00:00+07:00').stdout).toContain('Đã xóa dữ liệu cá nhân của 0 hồ sơ');
+    expect(retention('--apply', '--now', '2025-07-01T00:00:00+07:00').stdout).toContain(
+      'Đã xóa dữ liệu cá nhân của 0 hồ sơ',
+    );
 
     const db = new DatabaseSync(join(dataDir, 'ocop.sqlite'), { readOnly: true });
     try {
-      const log = db.prepare("SELECT account, receipt FROM audit_log WHERE action = 'retention'").all();
+      const log = db
+        .prepare("SELECT account, receipt FROM audit_log WHERE action = 'retention'")
+        .all();
       expect(log).toEqual([{ account: 'retention', receipt: receipts.notChosen }]);
     } finally {
       db.close();

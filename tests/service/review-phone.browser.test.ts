@@ -18,11 +18,31 @@ let server: RunningServer;
 const r: Record<string, string> = {};
 
 const PEOPLE = {
-  coffee: { productName: 'Cà phê bột nguyên chất Đắk', producerName: 'Hợp tác xã Cà phê Quảng Sơn', commune: 'quang-son' },
-  honey: { productName: 'Mật ong hoa cà phê', producerName: 'Hộ ông Đặng Văn Đức', commune: 'quang-son' },
-  weave: { productName: 'Thổ cẩm dệt tay', producerName: "Tổ hợp tác dệt thổ cẩm bon B'Tông", commune: 'dak-som' },
-  otherCoffee: { productName: 'Cà phê rang xay', producerName: 'Công ty TNHH Nông sản Đắk Som', commune: 'dak-som' },
-  long: { productName: 'Sâm dây (đẳng sâm) sấy khô đóng hộp quà tặng cao cấp loại đặc biệt', producerName: 'Hợp tác xã nông nghiệp dịch vụ tổng hợp Quảng Hòa', commune: 'quang-hoa' },
+  coffee: {
+    productName: 'Cà phê bột nguyên chất Đắk',
+    producerName: 'Hợp tác xã Cà phê Quảng Sơn',
+    commune: 'quang-son',
+  },
+  honey: {
+    productName: 'Mật ong hoa cà phê',
+    producerName: 'Hộ ông Đặng Văn Đức',
+    commune: 'quang-son',
+  },
+  weave: {
+    productName: 'Thổ cẩm dệt tay',
+    producerName: "Tổ hợp tác dệt thổ cẩm bon B'Tông",
+    commune: 'dak-som',
+  },
+  otherCoffee: {
+    productName: 'Cà phê rang xay',
+    producerName: 'Công ty TNHH Nông sản Đắk Som',
+    commune: 'dak-som',
+  },
+  long: {
+    productName: 'Sâm dây (đẳng sâm) sấy khô đóng hộp quà tặng cao cấp loại đặc biệt',
+    producerName: 'Hợp tác xã nông nghiệp dịch vụ tổng hợp Quảng Hòa',
+    commune: 'quang-hoa',
+  },
 };
 
 beforeAll(async () => {
@@ -31,7 +51,17 @@ beforeAll(async () => {
     const res = await fetch(`${server.url}/api/registrations`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ ...p, producerType: 'hop-tac-xa', representative: 'Nguyễn Thị Hoà', phone: '0912 345 678', email: 'htx@example.vn', address: 'Thôn 2', productGroup: 'thuc-pham', productStage: 'da-co', consentProcessing: true }),
+      body: JSON.stringify({
+        ...p,
+        producerType: 'hop-tac-xa',
+        representative: 'Nguyễn Thị Hoà',
+        phone: '0912 345 678',
+        email: 'htx@example.vn',
+        address: 'Thôn 2',
+        productGroup: 'thuc-pham',
+        productStage: 'da-co',
+        consentProcessing: true,
+      }),
     });
     r[key] = ((await res.json()) as { receipt: string }).receipt;
   }
@@ -59,7 +89,9 @@ async function signedIn(account: string, width: number): Promise<Page> {
 
 /** The receipts shown (cards or table rows, whichever is visible). */
 async function shownReceipts(page: Page): Promise<string[]> {
-  return page.$$eval('.receipt', (els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.textContent!.trim()));
+  return page.$$eval('.receipt', (els) =>
+    els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.textContent!.trim()),
+  );
 }
 
 async function search(page: Page, text: string): Promise<void> {
@@ -78,7 +110,9 @@ describe.each(WIDTHS)('the list at %i px', (width) => {
         range.selectNodeContents(e);
         return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
       });
-      const rows = [...document.querySelectorAll('.cards > li, .table-wrap tbody tr')].filter(visible);
+      const rows = [...document.querySelectorAll('.cards > li, .table-wrap tbody tr')].filter(
+        visible,
+      );
       const statuses = rows.map((row) => {
         const rect = row.querySelector('.status')!.getBoundingClientRect();
         return rect.left >= 0 && rect.right <= window.innerWidth && rect.width > 0;
@@ -101,24 +135,32 @@ describe.each(WIDTHS)('the list at %i px', (width) => {
     expect(await shownReceipts(page)).toEqual([r.honey]);
     await search(page, r.weave!.replace('-', '').toLowerCase());
     expect(await shownReceipts(page)).toEqual([r.weave]);
-    expect(await page.getAttribute('a[download]', 'href')).toBe(`/api/registrations.csv?q=${r.weave!.replace('-', '').toLowerCase()}`);
+    expect(await page.getAttribute('a[download]', 'href')).toBe(
+      `/api/registrations.csv?q=${r.weave!.replace('-', '').toLowerCase()}`,
+    );
     expect(await hasHorizontalScroll(page)).toBe(false);
     await page.context().close();
   });
 
   it('counts per status add up to the total, and each count filters', async () => {
     const page = await signedIn('huyen', width);
-    const counts = await page.$$eval('.counts a', (links) => links.map((a) => Number(a.querySelector('strong')!.textContent)));
+    const counts = await page.$$eval('.counts a', (links) =>
+      links.map((a) => Number(a.querySelector('strong')!.textContent)),
+    );
     const [all, ...perStatus] = counts;
     expect(all).toBe(5);
     expect(perStatus.reduce((a, b) => a + b, 0)).toBe(all);
-    await Promise.all([page.waitForURL(/status=da-chon/), page.click('.counts a[data-status=da-chon]')]);
+    await Promise.all([
+      page.waitForURL(/status=da-chon/),
+      page.click('.counts a[data-status=da-chon]'),
+    ]);
     expect((await shownReceipts(page)).sort()).toEqual([r.honey, r.weave].sort());
     expect(await page.textContent('#so-ho-so')).toContain('2 hồ sơ');
     // A filter is on, so the folded filters are open: still nothing sideways.
     expect(await page.getAttribute('details.more', 'open')).not.toBeNull();
     expect(await hasHorizontalScroll(page)).toBe(false);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `list-filtered-${width}.png`), fullPage: false });
+    if (SHOTS)
+      await page.screenshot({ path: join(SHOTS, `list-filtered-${width}.png`), fullPage: false });
     await page.context().close();
   });
 
@@ -131,7 +173,12 @@ describe.each(WIDTHS)('the list at %i px', (width) => {
     const jump = await page.$$eval('.thumb a', (links) =>
       links.every((a) => {
         const rect = a.getBoundingClientRect();
-        return rect.top >= 0 && rect.bottom <= window.innerHeight && rect.height >= 24 && rect.top === links[0]!.getBoundingClientRect().top;
+        return (
+          rect.top >= 0 &&
+          rect.bottom <= window.innerHeight &&
+          rect.height >= 24 &&
+          rect.top === links[0]!.getBoundingClientRect().top
+        );
       }),
     );
     if (width === 360) expect(jump).toBe(true);
@@ -139,7 +186,8 @@ describe.each(WIDTHS)('the list at %i px', (width) => {
     expect(await hasHorizontalScroll(page)).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `detail-${width}.png`), fullPage: false });
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `detail-full-${width}.png`), fullPage: true });
+    if (SHOTS)
+      await page.screenshot({ path: join(SHOTS, `detail-full-${width}.png`), fullPage: true });
     await page.click('.thumb a[href="#ra-soat"]');
     await page.selectOption('#trang-thai', 'da-chon');
     await Promise.all([page.waitForURL(/da-luu=1/), page.click('.review button[type=submit]')]);
@@ -158,7 +206,9 @@ describe('a commune account', () => {
     expect(await shownReceipts(page)).toEqual([]);
     await page.goto(`${server.url}/quan-ly/?q=tho+cam&commune=dak-som`);
     expect(await shownReceipts(page)).toEqual([]);
-    const all = await page.$eval('.counts a', (a) => Number(a.querySelector('strong')!.textContent));
+    const all = await page.$eval('.counts a', (a) =>
+      Number(a.querySelector('strong')!.textContent),
+    );
     expect(all).toBe(0);
     await page.context().close();
   });

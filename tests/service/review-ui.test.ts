@@ -13,7 +13,7 @@ async function register(extra: Record<string, unknown> = {}): Promise<string> {
 }
 
 describe('sign-in and sessions', () => {
-  it('keeps the review UI\'s own stricter headers over the site-wide ones', async () => {
+  it("keeps the review UI's own stricter headers over the site-wide ones", async () => {
     for (const path of ['/quan-ly/dang-nhap', '/quan-ly/giao-dien.css']) {
       const res = await app().request(path);
       expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
@@ -21,7 +21,9 @@ describe('sign-in and sessions', () => {
       expect(res.headers.get('x-frame-options')).toBe('DENY');
     }
     // The rest of the site keeps the site-wide policy.
-    expect((await app().request('/')).headers.get('content-security-policy')).toMatch(/^default-src 'self'/);
+    expect((await app().request('/')).headers.get('content-security-policy')).toMatch(
+      /^default-src 'self'/,
+    );
   });
 
   it('sends people who are not signed in to the sign-in page', async () => {
@@ -58,7 +60,9 @@ describe('sign-in and sessions', () => {
   it('refuses a sign-in without the form token, and a wrong password', async () => {
     const b = new Browser();
     await b.request('/quan-ly/dang-nhap');
-    expect((await b.post('/quan-ly/dang-nhap', { name: 'huyen', password: PASSWORD })).status).toBe(403);
+    expect((await b.post('/quan-ly/dang-nhap', { name: 'huyen', password: PASSWORD })).status).toBe(
+      403,
+    );
     const wrong = await b.signIn('huyen', 'không đúng mật khẩu');
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).toContain('Tên tài khoản hoặc mật khẩu không đúng');
@@ -67,7 +71,8 @@ describe('sign-in and sessions', () => {
 
   it('throttles after 5 failures for that account and address, even with the right password', async () => {
     const b = new Browser();
-    for (let i = 0; i < 5; i++) expect((await b.signIn('huyen', `sai lần thứ ${i} rồi`)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await b.signIn('huyen', `sai lần thứ ${i} rồi`)).status).toBe(401);
     const blocked = await b.signIn('huyen', PASSWORD);
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toBeTruthy();
@@ -107,17 +112,30 @@ describe('reviewing', () => {
 
     const detail = await (await br.request(`/quan-ly/ho-so/${a}`)).text();
     expect(detail).toContain('0912345678');
-    expect((await br.post(`/quan-ly/ho-so/${a}`, { status: 'da-chon', note: 'x' })).status).toBe(403);
+    expect((await br.post(`/quan-ly/ho-so/${a}`, { status: 'da-chon', note: 'x' })).status).toBe(
+      403,
+    );
     expect(app().app.deps.registrations.get(a)!.reviewedAt).toBeNull();
     app().clock.now = new Date('2024-03-20T15:30:00+07:00'); // within the 8-hour session
-    const saved = await br.post(`/quan-ly/ho-so/${a}`, { _csrf: Browser.csrf(detail), status: 'da-chon', note: 'Sản phẩm tốt' });
+    const saved = await br.post(`/quan-ly/ho-so/${a}`, {
+      _csrf: Browser.csrf(detail),
+      status: 'da-chon',
+      note: 'Sản phẩm tốt',
+    });
     expect(saved.status).toBe(303);
-    expect(app().app.deps.registrations.get(a)).toMatchObject({ status: 'da-chon', reviewNote: 'Sản phẩm tốt', reviewedAt: '2024-03-20T15:30:00+07:00' });
+    expect(app().app.deps.registrations.get(a)).toMatchObject({
+      status: 'da-chon',
+      reviewNote: 'Sản phẩm tốt',
+      reviewedAt: '2024-03-20T15:30:00+07:00',
+    });
     const after = await (await br.request(saved.headers.get('location')!)).text();
     expect(after).toContain('Đã lưu trạng thái');
     expect(after).toContain('Lịch sử rà soát');
     expect(after).toContain('20/03/2024 15:30');
-    expect((await br.post(`/quan-ly/ho-so/${a}`, { _csrf: Browser.csrf(detail), status: 'nope' })).status).toBe(422);
+    expect(
+      (await br.post(`/quan-ly/ho-so/${a}`, { _csrf: Browser.csrf(detail), status: 'nope' }))
+        .status,
+    ).toBe(422);
   });
 
   it('the session cookie works for the API too, with the CSRF token', async () => {
@@ -126,7 +144,11 @@ describe('reviewing', () => {
     await br.signIn('huyen', PASSWORD);
     const csrf = Browser.csrf(await (await br.request('/quan-ly/')).text());
     const post = (headers: Record<string, string>) =>
-      br.request(`/api/registrations/${receipt}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ status: 'chua-chon' }) });
+      br.request(`/api/registrations/${receipt}/status`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ status: 'chua-chon' }),
+      });
     expect((await post({})).status).toBe(403);
     expect((await post({ 'X-CSRF-Token': csrf })).status).toBe(200);
     expect((await br.request('/api/registrations.csv')).status).toBe(200);
@@ -146,7 +168,10 @@ describe('reviewing', () => {
     expect([elsewhere.status, unknown.status]).toEqual([404, 404]);
     expect(await elsewhere.text()).toBe(await unknown.text());
     const detail = await (await br.request(`/quan-ly/ho-so/${own}`)).text();
-    const res = await br.post(`/quan-ly/ho-so/${other}`, { _csrf: Browser.csrf(detail), status: 'rac' });
+    const res = await br.post(`/quan-ly/ho-so/${other}`, {
+      _csrf: Browser.csrf(detail),
+      status: 'rac',
+    });
     expect(res.status).toBe(404);
     expect(app().app.deps.registrations.get(other)!.status).toBe('cho-ra-soat');
     const csv = await (await br.request('/api/registrations.csv')).text();
@@ -158,11 +183,22 @@ describe('reviewing', () => {
 describe('search, counts and pages', () => {
   it('finds by receipt (dash and case forgiven), product or producer name without accents, within the filters', async () => {
     const coffee = await register({ productName: 'Cà phê bột', producerName: 'HTX Đắk Nguyên' });
-    const tea = await register({ productName: 'Trà dây', producerName: 'Hộ bà Đào', commune: 'dak-ha' });
+    const tea = await register({
+      productName: 'Trà dây',
+      producerName: 'Hộ bà Đào',
+      commune: 'dak-ha',
+    });
     const br = new Browser();
     await br.signIn('huyen', PASSWORD);
     const find = async (query: string) => await (await br.request(`/quan-ly/?${query}`)).text();
-    for (const q of ['ca phe', 'CA  PHÊ', 'dak nguyen', coffee.toLowerCase(), coffee.replace('-', ''), coffee.slice(0, 4)]) {
+    for (const q of [
+      'ca phe',
+      'CA  PHÊ',
+      'dak nguyen',
+      coffee.toLowerCase(),
+      coffee.replace('-', ''),
+      coffee.slice(0, 4),
+    ]) {
       const html = await find(new URLSearchParams({ q }).toString());
       expect(html, q).toContain(coffee);
       expect(html, q).not.toContain(tea);
@@ -180,7 +216,10 @@ describe('search, counts and pages', () => {
 
   it('counts per status within the scope and filters, each a link; pages keep the search', async () => {
     const receipts: string[] = [];
-    for (let i = 0; i < 103; i++) receipts.push(await register({ productName: `Mật ong ${i}`, commune: i % 2 ? 'quang-son' : 'dak-som' }));
+    for (let i = 0; i < 103; i++)
+      receipts.push(
+        await register({ productName: `Mật ong ${i}`, commune: i % 2 ? 'quang-son' : 'dak-som' }),
+      );
     await register({ productName: 'Trà dây' });
     const deps = app().app.deps;
     deps.registrations.setStatus(receipts[1]!, 'da-chon', '', 'huyen', new Date());
@@ -189,8 +228,12 @@ describe('search, counts and pages', () => {
     await br.signIn('huyen', PASSWORD);
     const first = await (await br.request('/quan-ly/?q=mat+ong')).text();
     expect(first).toContain('103 hồ sơ khớp “mat ong”');
-    expect(first).toMatch(/href="\/quan-ly\/\?q=mat\+ong" aria-current="true">Tất cả <strong>103<\/strong>/);
-    expect(first).toMatch(/href="\/quan-ly\/\?q=mat\+ong&amp;status=da-chon" data-status="da-chon">Đã chọn <strong>1<\/strong>/);
+    expect(first).toMatch(
+      /href="\/quan-ly\/\?q=mat\+ong" aria-current="true">Tất cả <strong>103<\/strong>/,
+    );
+    expect(first).toMatch(
+      /href="\/quan-ly\/\?q=mat\+ong&amp;status=da-chon" data-status="da-chon">Đã chọn <strong>1<\/strong>/,
+    );
     expect(first).toContain('Chờ rà soát <strong>101</strong>');
     expect(first).toContain('Trang 1/2');
     expect(first).toContain(receipts[102]);
@@ -212,7 +255,11 @@ describe('search, counts and pages', () => {
 
 describe('search after an erasure', () => {
   it("no longer finds a person's erased name; the product still finds the row", async () => {
-    const receipt = await register({ producerType: 'ca-nhan', producerName: 'Bà Hờ Thị Lan', productName: 'Rượu cần' });
+    const receipt = await register({
+      producerType: 'ca-nhan',
+      producerName: 'Bà Hờ Thị Lan',
+      productName: 'Rượu cần',
+    });
     const br = new Browser();
     await br.signIn('huyen', PASSWORD);
     expect(await (await br.request('/quan-ly/?q=ho+thi+lan')).text()).toContain(receipt);

@@ -20,7 +20,19 @@ async function register(commune: string, productName: string): Promise<string> {
   const res = await fetch(`${server.url}/api/registrations`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ producerName: 'Hợp tác xã Cà phê Quảng Sơn', producerType: 'hop-tac-xa', representative: 'Nguyễn Thị Hoà', phone: '0912 345 678', commune, address: 'Thôn 2', productName, productGroup: 'thuc-pham', productStage: 'da-co', description: 'Rang mộc, xay mịn', consentProcessing: true }),
+    body: JSON.stringify({
+      producerName: 'Hợp tác xã Cà phê Quảng Sơn',
+      producerType: 'hop-tac-xa',
+      representative: 'Nguyễn Thị Hoà',
+      phone: '0912 345 678',
+      commune,
+      address: 'Thôn 2',
+      productName,
+      productGroup: 'thuc-pham',
+      productStage: 'da-co',
+      description: 'Rang mộc, xay mịn',
+      consentProcessing: true,
+    }),
   });
   return ((await res.json()) as { receipt: string }).receipt;
 }
@@ -54,7 +66,16 @@ describe('the printable registration sheet', () => {
     await page.getByRole('link', { name: /In phiếu đăng ký/ }).click();
     await page.waitForURL(new RegExp(`/quan-ly/ho-so/${receipt}/phieu$`));
     const text = await page.locator('.sheet').innerText();
-    for (const value of ['PHIẾU ĐĂNG KÝ SẢN PHẨM OCOP', receipt, 'Cà phê bột nguyên chất', 'Nguyễn Thị Hoà', '0912345678', 'Rang mộc, xay mịn', 'Người đăng ký', 'Ký, ghi rõ họ tên']) {
+    for (const value of [
+      'PHIẾU ĐĂNG KÝ SẢN PHẨM OCOP',
+      receipt,
+      'Cà phê bột nguyên chất',
+      'Nguyễn Thị Hoà',
+      '0912345678',
+      'Rang mộc, xay mịn',
+      'Người đăng ký',
+      'Ký, ghi rõ họ tên',
+    ]) {
       expect(text).toContain(value);
     }
     expect(text).toContain(server.app.deps.content.authority.name.toUpperCase());
@@ -70,13 +91,15 @@ describe('the printable registration sheet', () => {
     await page.context().close();
   });
 
-  it('answers another unit\'s receipt as unknown and sends a visitor without a session to sign in', async () => {
+  it("answers another unit's receipt as unknown and sends a visitor without a session to sign in", async () => {
     const page = await signedInPage();
     const res = await page.goto(`${server.url}/quan-ly/ho-so/${otherUnit}/phieu`);
     expect(res?.status()).toBe(404);
     expect(await page.content()).not.toContain('Thổ cẩm dệt tay');
     await page.context().close();
-    const anonymous = await fetch(`${server.url}/quan-ly/ho-so/${receipt}/phieu`, { redirect: 'manual' });
+    const anonymous = await fetch(`${server.url}/quan-ly/ho-so/${receipt}/phieu`, {
+      redirect: 'manual',
+    });
     expect(anonymous.status).toBe(303);
   });
 });

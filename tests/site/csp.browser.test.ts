@@ -7,12 +7,16 @@ import { useSiteInBrowser } from '../support/site-in-browser.ts';
 const site = useSiteInBrowser();
 
 /** Opens a page that records every CSP violation (the listener is installed outside the page's policy). */
-async function openRecording(path: string): Promise<{ page: Page; violations: () => Promise<string[]>; csp: string | null }> {
+async function openRecording(
+  path: string,
+): Promise<{ page: Page; violations: () => Promise<string[]>; csp: string | null }> {
   const page = await site.browser.newPage();
   await page.addInitScript(() => {
     const seen: string[] = [];
     (globalThis as unknown as { __csp: string[] }).__csp = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   const console: string[] = [];
   page.on('console', (m) => {
@@ -22,24 +26,33 @@ async function openRecording(path: string): Promise<{ page: Page; violations: ()
   return {
     page,
     csp: res?.headers()['content-security-policy'] ?? null,
-    violations: async () => [...(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)), ...console],
+    violations: async () => [
+      ...(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)),
+      ...console,
+    ],
   };
 }
 
 describe('Content-Security-Policy', () => {
-  it.each(['/', '/cong-van/dang-ky-san-pham-ocop-2024/', '/lien-he/', '/danh-sach/', '/danh-sach/quang-son/', '/dang-ky/da-nhan/', '/khong-co-trang-nay/', '/quan-ly/'])(
-    '%s is served with a strict policy and breaks none of it',
-    async (path) => {
-      const { page, csp, violations } = await openRecording(path);
-      // The review UI keeps its own stricter policy: no script source at all.
-      if (path.startsWith('/quan-ly/')) expect(csp).toMatch(/^default-src 'none';(?![^]*script-src)/);
-      else expect(csp).toMatch(/script-src 'self'/);
-      expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
-      await page.waitForLoadState('networkidle');
-      expect(await violations()).toEqual([]);
-      await page.close();
-    },
-  );
+  it.each([
+    '/',
+    '/cong-van/dang-ky-san-pham-ocop-2024/',
+    '/lien-he/',
+    '/danh-sach/',
+    '/danh-sach/quang-son/',
+    '/dang-ky/da-nhan/',
+    '/khong-co-trang-nay/',
+    '/quan-ly/',
+  ])('%s is served with a strict policy and breaks none of it', async (path) => {
+    const { page, csp, violations } = await openRecording(path);
+    // The review UI keeps its own stricter policy: no script source at all.
+    if (path.startsWith('/quan-ly/')) expect(csp).toMatch(/^default-src 'none';(?![^]*script-src)/);
+    else expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    await page.waitForLoadState('networkidle');
+    expect(await violations()).toEqual([]);
+    await page.close();
+  });
 
   it('the form runs its script, validates and keeps its draft under the policy', async () => {
     const { page, csp, violations } = await openRecording('/dang-ky/');

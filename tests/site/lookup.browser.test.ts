@@ -9,7 +9,11 @@ const REASON = 'Vui lòng bổ sung phiếu kiểm nghiệm chỉ tiêu chất l
 
 async function register(): Promise<string> {
   const { value } = await import('../service/helpers.ts').then((h) => ({ value: h.validBody() }));
-  const res = await fetch(`${site.server.url}/api/registrations`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(value) });
+  const res = await fetch(`${site.server.url}/api/registrations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(value),
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { receipt: string }).receipt;
 }
@@ -25,7 +29,10 @@ async function axeAt(url: string) {
 }
 
 async function noScriptPage(width = 360) {
-  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 800 } });
+  const context = await site.browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width, height: 800 },
+  });
   return { context, page: await context.newPage() };
 }
 

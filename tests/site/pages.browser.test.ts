@@ -40,7 +40,11 @@ describe('what residents must see', () => {
     expect(text).toContain('083 5047 419');
     expect(text).toContain('Thôn 1, xã Quảng Khê');
     // Refreshed in the browser: the 2024 rounds are over by now.
-    expect(await page.locator('[data-deadline]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(['closed', 'closed']);
+    expect(
+      await page
+        .locator('[data-deadline]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))),
+    ).toEqual(['closed', 'closed']);
     expect(await page.locator('a[href="/lich-dang-ky.ics"]').count()).toBe(1);
     await page.close();
   });
@@ -56,7 +60,9 @@ describe('what residents must see', () => {
 
   it('contact page has click-to-call and the commune People’s Committees', async () => {
     const page = await open('/lien-he/');
-    expect(await page.locator('a[href="tel:+84835047419"]').first().innerText()).toBe('083 5047 419');
+    expect(await page.locator('a[href="tel:+84835047419"]').first().innerText()).toBe(
+      '083 5047 419',
+    );
     const text = squash(await page.innerText('main'));
     expect(text).toContain('Thôn 1, xã Quảng Khê, huyện Đắk Glong');
     expect(text).toContain('Ủy ban nhân dân xã Đắk R’Măng'.replace('’', "'"));
@@ -81,8 +87,13 @@ describe('the 2024 notice', () => {
 
   it('lays the header out in two columns on a wide screen and prints on A4', async () => {
     const page = await open(NOTICE, 1024);
-    const [issuer, motto] = await Promise.all([page.locator('.issuer').boundingBox(), page.locator('.motto').boundingBox()]);
-    expect(issuer && motto && issuer.x + issuer.width <= motto.x + 1 && Math.abs(issuer.y - motto.y) < 5).toBe(true);
+    const [issuer, motto] = await Promise.all([
+      page.locator('.issuer').boundingBox(),
+      page.locator('.motto').boundingBox(),
+    ]);
+    expect(
+      issuer && motto && issuer.x + issuer.width <= motto.x + 1 && Math.abs(issuer.y - motto.y) < 5,
+    ).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.site').isVisible()).toBe(false);
     const pdf = await page.pdf({ preferCSSPageSize: true });

@@ -13,7 +13,9 @@ const page = (path: string) => readFileSync(join(DIST, path), 'utf8');
 describe('/bao-ve-du-lieu/', () => {
   it('states the retention periods of content/privacy/retention.json and the law in force', () => {
     const html = page('bao-ve-du-lieu/index.html');
-    const periods = retentionSchema.parse(JSON.parse(readFileSync(join(ROOT, 'content/privacy/retention.json'), 'utf8')));
+    const periods = retentionSchema.parse(
+      JSON.parse(readFileSync(join(ROOT, 'content/privacy/retention.json'), 'utf8')),
+    );
     expect(html).toContain(`${periods.notChosenMonths} tháng`);
     expect(html).toContain(`${periods.chosenMonths} tháng`);
     expect(html).toContain(`${periods.backupDays} ngày`);
@@ -23,16 +25,21 @@ describe('/bao-ve-du-lieu/', () => {
 
   it('is linked from every page and beside the consent boxes, which are never ticked in advance', () => {
     // The embeddable card (/nhung/) is a fragment for another site's frame, not a page of this one.
-    const pages = listFiles(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('nhung/'));
+    const pages = listFiles(DIST).filter(
+      (f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('nhung/'),
+    );
     expect(pages.length).toBeGreaterThan(5);
     for (const f of pages) expect(page(f), f).toContain('href="/bao-ve-du-lieu/"');
     const form = page('dang-ky/index.html');
     const consent = form.slice(form.indexOf('id="phan-dong-y"'));
-    expect(consent.indexOf('href="/bao-ve-du-lieu/"')).toBeLessThan(consent.indexOf('name="consentProcessing"'));
+    expect(consent.indexOf('href="/bao-ve-du-lieu/"')).toBeLessThan(
+      consent.indexOf('name="consentProcessing"'),
+    );
     expect(form).not.toMatch(/name="consent\w+"[^>]*checked/);
   });
 
   it('no built file cites the replaced Nghị định 13/2023', () => {
-    for (const f of listFiles(DIST).filter((f) => /\.(html|json|csv|xml)$/.test(f))) expect(page(f), f).not.toContain('13/2023');
+    for (const f of listFiles(DIST).filter((f) => /\.(html|json|csv|xml)$/.test(f)))
+      expect(page(f), f).not.toContain('13/2023');
   });
 });

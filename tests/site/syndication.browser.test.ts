@@ -29,11 +29,15 @@ describe('/cong-van/feed.xml', () => {
   });
 
   it('is announced in the head of every page', () => {
-    const pages = listFiles(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('nhung/'));
+    const pages = listFiles(DIST).filter(
+      (f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('nhung/'),
+    );
     expect(pages.length).toBeGreaterThan(5);
     for (const file of pages) {
       const head = readDist(file).toString('utf8').split('</head>')[0]!;
-      expect(head, file).toMatch(/<link rel="alternate" type="application\/atom\+xml"[^>]* href="\/cong-van\/feed\.xml"/);
+      expect(head, file).toMatch(
+        /<link rel="alternate" type="application\/atom\+xml"[^>]* href="\/cong-van\/feed\.xml"/,
+      );
     }
   });
 });
@@ -56,7 +60,9 @@ describe('/nhung/han-dang-ky/', () => {
 
   it('is small, has no script and no external asset, in the build and as the service answers it', async () => {
     const built = readDist('nhung/han-dang-ky/index.html');
-    const served = Buffer.from(await (await fetch(`${site.server.url}/nhung/han-dang-ky/`)).arrayBuffer());
+    const served = Buffer.from(
+      await (await fetch(`${site.server.url}/nhung/han-dang-ky/`)).arrayBuffer(),
+    );
     for (const bytes of [built, served]) {
       expect(gzipSync(bytes, { level: 9 }).length).toBeLessThanOrEqual(3 * 1024);
       const html = bytes.toString('utf8');
@@ -67,7 +73,7 @@ describe('/nhung/han-dang-ky/', () => {
     }
   });
 
-  it('shows inside another site\'s iframe, with the rounds\' states; the home page refuses the same frame', async () => {
+  it("shows inside another site's iframe, with the rounds' states; the home page refuses the same frame", async () => {
     const res = await fetch(`${site.server.url}/nhung/han-dang-ky/`);
     expect(res.headers.get('x-frame-options')).toBeNull();
     expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
@@ -78,16 +84,32 @@ describe('/nhung/han-dang-ky/', () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(otherUrl);
     const card = page.frameLocator('#the');
-    await expect.poll(async () => card.locator('h1').textContent({ timeout: 5000 }).catch(() => null), { timeout: 10_000 }).toBe('Hạn đăng ký sản phẩm OCOP');
+    await expect
+      .poll(
+        async () =>
+          card
+            .locator('h1')
+            .textContent({ timeout: 5000 })
+            .catch(() => null),
+        { timeout: 10_000 },
+      )
+      .toBe('Hạn đăng ký sản phẩm OCOP');
     const states = await card.locator('.s').allTextContents();
     expect(states.length).toBeGreaterThan(0);
     expect(states.every((s) => /Đã hết hạn|Đang nhận|Sắp hết hạn|Chưa bắt đầu/.test(s))).toBe(true);
     expect(await card.locator('a[href="/dang-ky/"]').getAttribute('target')).toBe('_blank');
     // The blocked frame never holds the site's page.
     await page.waitForTimeout(500);
-    const homeFrame = page.frames().find((f) => f !== page.mainFrame() && !f.url().includes('/nhung/'));
+    const homeFrame = page
+      .frames()
+      .find((f) => f !== page.mainFrame() && !f.url().includes('/nhung/'));
     expect(homeFrame).toBeDefined();
-    expect(await homeFrame!.locator('a.brand').count().catch(() => 0)).toBe(0);
+    expect(
+      await homeFrame!
+        .locator('a.brand')
+        .count()
+        .catch(() => 0),
+    ).toBe(0);
     await page.close();
   });
 });

@@ -32,10 +32,23 @@ export async function startAbuseSite(env: Record<string, string> = {}): Promise<
     mkdirSync(join(distDir, 'dang-ky'), { recursive: true });
     writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Trang chủ</title>');
     writeFileSync(join(distDir, '404.html'), '<!doctype html><title>Không tìm thấy</title>');
-    writeFileSync(join(distDir, 'dang-ky', 'index.html'), `<!doctype html><html lang="vi"><title>Đăng ký</title><main>${'<p>Đăng ký sản phẩm OCOP.</p>'.repeat(600)}</main></html>`);
-    const added = runScript('scripts/editor.ts', ['add', ABUSE_ACCOUNT, '--password-stdin'], { env: { DATA_DIR: dataDir }, input: `${ABUSE_PASSWORD}\n` });
+    writeFileSync(
+      join(distDir, 'dang-ky', 'index.html'),
+      `<!doctype html><html lang="vi"><title>Đăng ký</title><main>${'<p>Đăng ký sản phẩm OCOP.</p>'.repeat(600)}</main></html>`,
+    );
+    const added = runScript('scripts/editor.ts', ['add', ABUSE_ACCOUNT, '--password-stdin'], {
+      env: { DATA_DIR: dataDir },
+      input: `${ABUSE_PASSWORD}\n`,
+    });
     if (added.status !== 0) throw new Error(`editor add failed: ${added.stderr}`);
-    const service = await startServiceProcess({ DATA_DIR: dataDir, DIST_DIR: distDir, TRUST_PROXY: '1', RATE_LIMIT: '20', WATCH_CONTENT: '0', ...env });
+    const service = await startServiceProcess({
+      DATA_DIR: dataDir,
+      DIST_DIR: distDir,
+      TRUST_PROXY: '1',
+      RATE_LIMIT: '20',
+      WATCH_CONTENT: '0',
+      ...env,
+    });
     return {
       service,
       async stop() {
@@ -60,27 +73,61 @@ export interface Answer {
 }
 
 /** One request over a fresh connection (no keep-alive: each attempt costs the server a connection too). */
-export function send(url: string, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number }): Promise<Answer> {
+export function send(
+  url: string,
+  opts: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    timeoutMs?: number;
+  },
+): Promise<Answer> {
   const started = performance.now();
   return new Promise((ok) => {
     const body = opts.body === undefined ? undefined : Buffer.from(opts.body);
-    const headers = { ...opts.headers, ...(body ? { 'Content-Length': String(body.length) } : {}), Connection: 'close' };
+    const headers = {
+      ...opts.headers,
+      ...(body ? { 'Content-Length': String(body.length) } : {}),
+      Connection: 'close',
+    };
     // The path as given, never resolved against the base URL ("//x" would name another host).
     const { hostname, port } = new URL(url);
-    const req = request({ host: hostname, port, path: opts.path, method: opts.method ?? 'GET', headers, timeout: opts.timeoutMs ?? 10_000 }, (res) => {
-      res.resume();
-      res.on('end', () => ok({ status: res.statusCode ?? 0, ms: performance.now() - started, headers: res.headers }));
-    });
+    const req = request(
+      {
+        host: hostname,
+        port,
+        path: opts.path,
+        method: opts.method ?? 'GET',
+        headers,
+        timeout: opts.timeoutMs ?? 10_000,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          ok({
+            status: res.statusCode ?? 0,
+            ms: performance.now() - started,
+            headers: res.headers,
+          }),
+        );
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', () => ok({ status: 0, ms: performance.now() - started }));
     req.end(body);
   });
 }
 
-export const basicAuth = (name: string, password: string) => `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`;
+export const basicAuth = (name: string, password: string) =>
+  `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`;
 
 /** Latency samples of GET `path`, one after another with a short pause, until stopped. A request that fails counts as its time. */
-export function sampleLatency(url: string, path: string, pauseMs = 20): { stop(): Promise<number[]> } {
+export function sampleLatency(
+  url: string,
+  path: string,
+  pauseMs = 20,
+): { stop(): Promise<number[]> } {
   const samples: number[] = [];
   let running = true;
   const loop = (async () => {
@@ -106,9 +153,18 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /** Row 1: `count` wrong Basic passwords for one account, all at once, from one address. */
-export function wrongPasswordsAtOnce(url: string, count: number, address: string): Promise<Answer[]> {
-  const headers = { Authorization: basicAuth(ABUSE_ACCOUNT, 'sai sai sai sai'), 'X-Forwarded-For': address };
-  return Promise.all(Array.from({ length: count }, () => send(url, { path: '/api/registrations.csv', headers })));
+export function wrongPasswordsAtOnce(
+  url: string,
+  count: number,
+  address: string,
+): Promise<Answer[]> {
+  const headers = {
+    Authorization: basicAuth(ABUSE_ACCOUNT, 'sai sai sai sai'),
+    'X-Forwarded-For': address,
+  };
+  return Promise.all(
+    Array.from({ length: count }, () => send(url, { path: '/api/registrations.csv', headers })),
+  );
 }
 
 /**
@@ -116,15 +172,28 @@ export function wrongPasswordsAtOnce(url: string, count: number, address: string
  * at once; `post` sends more. An attempt answered 503 (hashing busy) checked nothing and counts
  * nothing: only the 401s are guesses.
  */
-export async function wrongSignInsAtOnce(url: string, count: number, address: string): Promise<{ answers: Answer[]; post: (password: string) => Promise<Answer> }> {
-  const page = await fetch(new URL('/quan-ly/dang-nhap', url), { headers: { 'X-Forwarded-For': address } });
-  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+export async function wrongSignInsAtOnce(
+  url: string,
+  count: number,
+  address: string,
+): Promise<{ answers: Answer[]; post: (password: string) => Promise<Answer> }> {
+  const page = await fetch(new URL('/quan-ly/dang-nhap', url), {
+    headers: { 'X-Forwarded-For': address },
+  });
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
   const post = (password: string) =>
     send(url, {
       method: 'POST',
       path: '/quan-ly/dang-nhap',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie, 'X-Forwarded-For': address },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Cookie: cookie,
+        'X-Forwarded-For': address,
+      },
       body: new URLSearchParams({ _csrf: token, name: ABUSE_ACCOUNT, password }).toString(),
     });
   const answers = await Promise.all(Array.from({ length: count }, () => post('sai sai sai sai')));
@@ -132,7 +201,11 @@ export async function wrongSignInsAtOnce(url: string, count: number, address: st
 }
 
 /** Row 2: 64 KB bodies of one repeated field, `clients` at a time, to the registration API and the sign-in form, for `ms`. */
-export async function repeatedFieldBodies(url: string, clients: number, ms: number): Promise<Answer[]> {
+export async function repeatedFieldBodies(
+  url: string,
+  clients: number,
+  ms: number,
+): Promise<Answer[]> {
   const body = 'a&'.repeat(32 * 1024 - 1) + 'a';
   const answers: Answer[] = [];
   const until = performance.now() + ms;
@@ -141,8 +214,18 @@ export async function repeatedFieldBodies(url: string, clients: number, ms: numb
     while (performance.now() < until) {
       const i = n++;
       // A new address each time: the per-client post limit must not be what saves the service.
-      const headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': `10.2.${(i >> 8) & 255}.${i & 255}` };
-      answers.push(await send(url, { method: 'POST', path: i % 2 ? '/quan-ly/dang-nhap' : '/api/registrations', headers, body }));
+      const headers = {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Forwarded-For': `10.2.${(i >> 8) & 255}.${i & 255}`,
+      };
+      answers.push(
+        await send(url, {
+          method: 'POST',
+          path: i % 2 ? '/quan-ly/dang-nhap' : '/api/registrations',
+          headers,
+          body,
+        }),
+      );
     }
   };
   await Promise.all(Array.from({ length: clients }, loop));
@@ -154,12 +237,25 @@ export async function repeatedFieldBodies(url: string, clients: number, ms: numb
  * address when `spread` (a botnet: the per-address cap does not help, the hashing gate must), else
  * all from one address.
  */
-export async function newNameSignIns(url: string, perSecond: number, ms: number, spread: boolean): Promise<Answer[]> {
+export async function newNameSignIns(
+  url: string,
+  perSecond: number,
+  ms: number,
+  spread: boolean,
+): Promise<Answer[]> {
   const pending: Promise<Answer>[] = [];
   const started = performance.now();
   for (let i = 0; performance.now() - started < ms; i++) {
     const address = spread ? `10.3.${(i >> 8) & 255}.${i & 255}` : '10.3.255.1';
-    pending.push(send(url, { path: '/api/registrations.csv', headers: { Authorization: basicAuth(`nguoi${i}`, 'mật khẩu đoán thử'), 'X-Forwarded-For': address } }));
+    pending.push(
+      send(url, {
+        path: '/api/registrations.csv',
+        headers: {
+          Authorization: basicAuth(`nguoi${i}`, 'mật khẩu đoán thử'),
+          'X-Forwarded-For': address,
+        },
+      }),
+    );
     const due = started + ((i + 1) * 1000) / perSecond;
     await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
   }
@@ -167,14 +263,22 @@ export async function newNameSignIns(url: string, perSecond: number, ms: number,
 }
 
 /** Row 4: `count` sign-ins with 10 KB user names, `clients` at a time, from `addresses` addresses. */
-export async function longNameSignIns(url: string, count: number, clients: number, addresses: number): Promise<Answer[]> {
+export async function longNameSignIns(
+  url: string,
+  count: number,
+  clients: number,
+  addresses: number,
+): Promise<Answer[]> {
   const answers: Answer[] = [];
   let n = 0;
   const loop = async () => {
     while (n < count) {
       const i = n++;
       const name = `${i}-${'x'.repeat(10 * 1024)}`;
-      const headers = { Authorization: basicAuth(name, 'sai'), 'X-Forwarded-For': `10.4.${((i % addresses) >> 8) & 255}.${i % addresses & 255}` };
+      const headers = {
+        Authorization: basicAuth(name, 'sai'),
+        'X-Forwarded-For': `10.4.${((i % addresses) >> 8) & 255}.${(i % addresses) & 255}`,
+      };
       answers.push(await send(url, { path: '/api/registrations.csv', headers }));
     }
   };

@@ -37,7 +37,15 @@ function parse(xml: string): Node {
   let root: Node | undefined;
   parser.onopentag = (tag) => {
     const t = tag as sax.QualifiedTag;
-    const node: Node = { name: t.local, uri: t.uri, attrs: Object.fromEntries(Object.values(t.attributes).map((a) => [a.local || a.name, a.value])), children: [], text: '' };
+    const node: Node = {
+      name: t.local,
+      uri: t.uri,
+      attrs: Object.fromEntries(
+        Object.values(t.attributes).map((a) => [a.local || a.name, a.value]),
+      ),
+      children: [],
+      text: '',
+    };
     stack.at(-1)?.children.push(node);
     root ??= node;
     stack.push(node);
@@ -62,14 +70,17 @@ export function readAtom(xml: string): AtomReport {
   const problems: string[] = [];
   if (!xml.startsWith('<?xml')) problems.push('no XML declaration');
   const feed = parse(xml);
-  if (feed.name !== 'feed' || feed.uri !== ATOM) problems.push(`root is {${feed.uri}}${feed.name}, not an Atom feed`);
+  if (feed.name !== 'feed' || feed.uri !== ATOM)
+    problems.push(`root is {${feed.uri}}${feed.name}, not an Atom feed`);
   const one = (n: Node, name: string, where: string) => {
     const found = kids(n, name);
-    if (found.length !== 1) problems.push(`${where} has ${found.length} atom:${name}, needs exactly one`);
+    if (found.length !== 1)
+      problems.push(`${where} has ${found.length} atom:${name}, needs exactly one`);
     return found[0]?.text.trim() ?? '';
   };
   const time = (value: string, where: string) => {
-    if (!RFC3339.test(value) || Number.isNaN(Date.parse(value))) problems.push(`${where}: "${value}" is not an RFC 3339 date-time`);
+    if (!RFC3339.test(value) || Number.isNaN(Date.parse(value)))
+      problems.push(`${where}: "${value}" is not an RFC 3339 date-time`);
   };
   const id = one(feed, 'id', 'feed');
   if (!isAbsoluteIri(id)) problems.push(`feed id "${id}" is not an absolute IRI`);
@@ -90,12 +101,24 @@ export function readAtom(xml: string): AtomReport {
     time(entryUpdated, `${where} updated`);
     const published = kids(e, 'published')[0]?.text.trim();
     if (published !== undefined) time(published, `${where} published`);
-    if (!feedAuthor && kids(e, 'author').length === 0) problems.push(`${where} has no author and neither has the feed`);
+    if (!feedAuthor && kids(e, 'author').length === 0)
+      problems.push(`${where} has no author and neither has the feed`);
     const entryLinks = kids(e, 'link').map((l) => l.attrs);
-    if (kids(e, 'content').length === 0 && !entryLinks.some((l) => (l.rel ?? 'alternate') === 'alternate')) problems.push(`${where} has neither content nor an alternate link`);
-    if (kids(e, 'content').length === 0 && kids(e, 'summary').length === 0) problems.push(`${where} has neither content nor summary`);
+    if (
+      kids(e, 'content').length === 0 &&
+      !entryLinks.some((l) => (l.rel ?? 'alternate') === 'alternate')
+    )
+      problems.push(`${where} has neither content nor an alternate link`);
+    if (kids(e, 'content').length === 0 && kids(e, 'summary').length === 0)
+      problems.push(`${where} has neither content nor summary`);
     for (const l of entryLinks) if (!l.href) problems.push(`${where} has a link without href`);
-    return { id: entryId, title: kids(e, 'title')[0]?.text ?? '', updated: entryUpdated, published, links: entryLinks };
+    return {
+      id: entryId,
+      title: kids(e, 'title')[0]?.text ?? '',
+      updated: entryUpdated,
+      published,
+      links: entryLinks,
+    };
   });
   return { problems, id, updated, links, entries };
 }

@@ -15,12 +15,28 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
-const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const SYSTEM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /** Where the package's Chromium is unpacked (removed with node_modules). */
-export const CHROMIUM_CACHE = resolve(import.meta.dirname, '../../node_modules/.cache/ocop-test-chromium');
+export const CHROMIUM_CACHE = resolve(
+  import.meta.dirname,
+  '../../node_modules/.cache/ocop-test-chromium',
+);
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** The package's Chromium, unpacked into CHROMIUM_CACHE when it is not there yet. Call it from one process only. */
 async function unpackPackageChromium(): Promise<string> {
@@ -51,10 +67,16 @@ export async function findChromium(): Promise<string> {
   try {
     return await unpackPackageChromium();
   } catch (err) {
-    throw new Error(`No Chromium found: set CHROME_PATH, install Debian's chromium, or install @sparticuz/chromium (${(err as Error).message})`);
+    throw new Error(
+      `No Chromium found: set CHROME_PATH, install Debian's chromium, or install @sparticuz/chromium (${(err as Error).message})`,
+    );
   }
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({
+    executablePath: await findChromium(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
 }

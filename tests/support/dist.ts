@@ -6,7 +6,8 @@ import { ROOT } from './server.ts';
 export const DIST = resolve(ROOT, 'dist');
 
 export function requireDist(): void {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
 }
 
 /** Every file under a folder, as paths relative to it with forward slashes. */
@@ -44,5 +45,7 @@ export function attrs(html: string, tag: string, attr: string): string[] {
 
 /** Bodies of inline <script> elements (no src). */
 export function inlineScripts(html: string): string[] {
-  return [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1] ?? '');
+  return [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
+    (m) => m[1] ?? '',
+  );
 }

@@ -39,7 +39,9 @@ export default async function setup(): Promise<() => void> {
     if (left.length > 0) {
       // Named loudly for the developer to fix; not a failure: the folder is removed with the run all the same,
       // and one rare race (a database thread closing as its folder is removed) should not fail a whole run.
-      console.error(`\nWARNING: tests left files in the temporary folder, removed with the run (each test must remove what it makes): ${left.join(', ')}\n`);
+      console.error(
+        `\nWARNING: tests left files in the temporary folder, removed with the run (each test must remove what it makes): ${left.join(', ')}\n`,
+      );
     }
   };
 }

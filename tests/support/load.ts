@@ -32,7 +32,12 @@ export function registrationBody(tag: string) {
  * Runs `clients` loops until `shouldStop()`; each loop sends one submission and
  * retries it (same submissionId) after connection errors until it gets a 2xx.
  */
-export async function runLoad(getUrl: () => string, clients: number, shouldStop: () => boolean, tag = 'load'): Promise<LoadResult> {
+export async function runLoad(
+  getUrl: () => string,
+  clients: number,
+  shouldStop: () => boolean,
+  tag = 'load',
+): Promise<LoadResult> {
   const result: LoadResult = { acknowledged: new Map(), attempts: 0, failures: 0, latenciesMs: [] };
   const loop = async () => {
     while (!shouldStop()) {
@@ -51,7 +56,10 @@ export async function runLoad(getUrl: () => string, clients: number, shouldStop:
           if (res.status === 200 || res.status === 201) {
             result.latenciesMs.push(performance.now() - started);
             const prior = result.acknowledged.get(body.submissionId);
-            if (prior && prior !== json.receipt) throw new Error(`submission ${body.submissionId} got two receipts: ${prior}, ${json.receipt}`);
+            if (prior && prior !== json.receipt)
+              throw new Error(
+                `submission ${body.submissionId} got two receipts: ${prior}, ${json.receipt}`,
+              );
             result.acknowledged.set(body.submissionId, json.receipt!);
             break;
           }

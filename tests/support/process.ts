@@ -26,11 +26,21 @@ export interface ServiceProcess {
 }
 
 /** Starts `node src/service/server.ts` and waits for /healthz. */
-export async function startServiceProcess(env: Record<string, string>, port?: number): Promise<ServiceProcess> {
+export async function startServiceProcess(
+  env: Record<string, string>,
+  port?: number,
+): Promise<ServiceProcess> {
   const p = port ?? (await freePort());
   const child = spawn(process.execPath, [join(ROOT, 'src/service/server.ts')], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(p), RATE_LIMIT: '0', WATCH_CONTENT: '0', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(p),
+      RATE_LIMIT: '0',
+      WATCH_CONTENT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -38,7 +48,8 @@ export async function startServiceProcess(env: Record<string, string>, port?: nu
   const url = `http://127.0.0.1:${p}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null)
+      throw new Error(`service exited with ${child.exitCode}: ${stderr}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
     } catch {
@@ -68,7 +79,16 @@ export async function startServiceProcess(env: Record<string, string>, port?: nu
 }
 
 /** Runs a project script with the project's Node.js; returns its exit status and output. */
-export function runScript(script: string, args: string[], opts: { env?: Record<string, string>; input?: string } = {}) {
-  const r = spawnSync(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...opts.env }, input: opts.input, encoding: 'utf8' });
+export function runScript(
+  script: string,
+  args: string[],
+  opts: { env?: Record<string, string>; input?: string } = {},
+) {
+  const r = spawnSync(process.execPath, [join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...opts.env },
+    input: opts.input,
+    encoding: 'utf8',
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -17,10 +17,18 @@ export interface RunningServer {
 }
 
 /** Settings to override, plus the app's options (`log` defaults to silence here, `now` to the real clock). */
-export async function startServer(overrides: Partial<ServiceConfig> & AppOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  overrides: Partial<ServiceConfig> & AppOptions = {},
+): Promise<RunningServer> {
   const { log = () => {}, now, ...configOverrides } = overrides;
   const dataDir = configOverrides.dataDir ?? mkdtempSync(join(tmpdir(), 'ocop-data-'));
-  const config: ServiceConfig = { ...readConfig({}), port: 0, rateLimit: 0, ...configOverrides, dataDir };
+  const config: ServiceConfig = {
+    ...readConfig({}),
+    port: 0,
+    rateLimit: 0,
+    ...configOverrides,
+    dataDir,
+  };
   const app = createApp(config, { log, now });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((ok) => server.once('listening', () => ok()));
@@ -34,7 +42,8 @@ export async function startServer(overrides: Partial<ServiceConfig> & AppOptions
         server.close(() => {
           // After the database's checkpoint thread has closed too, or it could still be opening the file.
           void app.close().finally(() => {
-            if (!configOverrides.dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+            if (!configOverrides.dataDir)
+              rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
             ok();
           });
         });

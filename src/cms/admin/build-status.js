@@ -3,14 +3,29 @@
 // no service) see only a small link to the review UI, where the same panel shows after sign-in.
 
 const time = (iso) =>
-  new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit' });
+  new Date(iso).toLocaleString('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+  });
 
 /** What to show for a build status: null when there is nothing to say. */
 export function statusNotice(status) {
-  const failure = status.lastFailure && (!status.lastSuccess || status.lastFailure.at > status.lastSuccess) ? status.lastFailure : null;
-  if (failure) return { kind: 'loi', text: `Thay đổi lưu lúc ${time(failure.at)} chưa được đăng lên trang web. ${failure.message}` };
-  if (status.state === 'building') return { kind: 'dang', text: 'Đang đăng thay đổi mới lên trang web…' };
-  if (status.lastSuccess) return { kind: 'xong', text: `Trang web đã cập nhật lúc ${time(status.lastSuccess)}.` };
+  const failure =
+    status.lastFailure && (!status.lastSuccess || status.lastFailure.at > status.lastSuccess)
+      ? status.lastFailure
+      : null;
+  if (failure)
+    return {
+      kind: 'loi',
+      text: `Thay đổi lưu lúc ${time(failure.at)} chưa được đăng lên trang web. ${failure.message}`,
+    };
+  if (status.state === 'building')
+    return { kind: 'dang', text: 'Đang đăng thay đổi mới lên trang web…' };
+  if (status.lastSuccess)
+    return { kind: 'xong', text: `Trang web đã cập nhật lúc ${time(status.lastSuccess)}.` };
   return null;
 }
 
@@ -27,7 +42,10 @@ export function showBuildStatus(doc = document, every = 10_000) {
   const check = async () => {
     let res;
     try {
-      res = await fetch('/api/build', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      res = await fetch('/api/build', {
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' },
+      });
     } catch {
       box.hidden = true;
       return;

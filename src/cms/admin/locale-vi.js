@@ -4,12 +4,22 @@
 export const localeOverrides = {
   collection: {
     // The bundled "＋" is a full-width character many office PCs lack a font for.
-    collectionTop: { newButton: 'Thêm %{collectionLabel}', viewAsList: 'Xem dạng danh sách', viewAsGrid: 'Xem dạng lưới', groupBy: 'Nhóm theo' },
+    collectionTop: {
+      newButton: 'Thêm %{collectionLabel}',
+      viewAsList: 'Xem dạng danh sách',
+      viewAsGrid: 'Xem dạng lưới',
+      groupBy: 'Nhóm theo',
+    },
     groups: { other: 'Khác', negateLabel: 'Không %{label}' },
   },
   editor: {
     editorControl: { field: { widgetLabel: 'Ô %{widgetLabel}' } },
-    editorInterface: { togglePreview: 'Bật/tắt xem trước', toggleScrollSync: 'Cuộn đồng thời', toggleI18n: 'Bật/tắt đa ngôn ngữ', toggleNotes: 'Bật/tắt ghi chú' },
+    editorInterface: {
+      togglePreview: 'Bật/tắt xem trước',
+      toggleScrollSync: 'Cuộn đồng thời',
+      toggleI18n: 'Bật/tắt đa ngôn ngữ',
+      toggleNotes: 'Bật/tắt ghi chú',
+    },
     editorWidgets: {
       markdown: {
         bold: 'Chữ đậm',
@@ -23,7 +33,10 @@ export const localeOverrides = {
         bulletedList: 'Danh sách gạch đầu dòng',
         numberedList: 'Danh sách đánh số',
         addComponent: 'Thêm thành phần',
-        toggleMode: { rich: 'Chuyển sang soạn thảo trực quan', markdown: 'Chuyển sang soạn thảo Markdown' },
+        toggleMode: {
+          rich: 'Chuyển sang soạn thảo trực quan',
+          markdown: 'Chuyển sang soạn thảo Markdown',
+        },
       },
       file: {
         chooseUrl: 'Chèn từ địa chỉ URL',
@@ -39,7 +52,13 @@ export const localeOverrides = {
     },
   },
   mediaLibrary: {
-    mediaLibraryCard: { copy: 'Sao chép', copyUrl: 'Sao chép URL', copyPath: 'Sao chép đường dẫn', copyName: 'Sao chép tên', copied: 'Đã sao chép' },
+    mediaLibraryCard: {
+      copy: 'Sao chép',
+      copyUrl: 'Sao chép URL',
+      copyPath: 'Sao chép đường dẫn',
+      copyName: 'Sao chép tên',
+      copied: 'Đã sao chép',
+    },
     mediaLibraryModal: { close: 'Đóng' },
   },
   ui: { settingsDropdown: { account: 'Tài khoản' } },
@@ -49,7 +68,10 @@ export const localeOverrides = {
 export function mergePhrases(base, extra) {
   const out = { ...base };
   for (const [key, value] of Object.entries(extra)) {
-    out[key] = value && typeof value === 'object' && typeof base[key] === 'object' ? mergePhrases(base[key], value) : value;
+    out[key] =
+      value && typeof value === 'object' && typeof base[key] === 'object'
+        ? mergePhrases(base[key], value)
+        : value;
   }
   return out;
 }

@@ -16,11 +16,21 @@ export function roundPreview(h) {
   return function RoundPreview({ entry }) {
     const get = (name) => entry.getIn(['data', name]) ?? '';
     const last = lastDayText(get('deadline'));
-    return h('main', { id: 'noi-dung', className: 'wrap' },
+    return h(
+      'main',
+      { id: 'noi-dung', className: 'wrap' },
       h('h2', null, 'Thời hạn đăng ký (trên trang chủ)'),
-      h('ul', { className: 'rounds' },
-        h('li', null,
-          h('strong', null, `${get('label')}:`), ` ${get('deadlineText')} `,
-          last ? h('span', { className: 'muted' }, `(ngày cuối nhận: ${last})`) : null)));
+      h(
+        'ul',
+        { className: 'rounds' },
+        h(
+          'li',
+          null,
+          h('strong', null, `${get('label')}:`),
+          ` ${get('deadlineText')} `,
+          last ? h('span', { className: 'muted' }, `(ngày cuối nhận: ${last})`) : null,
+        ),
+      ),
+    );
   };
 }

@@ -36,7 +36,11 @@ export function applySaveRulesToEntry(rules, entry) {
   const names = [...(rules.dropEmpty[collection] ?? []), ...(rules.instants[collection] ?? [])];
   if (!names.length) return undefined;
   let data = entry.get('data');
-  const fixed = applySaveRules(rules, collection, Object.fromEntries(names.filter((n) => data.has(n)).map((n) => [n, data.get(n)])));
+  const fixed = applySaveRules(
+    rules,
+    collection,
+    Object.fromEntries(names.filter((n) => data.has(n)).map((n) => [n, data.get(n)])),
+  );
   for (const name of names) data = name in fixed ? data.set(name, fixed[name]) : data.delete(name);
   return data;
 }

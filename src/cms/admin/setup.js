@@ -16,25 +16,44 @@ CMS.registerPreviewStyle('site.css');
 CMS.registerPreviewStyle('notice.css');
 CMS.registerPreviewTemplate('notices', noticePreview(window.h));
 CMS.registerPreviewTemplate('rounds', roundPreview(window.h));
-CMS.registerEventListener({ name: 'preSave', handler: ({ entry }) => applySaveRulesToEntry(rules, entry) });
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: ({ entry }) => applySaveRulesToEntry(rules, entry),
+});
 
-const post = (url) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"info"}', credentials: 'same-origin' });
+const post = (url) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"action":"info"}',
+    credentials: 'same-origin',
+  });
 
 /** Whether the CMS may start now; false when the page is leaving for the sign-in or says why not. */
 async function ready() {
   if (!backend.server) return true;
   // npm run cms: decap-server on the editor's own machine answers instead, no sign-in.
-  if (['127.0.0.1', 'localhost'].includes(location.hostname) && (await post(backend.local).then((r) => r.ok, () => false))) return true;
+  if (
+    ['127.0.0.1', 'localhost'].includes(location.hostname) &&
+    (await post(backend.local).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  )
+    return true;
   const res = await post(backend.server).catch(() => null);
   if (res?.status === 401) {
-    location.replace(`${backend.signIn}?tiep=${encodeURIComponent(location.pathname + location.hash)}`);
+    location.replace(
+      `${backend.signIn}?tiep=${encodeURIComponent(location.pathname + location.hash)}`,
+    );
     return false;
   }
   if (res?.status === 403) {
     const { error } = await res.json().catch(() => ({}));
     const p = document.createElement('p');
     p.setAttribute('role', 'alert');
-    p.style.cssText = 'font:1.1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem';
+    p.style.cssText =
+      'font:1.1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem';
     p.textContent = `${error ?? 'Tài khoản này không sửa được nội dung trang web.'} `;
     const a = document.createElement('a');
     a.href = '/quan-ly/';

@@ -10,7 +10,8 @@ export const campaignsCollection: FolderCollection = {
   name: 'campaigns',
   label: 'Kỳ đăng ký',
   label_singular: 'kỳ đăng ký',
-  description: 'Mỗi kỳ đăng ký gồm công văn, các đợt nhận hồ sơ và danh sách địa bàn. Kỳ đang chạy hiện ở trang chủ, mẫu đăng ký và trang Danh sách; các kỳ trước được lưu ở mục Lưu trữ.',
+  description:
+    'Mỗi kỳ đăng ký gồm công văn, các đợt nhận hồ sơ và danh sách địa bàn. Kỳ đang chạy hiện ở trang chủ, mẫu đăng ký và trang Danh sách; các kỳ trước được lưu ở mục Lưu trữ.',
   folder: 'content/campaigns',
   extension: 'json',
   format: 'json',
@@ -21,7 +22,11 @@ export const campaignsCollection: FolderCollection = {
   summary: '{{title}}',
   sortable_fields: ['title'],
   fields: [
-    line('title', 'Tên kỳ đăng ký', 'Hiện trên trang lưu trữ, ví dụ: Đăng ký sản phẩm OCOP năm 2027. Tên tệp (địa chỉ trang lưu trữ) được đặt theo tên này khi tạo.'),
+    line(
+      'title',
+      'Tên kỳ đăng ký',
+      'Hiện trên trang lưu trữ, ví dụ: Đăng ký sản phẩm OCOP năm 2027. Tên tệp (địa chỉ trang lưu trữ) được đặt theo tên này khi tạo.',
+    ),
     {
       name: 'current',
       label: 'Đang chạy',
@@ -56,6 +61,11 @@ export const campaignsCollection: FolderCollection = {
       options_length: 200,
       hint: 'Chọn các địa bàn (xã, thôn, bon…) có trên mẫu đăng ký. Để trống: mọi địa bàn trong mục Địa bàn.',
     },
-    line('unitWord', 'Tên gọi địa bàn', 'Viết thường, ví dụ: thôn, bon, xã. Để trống thì dùng tên gọi trong mục Cơ quan chủ trì.', { required: false, default: '' }),
+    line(
+      'unitWord',
+      'Tên gọi địa bàn',
+      'Viết thường, ví dụ: thôn, bon, xã. Để trống thì dùng tên gọi trong mục Cơ quan chủ trì.',
+      { required: false, default: '' },
+    ),
   ],
 };

@@ -5,12 +5,22 @@
  */
 import { line, lines, type CmsField, type FilesCollection } from '../fields.ts';
 
-const months = (name: string, label: string, hint: string): CmsField => ({ name, label, widget: 'number', value_type: 'int', min: 1, max: 240, step: 1, hint });
+const months = (name: string, label: string, hint: string): CmsField => ({
+  name,
+  label,
+  widget: 'number',
+  value_type: 'int',
+  min: 1,
+  max: 240,
+  step: 1,
+  hint,
+});
 
 export const privacyNoticeCollection: FilesCollection = {
   name: 'privacyNotice',
   label: 'Bảo vệ dữ liệu cá nhân',
-  description: 'Trang giải thích thông tin cá nhân trong phiếu đăng ký được dùng và bảo vệ thế nào; có liên kết cạnh ô đồng ý và ở chân mọi trang.',
+  description:
+    'Trang giải thích thông tin cá nhân trong phiếu đăng ký được dùng và bảo vệ thế nào; có liên kết cạnh ô đồng ý và ở chân mọi trang.',
   files: [
     {
       name: 'bao-ve-du-lieu',
@@ -19,7 +29,14 @@ export const privacyNoticeCollection: FilesCollection = {
       fields: [
         line('title', 'Tiêu đề', 'Tiêu đề trang, ví dụ: Bảo vệ dữ liệu cá nhân.'),
         lines('description', 'Mô tả', 'Một hai câu tóm tắt, hiện trong kết quả tìm kiếm.'),
-        { name: 'updated', label: 'Ngày cập nhật', widget: 'datetime', format: 'YYYY-MM-DD', time_format: false, hint: 'Đổi ngày này mỗi khi sửa nội dung; trang ghi "Cập nhật ngày …".' },
+        {
+          name: 'updated',
+          label: 'Ngày cập nhật',
+          widget: 'datetime',
+          format: 'YYYY-MM-DD',
+          time_format: false,
+          hint: 'Đổi ngày này mỗi khi sửa nội dung; trang ghi "Cập nhật ngày …".',
+        },
         {
           name: 'body',
           label: 'Nội dung',
@@ -37,16 +54,34 @@ export const privacyNoticeCollection: FilesCollection = {
 export const retentionCollection: FilesCollection = {
   name: 'retention',
   label: 'Thời hạn lưu giữ',
-  description: 'Sau bao lâu thông tin cá nhân trong hồ sơ được xóa; trang Bảo vệ dữ liệu cá nhân hiện các thời hạn này.',
+  description:
+    'Sau bao lâu thông tin cá nhân trong hồ sơ được xóa; trang Bảo vệ dữ liệu cá nhân hiện các thời hạn này.',
   files: [
     {
       name: 'retention',
       label: 'Thời hạn lưu giữ thông tin cá nhân',
       file: 'content/privacy/retention.json',
       fields: [
-        months('notChosenMonths', 'Hồ sơ không được chọn (tháng)', 'Số tháng giữ thông tin cá nhân sau hạn chót của đợt cuối, với hồ sơ không được chọn, đang chờ hoặc không hợp lệ.'),
-        months('chosenMonths', 'Hồ sơ được chọn (tháng)', 'Số tháng giữ thông tin cá nhân của hồ sơ được chọn xây dựng sản phẩm OCOP, để theo dõi và công nhận lại.'),
-        { name: 'backupDays', label: 'Giữ bản sao lưu (ngày)', widget: 'number', value_type: 'int', min: 1, max: 3650, step: 1, hint: 'Bằng số ngày trong dòng cron sao lưu (docs/operations.md); thông tin đã xóa hết hẳn khỏi bản sao lưu sau thời gian này.' },
+        months(
+          'notChosenMonths',
+          'Hồ sơ không được chọn (tháng)',
+          'Số tháng giữ thông tin cá nhân sau hạn chót của đợt cuối, với hồ sơ không được chọn, đang chờ hoặc không hợp lệ.',
+        ),
+        months(
+          'chosenMonths',
+          'Hồ sơ được chọn (tháng)',
+          'Số tháng giữ thông tin cá nhân của hồ sơ được chọn xây dựng sản phẩm OCOP, để theo dõi và công nhận lại.',
+        ),
+        {
+          name: 'backupDays',
+          label: 'Giữ bản sao lưu (ngày)',
+          widget: 'number',
+          value_type: 'int',
+          min: 1,
+          max: 3650,
+          step: 1,
+          hint: 'Bằng số ngày trong dòng cron sao lưu (docs/operations.md); thông tin đã xóa hết hẳn khỏi bản sao lưu sau thời gian này.',
+        },
       ],
     },
   ],

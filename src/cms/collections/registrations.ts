@@ -9,7 +9,8 @@ import type { FilesCollection } from '../fields.ts';
 export const registrationsCollection: FilesCollection = {
   name: 'registrations',
   label: 'Tải lên tệp CSV',
-  description: 'Tải lên tệp CSV xuất từ trang quản lý hồ sơ (/quan-ly/). Danh sách công khai được cập nhật ở lần dựng trang tiếp theo.',
+  description:
+    'Tải lên tệp CSV xuất từ trang quản lý hồ sơ (/quan-ly/). Danh sách công khai được cập nhật ở lần dựng trang tiếp theo.',
   editor: { preview: false },
   files: [
     {
@@ -52,7 +53,13 @@ export const registrationsCollection: FilesCollection = {
               required: false,
               hint: 'Địa bàn của tệp xuất; để trống nếu tệp gồm mọi địa bàn.',
             },
-            { name: 'note', label: 'Ghi chú', widget: 'string', required: false, hint: 'Không bắt buộc, ví dụ: xuất ngày 20/6/2024 sau khi rà soát đợt 2.' },
+            {
+              name: 'note',
+              label: 'Ghi chú',
+              widget: 'string',
+              required: false,
+              hint: 'Không bắt buộc, ví dụ: xuất ngày 20/6/2024 sau khi rà soát đợt 2.',
+            },
           ],
         },
       ],

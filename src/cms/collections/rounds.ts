@@ -9,7 +9,12 @@ import { line, position, type CmsField, type FolderCollection } from '../fields.
  */
 export const INSTANT_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
 
-const instant = (name: string, label: string, hint: string, extra: Partial<CmsField> = {}): CmsField => ({
+const instant = (
+  name: string,
+  label: string,
+  hint: string,
+  extra: Partial<CmsField> = {},
+): CmsField => ({
   name,
   label,
   widget: 'datetime',
@@ -36,13 +41,22 @@ export const roundsCollection: FolderCollection = {
   fields: [
     line('label', 'Tên đợt', 'Tên người đọc thấy, ví dụ: Đợt 2.'),
     position('1 cho đợt đầu tiên, 2 cho đợt tiếp theo…'),
-    instant('opensAt', 'Bắt đầu nhận', 'Ngày giờ bắt đầu nhận đăng ký của đợt (giờ Việt Nam). Để trống nếu nhận ngay từ đầu.', { required: false }),
+    instant(
+      'opensAt',
+      'Bắt đầu nhận',
+      'Ngày giờ bắt đầu nhận đăng ký của đợt (giờ Việt Nam). Để trống nếu nhận ngay từ đầu.',
+      { required: false },
+    ),
     instant(
       'deadline',
       'Hạn (nhận trước thời điểm này)',
       'Hồ sơ gửi TRƯỚC thời điểm này thuộc đợt này (giờ Việt Nam). "Trước ngày 25/6/2024" thì chọn 25/06/2024 lúc 00:00; ngày cuối nhận là 24/6.',
     ),
-    line('deadlineText', 'Hạn (như công văn ghi)', 'Viết như trong công văn, ví dụ: trước ngày 25/6/2024. Nhớ sửa cùng với ô Hạn ở trên.'),
+    line(
+      'deadlineText',
+      'Hạn (như công văn ghi)',
+      'Viết như trong công văn, ví dụ: trước ngày 25/6/2024. Nhớ sửa cùng với ô Hạn ở trên.',
+    ),
     {
       name: 'notice',
       label: 'Công văn thông báo đợt này',

@@ -14,7 +14,13 @@ export const GET: APIRoute = async ({ site }) => {
     selfPath: FEED_PATH,
     author: contact.office,
     fallbackUpdated: new Date(0),
-    entries: notices.map((n) => ({ path: `/cong-van/${n.id}/`, title: n.data.title, summary: n.data.description, published: n.data.date, author: oneLine(n.data.issuer) })),
+    entries: notices.map((n) => ({
+      path: `/cong-van/${n.id}/`,
+      title: n.data.title,
+      summary: n.data.description,
+      published: n.data.date,
+      author: oneLine(n.data.issuer),
+    })),
   });
   return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -6,7 +6,14 @@ import { LIST_CSV, loadPublicList, publicListFileText } from '../../publish/node
 
 export const GET: APIRoute = async () => {
   const written = publicListFileText(LIST_CSV);
-  if (written !== null) return new Response(written, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-  const [productGroups, producerTypes, rounds] = await Promise.all([loadProductGroups(), loadProducerTypes(), loadRounds()]);
-  return new Response(publicListCsv(loadPublicList(), { productGroups, producerTypes, rounds }), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  if (written !== null)
+    return new Response(written, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  const [productGroups, producerTypes, rounds] = await Promise.all([
+    loadProductGroups(),
+    loadProducerTypes(),
+    loadRounds(),
+  ]);
+  return new Response(publicListCsv(loadPublicList(), { productGroups, producerTypes, rounds }), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
 };

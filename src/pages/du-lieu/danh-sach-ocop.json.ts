@@ -4,4 +4,6 @@ import { publicListJson } from '../../publish/list-files.ts';
 import { LIST_JSON, loadPublicList, publicListFileText } from '../../publish/node/outputs.ts';
 
 export const GET: APIRoute = () =>
-  new Response(publicListFileText(LIST_JSON) ?? publicListJson(loadPublicList()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(publicListFileText(LIST_JSON) ?? publicListJson(loadPublicList()), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

@@ -5,4 +5,7 @@ import { loadPublicList } from '../../publish/node/outputs.ts';
 import { loadAuthority } from '../../site/content.ts';
 
 export const GET: APIRoute = async ({ site }) =>
-  new Response(`${JSON.stringify(dataPackage(loadPublicList(), String(site ?? '/'), await loadAuthority()), null, 1)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(
+    `${JSON.stringify(dataPackage(loadPublicList(), String(site ?? '/'), await loadAuthority()), null, 1)}\n`,
+    { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
+  );

@@ -27,15 +27,26 @@ export function loadPublicList(): PublicList {
   const dir = resolve(process.env.REGISTRY_DIR ?? 'src/generated/registry');
   const file = join(dir, LIST_JSON);
   if (!existsSync(file)) {
-    if (process.env.REGISTRY_DIR) throw new Error(`REGISTRY_DIR=${process.env.REGISTRY_DIR} holds no ${LIST_JSON}; run: npm run registry -- --out ${process.env.REGISTRY_DIR}`);
+    if (process.env.REGISTRY_DIR)
+      throw new Error(
+        `REGISTRY_DIR=${process.env.REGISTRY_DIR} holds no ${LIST_JSON}; run: npm run registry -- --out ${process.env.REGISTRY_DIR}`,
+      );
     const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
     const result = runRegistry({ contentDir, paths: [join(contentDir, 'registrations')] });
-    if (!result.ok) throw new Error(`registry: cannot read content/registrations/:\n  ${result.errors.join('\n  ')}`);
-    console.warn(`registry: ${file} not found; built the public list in-process (npm run build runs the registry first)`);
+    if (!result.ok)
+      throw new Error(
+        `registry: cannot read content/registrations/:\n  ${result.errors.join('\n  ')}`,
+      );
+    console.warn(
+      `registry: ${file} not found; built the public list in-process (npm run build runs the registry first)`,
+    );
     return (cached = result.run.list);
   }
   const parsed = publicListSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not a public list (${parsed.error.issues[0]?.message}); run npm run registry`);
+  if (!parsed.success)
+    throw new Error(
+      `${file} is not a public list (${parsed.error.issues[0]?.message}); run npm run registry`,
+    );
   cachedDir = dir;
   return (cached = parsed.data);
 }
@@ -56,5 +67,8 @@ export function writeRegistryOutputs(outDir: string, run: RegistryRun): void {
   mkdirSync(outDir, { recursive: true });
   writeTextParts(join(outDir, LIST_JSON), publicListJsonParts(run.list));
   writeTextParts(join(outDir, LIST_CSV), publicListCsvParts(run.list, run.content));
-  writeFileSync(join(outDir, REPORT_JSON), `${JSON.stringify({ ...run.report, files: run.files }, null, 1)}\n`);
+  writeFileSync(
+    join(outDir, REPORT_JSON),
+    `${JSON.stringify({ ...run.report, files: run.files }, null, 1)}\n`,
+  );
 }

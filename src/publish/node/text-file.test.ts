@@ -10,16 +10,26 @@ const dir = mkdtempSync(join(tmpdir(), 'text-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Vietnamese, ASCII, astral characters and both halves of a surrogate pair on their own.
-const piece = fc.array(fc.constantFrom('a', 'Cà phê', 'ệ', '😀', '\ud83d', '\ude00', '\r\n', '"', ''), { maxLength: 8 }).map((p) => p.join(''));
+const piece = fc
+  .array(fc.constantFrom('a', 'Cà phê', 'ệ', '😀', '\ud83d', '\ude00', '\r\n', '"', ''), {
+    maxLength: 8,
+  })
+  .map((p) => p.join(''));
 
 describe('writeTextParts', () => {
   it('writes the bytes writeFileSync writes for the joined text, batches of any size', () => {
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 1, max: 40 }), (parts, batch) => {
-        writeTextParts(join(dir, 'parts'), parts, batch);
-        writeFileSync(join(dir, 'whole'), parts.join(''));
-        expect(readFileSync(join(dir, 'parts')).equals(readFileSync(join(dir, 'whole')))).toBe(true);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 40 }),
+        (parts, batch) => {
+          writeTextParts(join(dir, 'parts'), parts, batch);
+          writeFileSync(join(dir, 'whole'), parts.join(''));
+          expect(readFileSync(join(dir, 'parts')).equals(readFileSync(join(dir, 'whole')))).toBe(
+            true,
+          );
+        },
+      ),
       { numRuns: 500 },
     );
   });

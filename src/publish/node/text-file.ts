@@ -13,7 +13,11 @@ const shared = new Map<number, Buffer>();
 
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 
-export function writeTextParts(path: string, parts: Iterable<string>, batchChars = BATCH_CHARS): void {
+export function writeTextParts(
+  path: string,
+  parts: Iterable<string>,
+  batchChars = BATCH_CHARS,
+): void {
   let buffer = shared.get(batchChars);
   if (!buffer) shared.set(batchChars, (buffer = Buffer.allocUnsafeSlow(3 * batchChars)));
   const fd = openSync(path, 'w');
@@ -23,7 +27,7 @@ export function writeTextParts(path: string, parts: Iterable<string>, batchChars
     const write = (text: string) => {
       if (text.length > batchChars) return void writeSync(fd, text);
       const bytes = buffer.write(text, 0, 'utf8');
-      for (let done = 0; done < bytes; ) {
+      for (let done = 0; done < bytes;) {
         const written = writeSync(fd, buffer, done, bytes - done);
         if (written <= 0) throw new Error(`${path}: the file took no more bytes`);
         done += written;

@@ -1,7 +1,14 @@
 // Each check on a cell's bytes answers as its counterpart on the decoded text, or says it cannot tell.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteMemo, canonicalInstantAt, cleanTextLengthAt, isPlainEmailAt, isStoredPhoneAt, receiptKeyAt } from './cells.ts';
+import {
+  ByteMemo,
+  canonicalInstantAt,
+  cleanTextLengthAt,
+  isPlainEmailAt,
+  isStoredPhoneAt,
+  receiptKeyAt,
+} from './cells.ts';
 import { PLAIN_EMAIL } from '../../domain/field-checks.ts';
 import { isStoredPhone } from '../../domain/phone.ts';
 import { RECEIPT_ALPHABET } from '../../domain/receipt.ts';
@@ -40,7 +47,11 @@ describe('canonicalInstantAt', () => {
     return iso === null ? NaN : instantMs(iso);
   };
   it('is the instant the registry reads from a time in the export form, for every real day', () => {
-    const instant = fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true });
+    const instant = fc.date({
+      min: new Date('1000-01-01T00:00:00Z'),
+      max: new Date('9999-12-30T00:00:00Z'),
+      noInvalidDate: true,
+    });
     fc.assert(
       fc.property(instant, (d) => {
         const text = toVnIso(new Date(Math.floor(d.getTime() / 1000) * 1000));
@@ -52,8 +63,16 @@ describe('canonicalInstantAt', () => {
   });
   it('is that instant or NaN for any text of the same shape, and NaN for any other text', () => {
     const two = fc.integer({ min: 0, max: 99 }).map((v) => String(v).padStart(2, '0'));
-    const shaped = fc.tuple(fc.integer({ min: 0, max: 9999 }), two, two, two, two, two).map(([y, mo, d, h, mi, s]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}+07:00`);
-    const other = fc.string({ unit: fc.constantFrom('2', '0', '-', 'T', ':', '+', '7', 'Z', ' ', '/'), minLength: 24, maxLength: 26 });
+    const shaped = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), two, two, two, two, two)
+      .map(
+        ([y, mo, d, h, mi, s]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}+07:00`,
+      );
+    const other = fc.string({
+      unit: fc.constantFrom('2', '0', '-', 'T', ':', '+', '7', 'Z', ' ', '/'),
+      minLength: 24,
+      maxLength: 26,
+    });
     fc.assert(
       fc.property(fc.oneof(shaped, other), (text) => {
         const { bytes, start, end } = placed(text);
@@ -62,7 +81,14 @@ describe('canonicalInstantAt', () => {
       }),
       { numRuns: 5000 },
     );
-    for (const text of ['2024-02-30T08:00:00+07:00', '2023-02-29T08:00:00+07:00', '2024-04-31T08:00:00+07:00', '0999-01-01T00:00:00+07:00', '2024-03-25T08:05:00Z', ' 2024-03-25T08:05:00+07:00']) {
+    for (const text of [
+      '2024-02-30T08:00:00+07:00',
+      '2023-02-29T08:00:00+07:00',
+      '2024-04-31T08:00:00+07:00',
+      '0999-01-01T00:00:00+07:00',
+      '2024-03-25T08:05:00Z',
+      ' 2024-03-25T08:05:00+07:00',
+    ]) {
       const { bytes, start, end } = placed(text);
       expect(canonicalInstantAt(bytes, start, end)).toBeNaN();
     }
@@ -70,7 +96,39 @@ describe('canonicalInstantAt', () => {
 });
 
 describe('cleanTextLengthAt', () => {
-  const unit = fc.constantFrom('a', 'Z', ' ', '  ', "'", '"', '=', 'à', 'Đ', 'ắ', 'ữ', 'Ỳ', 'ế', '\u00a0', '\u0301', 'e\u0301', 'Ω', 'Ͱ', 'ʼ', '\t', '\r\n', '\u0000', '\u007f', '\u001b', '😀', '中', '\u1e9f', '\u1ea0', '\u2028', '\ufeff', '\u0085');
+  const unit = fc.constantFrom(
+    'a',
+    'Z',
+    ' ',
+    '  ',
+    "'",
+    '"',
+    '=',
+    'à',
+    'Đ',
+    'ắ',
+    'ữ',
+    'Ỳ',
+    'ế',
+    '\u00a0',
+    '\u0301',
+    'e\u0301',
+    'Ω',
+    'Ͱ',
+    'ʼ',
+    '\t',
+    '\r\n',
+    '\u0000',
+    '\u007f',
+    '\u001b',
+    '😀',
+    '中',
+    '\u1e9f',
+    '\u1ea0',
+    '\u2028',
+    '\ufeff',
+    '\u0085',
+  );
   it('is the length of a text the registry keeps as it is, and -1 whenever it is not sure', () => {
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 12 }), fc.boolean(), (text, quoted) => {
@@ -86,7 +144,8 @@ describe('cleanTextLengthAt', () => {
         // A control character is never vouched for: a text field may refuse it.
         if (/[\u0000-\u001f\u007f]/.test(text)) expect(n).toBe(-1);
         // Sure of every other text made of letters NFC keeps, with nothing to trim or restore at either end.
-        else if (/^(?![\s'])[\u0000-\u02ff\u1ea0-\u1eff]*(?<!\s)$/.test(text)) expect(n).toBe(text.length);
+        else if (/^(?![\s'])[\u0000-\u02ff\u1ea0-\u1eff]*(?<!\s)$/.test(text))
+          expect(n).toBe(text.length);
       }),
       { numRuns: 10_000 },
     );
@@ -95,7 +154,23 @@ describe('cleanTextLengthAt', () => {
 
 describe('isStoredPhoneAt', () => {
   it('is isStoredPhone of the text', () => {
-    const unit = fc.constantFrom('0', '1', '2', '3', '5', '7', '8', '9', '4', '6', '+', ' ', '.', 'a', '٣');
+    const unit = fc.constantFrom(
+      '0',
+      '1',
+      '2',
+      '3',
+      '5',
+      '7',
+      '8',
+      '9',
+      '4',
+      '6',
+      '+',
+      ' ',
+      '.',
+      'a',
+      '٣',
+    );
     fc.assert(
       fc.property(fc.string({ unit, minLength: 8, maxLength: 12 }), (text) => {
         const { bytes, start, end } = placed(text);
@@ -111,8 +186,23 @@ describe('isStoredPhoneAt', () => {
 });
 
 describe('isPlainEmailAt', () => {
-  it('is field-checks\' PLAIN_EMAIL on the text', () => {
-    const unit = fc.constantFrom('a', 'Z', 'vn', 'com', '0', '9', '.', '_', '-', '@', '+', ' ', 'é', '..');
+  it("is field-checks' PLAIN_EMAIL on the text", () => {
+    const unit = fc.constantFrom(
+      'a',
+      'Z',
+      'vn',
+      'com',
+      '0',
+      '9',
+      '.',
+      '_',
+      '-',
+      '@',
+      '+',
+      ' ',
+      'é',
+      '..',
+    );
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 14 }), (text) => {
         const { bytes, start, end } = placed(text);
@@ -120,7 +210,19 @@ describe('isPlainEmailAt', () => {
       }),
       { numRuns: 20_000 },
     );
-    for (const text of ['a@b.vn', 'nguoi.san_xuat.01@gmail.com', 'a@b-c.d-e.com', 'a@b.c', 'a@b.v1', 'a@-b.vn', 'a.@b.vn', '@b.vn', 'a@b', 'a@b.vn.', 'A@B.VN']) {
+    for (const text of [
+      'a@b.vn',
+      'nguoi.san_xuat.01@gmail.com',
+      'a@b-c.d-e.com',
+      'a@b.c',
+      'a@b.v1',
+      'a@-b.vn',
+      'a.@b.vn',
+      '@b.vn',
+      'a@b',
+      'a@b.vn.',
+      'A@B.VN',
+    ]) {
       const { bytes, start, end } = placed(text);
       expect(isPlainEmailAt(bytes, start, end)).toBe(PLAIN_EMAIL.test(text));
     }
@@ -128,26 +230,30 @@ describe('isPlainEmailAt', () => {
 });
 
 describe('ByteMemo', () => {
-  it('remembers what a Map keyed by the cells\' text remembers, through every growth and up to its limit', () => {
+  it("remembers what a Map keyed by the cells' text remembers, through every growth and up to its limit", () => {
     const cellText = fc.string({ unit: fc.constantFrom('a', 'b', 'ă', ',', ''), maxLength: 4 });
     fc.assert(
-      fc.property(fc.array(cellText, { maxLength: 400 }), fc.integer({ min: 1, max: 300 }), (cells, limit) => {
-        const bytes = encoder.encode(cells.join('|'));
-        const memo = new ByteMemo<number>(bytes, limit);
-        const map = new Map<string, number>();
-        let at = 0;
-        cells.forEach((text, i) => {
-          const start = at;
-          const end = start + encoder.encode(text).length;
-          at = end + 1;
-          const known = memo.get(start, end);
-          if (known === undefined) {
-            expect(map.has(text)).toBe(false);
-            if (map.size < limit) map.set(text, i);
-            memo.set(start, end, i);
-          } else expect(known).toBe(map.get(text));
-        });
-      }),
+      fc.property(
+        fc.array(cellText, { maxLength: 400 }),
+        fc.integer({ min: 1, max: 300 }),
+        (cells, limit) => {
+          const bytes = encoder.encode(cells.join('|'));
+          const memo = new ByteMemo<number>(bytes, limit);
+          const map = new Map<string, number>();
+          let at = 0;
+          cells.forEach((text, i) => {
+            const start = at;
+            const end = start + encoder.encode(text).length;
+            at = end + 1;
+            const known = memo.get(start, end);
+            if (known === undefined) {
+              expect(map.has(text)).toBe(false);
+              if (map.size < limit) map.set(text, i);
+              memo.set(start, end, i);
+            } else expect(known).toBe(map.get(text));
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -43,8 +43,23 @@ export function canonicalInstantAt(b: Uint8Array, start: number, end: number): n
   if (end - start !== 25) return NaN;
   // "-" at 4 and 7, "T" at 10, ":" at 13 and 16, and "+07:00" from 19.
   const s = start;
-  if (b[s + 4] !== 45 || b[s + 7] !== 45 || b[s + 10] !== 84 || b[s + 13] !== 58 || b[s + 16] !== 58) return NaN;
-  if (b[s + 19] !== 43 || b[s + 20] !== 48 || b[s + 21] !== 55 || b[s + 22] !== 58 || b[s + 23] !== 48 || b[s + 24] !== 48) return NaN;
+  if (
+    b[s + 4] !== 45 ||
+    b[s + 7] !== 45 ||
+    b[s + 10] !== 84 ||
+    b[s + 13] !== 58 ||
+    b[s + 16] !== 58
+  )
+    return NaN;
+  if (
+    b[s + 19] !== 43 ||
+    b[s + 20] !== 48 ||
+    b[s + 21] !== 55 ||
+    b[s + 22] !== 58 ||
+    b[s + 23] !== 48 ||
+    b[s + 24] !== 48
+  )
+    return NaN;
   const century = twoDigits(b, start);
   const year = century * 100 + twoDigits(b, start + 2);
   const month = twoDigits(b, start + 5);
@@ -52,9 +67,26 @@ export function canonicalInstantAt(b: Uint8Array, start: number, end: number): n
   const hour = twoDigits(b, start + 11);
   const minute = twoDigits(b, start + 14);
   const second = twoDigits(b, start + 17);
-  if (century < 10 || year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
+  if (
+    century < 10 ||
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
+    return NaN;
   if (day > MONTH_DAYS[month - 1]! + (month === 2 && isLeap(year) ? 1 : 0)) return NaN;
-  return daysFromCivil(year, month, day) * 86_400_000 + (hour * 3600 + minute * 60 + second) * 1000 - SEVEN_HOURS_MS;
+  return (
+    daysFromCivil(year, month, day) * 86_400_000 +
+    (hour * 3600 + minute * 60 + second) * 1000 -
+    SEVEN_HOURS_MS
+  );
 }
 
 /**
@@ -66,7 +98,8 @@ function daysFromCivil(year: number, month: number, day: number): number {
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
 }
 
@@ -84,7 +117,12 @@ const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
  * U+1EA0–U+1EFF) and holds no control character (which a text field may refuse); -1 when it
  * cannot tell. The bytes must be valid UTF-8.
  */
-export function cleanTextLengthAt(b: Uint8Array, start: number, end: number, escaped: boolean): number {
+export function cleanTextLengthAt(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  escaped: boolean,
+): number {
   if (start === end) return 0;
   const first = b[start]!;
   if (first === 39 || isAsciiSpace(first) || (first === 0xc2 && b[start + 1] === 0xa0)) return -1;
@@ -92,10 +130,22 @@ export function cleanTextLengthAt(b: Uint8Array, start: number, end: number, esc
   if (isAsciiSpace(last) || (last === 0xa0 && end - start >= 2 && b[end - 2] === 0xc2)) return -1;
   let n = 0;
   let quotes = 0;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     // Four plain ASCII bytes at a step while there are.
-    if (i + 4 <= end && (PLAIN_ASCII[b[i]!]! & PLAIN_ASCII[b[i + 1]!]! & PLAIN_ASCII[b[i + 2]!]! & PLAIN_ASCII[b[i + 3]!]!) !== 0) {
-      if (escaped) quotes += (b[i] === 34 ? 1 : 0) + (b[i + 1] === 34 ? 1 : 0) + (b[i + 2] === 34 ? 1 : 0) + (b[i + 3] === 34 ? 1 : 0);
+    if (
+      i + 4 <= end &&
+      (PLAIN_ASCII[b[i]!]! &
+        PLAIN_ASCII[b[i + 1]!]! &
+        PLAIN_ASCII[b[i + 2]!]! &
+        PLAIN_ASCII[b[i + 3]!]!) !==
+        0
+    ) {
+      if (escaped)
+        quotes +=
+          (b[i] === 34 ? 1 : 0) +
+          (b[i + 1] === 34 ? 1 : 0) +
+          (b[i + 2] === 34 ? 1 : 0) +
+          (b[i + 3] === 34 ? 1 : 0);
       i += 4;
       n += 4;
       continue;
@@ -107,8 +157,10 @@ export function cleanTextLengthAt(b: Uint8Array, start: number, end: number, esc
       if (c === 39 && (b[i - 1] === 44 || b[i - 1] === 59)) return -1;
       if (c === 34 && escaped) quotes++;
       i++;
-    } else if (c <= 0xcb) i += 2; // U+0080–U+02FF (lead bytes 0xC2–0xCB)
-    else if (c === 0xe1 && (b[i + 1] === 0xbb || (b[i + 1] === 0xba && b[i + 2]! >= 0xa0))) i += 3; // U+1EA0–U+1EFF
+    } else if (c <= 0xcb)
+      i += 2; // U+0080–U+02FF (lead bytes 0xC2–0xCB)
+    else if (c === 0xe1 && (b[i + 1] === 0xbb || (b[i + 1] === 0xba && b[i + 2]! >= 0xa0)))
+      i += 3; // U+1EA0–U+1EFF
     else return -1;
     n++;
   }
@@ -121,7 +173,12 @@ export function isStoredPhoneAt(b: Uint8Array, start: number, end: number): bool
   const n = end - start;
   if ((n !== 10 && n !== 11) || b[start] !== 48) return false;
   const second = b[start + 1]!;
-  if (n === 10 ? second !== 51 && second !== 53 && second !== 55 && second !== 56 && second !== 57 : second !== 50) return false;
+  if (
+    n === 10
+      ? second !== 51 && second !== 53 && second !== 55 && second !== 56 && second !== 57
+      : second !== 50
+  )
+    return false;
   for (let i = start + 2; i < end; i++) if (b[i]! < 48 || b[i]! > 57) return false;
   return true;
 }

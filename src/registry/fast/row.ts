@@ -6,13 +6,41 @@
  * checks it. Every answer is readRow's (a property test holds the two together); a row with any
  * problem at all is left to readRow, which words the problems.
  */
-import { ByteMemo, canonicalInstantAt, cleanTextLengthAt, isPlainEmailAt, isStoredPhoneAt, receiptKeyAt } from './cells.ts';
+import {
+  ByteMemo,
+  canonicalInstantAt,
+  cleanTextLengthAt,
+  isPlainEmailAt,
+  isStoredPhoneAt,
+  receiptKeyAt,
+} from './cells.ts';
 import type { RangeCells } from '../../csv/fast-rows.ts';
 import type { ExportKey } from '../../export/format.ts';
 import { textBounds, type CheckResult } from '../../domain/field-checks.ts';
 import { normaliseReceipt } from '../../domain/receipt.ts';
-import { instantMs, receiptKey, receiptOfKey, visitReadRow, type CountedRowVisit, type PublishedFields } from '../outcome-table.ts';
-import { CANONICAL_RECEIPT, COMMUNE, FIELDS, NO_PROBLEMS as NONE, PHONE, PRODUCER_NAME, PRODUCER_TYPE, PRODUCT_GROUP, PRODUCT_NAME, PUBLISH_NAME, tidy, type RawRow, type RowRules } from '../row.ts';
+import {
+  instantMs,
+  receiptKey,
+  receiptOfKey,
+  visitReadRow,
+  type CountedRowVisit,
+  type PublishedFields,
+} from '../outcome-table.ts';
+import {
+  CANONICAL_RECEIPT,
+  COMMUNE,
+  FIELDS,
+  NO_PROBLEMS as NONE,
+  PHONE,
+  PRODUCER_NAME,
+  PRODUCER_TYPE,
+  PRODUCT_GROUP,
+  PRODUCT_NAME,
+  PUBLISH_NAME,
+  tidy,
+  type RawRow,
+  type RowRules,
+} from '../row.ts';
 import { assignRound } from '../../domain/round.ts';
 import { isScientific, readSheetInstant } from '../../domain/sheet-values.ts';
 import { PUBLISHED_STATUS, type Status } from '../../domain/status.ts';
@@ -43,13 +71,27 @@ type FieldWay =
   | { kind: 'email'; min: number; max: number };
 
 /** Schema fields whose cells repeat a few values down a column. */
-const REPEATED = new Set<string>(['producerType', 'commune', 'productGroup', 'productStage', 'supportNeeds', 'consentProcessing', 'consentPublishName']);
+const REPEATED = new Set<string>([
+  'producerType',
+  'commune',
+  'productGroup',
+  'productStage',
+  'supportNeeds',
+  'consentProcessing',
+  'consentPublishName',
+]);
 
 /** The quick path for the rows of one file: its bytes, and the field each of its columns holds. */
-export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: readonly (ExportKey | null)[]): ByteRowReader {
+export function makeByteRowReader(
+  rules: RowRules,
+  bytes: Uint8Array,
+  keys: readonly (ExportKey | null)[],
+): ByteRowReader {
   const { checkList, ctx } = rules;
   const column = (key: ExportKey) => keys.indexOf(key);
-  const [receiptAt, statusAt, reviewedAt, submittedAt, roundAt] = (['receipt', 'status', 'reviewedAt', 'submittedAt', 'round'] as const).map(column) as [number, number, number, number, number];
+  const [receiptAt, statusAt, reviewedAt, submittedAt, roundAt] = (
+    ['receipt', 'status', 'reviewedAt', 'submittedAt', 'round'] as const
+  ).map(column) as [number, number, number, number, number];
   const fieldAt = FIELDS.map((key) => column(key));
   const emailBounds = textBounds(rules.schema, 'email', true);
   const ways: FieldWay[] = FIELDS.map((key, i): FieldWay => {
@@ -64,7 +106,8 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
   const emptyEmailOk = checkList[FIELDS.indexOf('email')]!('').ok;
 
   /** The cell's text as readRow reads it (tidy; '' for a missing column or a short row). */
-  const text = (cells: RangeCells, i: number) => (i < 0 || i >= cells.length ? '' : tidy(cells.at(i)));
+  const text = (cells: RangeCells, i: number) =>
+    i < 0 || i >= cells.length ? '' : tidy(cells.at(i));
 
   /**
    * The check of a schema field's text. The consent to publish the name also fails when it is
@@ -95,7 +138,12 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
   };
 
   /** The answer for the cell at `i` (see `answer`), looked up by its bytes; computed from its text the first time they are seen. */
-  function remembered(memo: ByteMemo<CheckResult>, cells: RangeCells, i: number, f: number): CheckResult {
+  function remembered(
+    memo: ByteMemo<CheckResult>,
+    cells: RangeCells,
+    i: number,
+    f: number,
+  ): CheckResult {
     if (i < 0 || i >= cells.length) return answer(f, '');
     const r = cells.ranges;
     const start = r[2 * i]!;
@@ -140,7 +188,14 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
       } else if (way.kind === 'phone') {
         if (isStoredPhoneAt(bytes, start, stop)) return true;
       } else if (way.kind === 'email') {
-        if (start === stop ? emptyEmailOk : stop - start >= way.min && stop - start <= way.max && isPlainEmailAt(bytes, start, stop)) return true;
+        if (
+          start === stop
+            ? emptyEmailOk
+            : stop - start >= way.min &&
+              stop - start <= way.max &&
+              isPlainEmailAt(bytes, start, stop)
+        )
+          return true;
       }
     }
     const t = text(cells, i);
@@ -175,7 +230,17 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
       const start = r[2 * receiptAt]!;
       if (r[2 * receiptAt + 1]! - start === 9 && receiptKeyAt(bytes, start, start + 9) === key) {
         // ASCII: each byte is its character.
-        return String.fromCharCode(bytes[start]!, bytes[start + 1]!, bytes[start + 2]!, bytes[start + 3]!, bytes[start + 4]!, bytes[start + 5]!, bytes[start + 6]!, bytes[start + 7]!, bytes[start + 8]!);
+        return String.fromCharCode(
+          bytes[start]!,
+          bytes[start + 1]!,
+          bytes[start + 2]!,
+          bytes[start + 3]!,
+          bytes[start + 4]!,
+          bytes[start + 5]!,
+          bytes[start + 6]!,
+          bytes[start + 7]!,
+          bytes[start + 8]!,
+        );
       }
     }
     return receiptOfKey(key);
@@ -184,7 +249,8 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
   return (cells, out) => {
     // The receipt, as a number.
     let key = -1;
-    if (receiptAt >= 0 && receiptAt < cells.length && cells.ranges[2 * receiptAt + 1]! >= 0) key = receiptKeyAt(bytes, cells.ranges[2 * receiptAt]!, cells.ranges[2 * receiptAt + 1]!);
+    if (receiptAt >= 0 && receiptAt < cells.length && cells.ranges[2 * receiptAt + 1]! >= 0)
+      key = receiptKeyAt(bytes, cells.ranges[2 * receiptAt]!, cells.ranges[2 * receiptAt + 1]!);
     if (key < 0) {
       const t = text(cells, receiptAt);
       const receipt = CANONICAL_RECEIPT.test(t) ? t : normaliseReceipt(t);
@@ -210,7 +276,8 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
       const r = remembered(roundMemo, cells, roundAt, ROUND);
       if (!r.ok) return false;
       round = r.value as string | null;
-    } else if (!Number.isNaN(submittedMs)) round = assignRound(ctx.rounds, new Date(submittedMs))?.slug ?? null;
+    } else if (!Number.isNaN(submittedMs))
+      round = assignRound(ctx.rounds, new Date(submittedMs))?.slug ?? null;
     else return false;
 
     let producerType: unknown, commune: unknown, productGroup: unknown, named: unknown;
@@ -223,7 +290,8 @@ export function makeByteRowReader(rules: RowRules, bytes: Uint8Array, keys: read
         else if (f === COMMUNE) commune = r.value;
         else if (f === PRODUCT_GROUP) productGroup = r.value;
         else if (f === PUBLISH_NAME) named = r.value;
-      } else if (f !== PRODUCER_NAME && f !== PRODUCT_NAME && !privateOk(cells, f, way)) return false;
+      } else if (f !== PRODUCER_NAME && f !== PRODUCT_NAME && !privateOk(cells, f, way))
+        return false;
     }
     const name = published(cells, PRODUCER_NAME);
     const product = published(cells, PRODUCT_NAME);
@@ -253,13 +321,23 @@ const ROUND = -2;
  * its cells in a UTF-8 export's bytes (`columnFields` then says what each column holds), else by
  * readRow. The registry and the worker of a file read by two threads both read rows with this.
  */
-export function makeFileRowReader(rules: RowRules, columnFields: readonly (ExportKey | null)[] | undefined, visit: CountedRowVisit) {
+export function makeFileRowReader(
+  rules: RowRules,
+  columnFields: readonly (ExportKey | null)[] | undefined,
+  visit: CountedRowVisit,
+) {
   let quick: ByteRowReader | null = null;
   const out: ByteRead = { key: -1, status: PUBLISHED_STATUS, reviewedMs: NaN, published: null };
-  return (line: number, raw: RawRow, cells: RangeCells | undefined, damage: string | undefined): void => {
+  return (
+    line: number,
+    raw: RawRow,
+    cells: RangeCells | undefined,
+    damage: string | undefined,
+  ): void => {
     if (cells && damage === undefined && columnFields) {
       quick ??= makeByteRowReader(rules, cells.source.bytes!, columnFields);
-      if (quick(cells, out)) return visit(line, out.key, out.status, out.reviewedMs, out.published, NONE, false);
+      if (quick(cells, out))
+        return visit(line, out.key, out.status, out.reviewedMs, out.published, NONE, false);
     }
     visitReadRow(visit, line, rules.readRow(raw), damage);
   };

@@ -11,7 +11,12 @@
  */
 import { Buffer } from 'node:buffer';
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  type MessagePort,
+} from 'node:worker_threads';
 import { utf8Candidate } from '../../csv/decode.ts';
 import type { InputRow, RowSource } from '../build.ts';
 import { openRegistryUtf8, type ReadFile } from '../file.ts';
@@ -31,8 +36,18 @@ export const PARALLEL_MIN_CORES = 4;
  * cores: 1.09 s against 1.18 s for 100,000 rows, one thread quicker in 12 of 16 paired runs).
  * REGISTRY_THREADS=1 or 2 decides instead.
  */
-export function parallelMinBytes(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number | undefined {
-  const threads = env.REGISTRY_THREADS === '1' ? 1 : env.REGISTRY_THREADS === '2' ? 2 : cores >= PARALLEL_MIN_CORES ? 2 : 1;
+export function parallelMinBytes(
+  env: NodeJS.ProcessEnv = process.env,
+  cores = availableParallelism(),
+): number | undefined {
+  const threads =
+    env.REGISTRY_THREADS === '1'
+      ? 1
+      : env.REGISTRY_THREADS === '2'
+        ? 2
+        : cores >= PARALLEL_MIN_CORES
+          ? 2
+          : 1;
   return threads === 2 ? PARALLEL_MIN_BYTES : undefined;
 }
 /** The worker's share: half, as it is started before the content is read and this thread also counts every row. */
@@ -66,7 +81,10 @@ export function startRegistryWorker(): StartedWorker | null {
   const { port1, port2 } = new MessageChannel();
   const start: WorkerStart = { registryWorker: true, port: port2, shared };
   try {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: start, transferList: [port2] });
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+      workerData: start,
+      transferList: [port2],
+    });
     worker.unref();
     return { worker, port: port1, shared };
   } catch {
@@ -78,9 +96,17 @@ export function startRegistryWorker(): StartedWorker | null {
  * The file read by two threads, or null when it is not a UTF-8 file that can be cut (read it whole).
  * `started` is a worker from startRegistryWorker, used for this file only (one is started if none).
  */
-export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx: RowContext, cutAt?: number, started?: StartedWorker | null): ReadFile | null {
+export function readRegistryFileInParallel(
+  file: string,
+  bytes: Uint8Array,
+  ctx: RowContext,
+  cutAt?: number,
+  started?: StartedWorker | null,
+): ReadFile | null {
   const encoding = utf8Candidate(bytes);
-  const cut = encoding ? findCut(bytes, cutAt ?? Math.floor(bytes.length * (1 - WORKER_SHARE))) : -1;
+  const cut = encoding
+    ? findCut(bytes, cutAt ?? Math.floor(bytes.length * (1 - WORKER_SHARE)))
+    : -1;
   const w = encoding && cut > 0 ? (started ?? startRegistryWorker()) : null;
   if (!w) {
     if (started) void started.worker.terminate();
@@ -105,7 +131,13 @@ export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx:
   const second = (): WorkerResult => {
     if (result) return result;
     const waited = Atomics.wait(shared, 0, 0, WORKER_TIMEOUT_MS);
-    result = waited === 'timed-out' ? { ok: false, reason: 'worker timed out' } : ((receiveMessageOnPort(port)?.message as WorkerResult | undefined) ?? { ok: false, reason: 'no answer' });
+    result =
+      waited === 'timed-out'
+        ? { ok: false, reason: 'worker timed out' }
+        : ((receiveMessageOnPort(port)?.message as WorkerResult | undefined) ?? {
+            ok: false,
+            reason: 'no answer',
+          });
     stop();
     return result;
   };
@@ -120,7 +152,10 @@ export function readRegistryFileInParallel(file: string, bytes: Uint8Array, ctx:
       if (!r.ok) throw new SplitFailed(`${file}: ${r.reason}`);
       const read = openPacked(r.rows, first.count);
       if (!read) throw new SplitFailed(`${file}: the second part's answer does not add up`);
-      if (!visitRead) throw new Error(`${file}: rows another thread read are visited only as they were counted (visitRead)`);
+      if (!visitRead)
+        throw new Error(
+          `${file}: rows another thread read are visited only as they were counted (visitRead)`,
+        );
       visitRead(read);
       info.blankRows = first.blankRows + r.blankRows;
     },

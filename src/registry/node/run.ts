@@ -11,7 +11,12 @@ import { buildRegistry, type InputFile, type RegistryResult } from '../build.ts'
 import type { RowContext } from '../row.ts';
 import { toVnIso } from '../../domain/time.ts';
 import { readSiteContent, type SiteContent } from '../../domain/content-files-node.ts';
-import { readRegistryFileInParallel, SplitFailed, startRegistryWorker, type StartedWorker } from './parallel.ts';
+import {
+  readRegistryFileInParallel,
+  SplitFailed,
+  startRegistryWorker,
+  type StartedWorker,
+} from './parallel.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
 export const DEFAULT_INPUT = join(PROJECT_ROOT, 'content/registrations');
@@ -36,7 +41,8 @@ export function collectCsvFiles(paths: readonly string[]): { files: string[]; er
     }
     if (statSync(path).isDirectory()) {
       for (const name of readdirSync(path).sort()) {
-        if (CSV_EXTENSIONS.has(extname(name).toLowerCase()) && statSync(join(path, name)).isFile()) files.push(join(path, name));
+        if (CSV_EXTENSIONS.has(extname(name).toLowerCase()) && statSync(join(path, name)).isFile())
+          files.push(join(path, name));
       }
     } else files.push(path);
   }
@@ -61,16 +67,28 @@ export interface RunOptions {
 }
 
 /** Reads and combines the files; errors (English) for every file that cannot be read at all. */
-export function runRegistry(options: RunOptions = {}): { ok: true; run: RegistryRun } | { ok: false; errors: string[] } {
+export function runRegistry(
+  options: RunOptions = {},
+): { ok: true; run: RegistryRun } | { ok: false; errors: string[] } {
   const contentDir = options.contentDir ?? process.env.CONTENT_DIR;
   const sample = options.sample ?? sampleDataWanted();
-  const paths = options.paths?.length ? [...options.paths] : [contentDir ? join(contentDir, 'registrations') : DEFAULT_INPUT];
+  const paths = options.paths?.length
+    ? [...options.paths]
+    : [contentDir ? join(contentDir, 'registrations') : DEFAULT_INPUT];
   const { files, errors } = collectCsvFiles(sample ? [...paths, SAMPLE_INPUT] : paths);
   // The second thread is started first: loading its modules overlaps reading the content and the file.
   const min = options.parallelMinBytes;
-  let worker = min !== undefined && files.some((f) => (statSync(f, { throwIfNoEntry: false })?.size ?? 0) >= min) ? startRegistryWorker() : null;
+  let worker =
+    min !== undefined &&
+    files.some((f) => (statSync(f, { throwIfNoEntry: false })?.size ?? 0) >= min)
+      ? startRegistryWorker()
+      : null;
   const content = readSiteContent(contentDir);
-  const rounds = content.rounds.map((r) => ({ slug: r.slug, label: r.label, deadline: r.deadline }));
+  const rounds = content.rounds.map((r) => ({
+    slug: r.slug,
+    label: r.label,
+    deadline: r.deadline,
+  }));
   const ctx = { sets: content, rounds, communes: content.communes };
   const generatedAt = toVnIso(options.now ?? new Date());
   const takeWorker = () => {
@@ -82,7 +100,12 @@ export function runRegistry(options: RunOptions = {}): { ok: true; run: Registry
     const { inputs, infos } = readInputs(files, errors, ctx, parallelMinBytes, takeWorker);
     if (errors.length > 0) return null;
     const result = buildRegistry(inputs, ctx, generatedAt);
-    return { ...result, list: sample ? { ...result.list, sample: true as const } : result.list, files: infos, content };
+    return {
+      ...result,
+      list: sample ? { ...result.list, sample: true as const } : result.list,
+      files: infos,
+      content,
+    };
   };
   let run: RegistryRun | null;
   try {
@@ -96,7 +119,13 @@ export function runRegistry(options: RunOptions = {}): { ok: true; run: Registry
   return run ? { ok: true, run } : { ok: false, errors };
 }
 
-function readInputs(files: readonly string[], errors: string[], ctx: RowContext, parallelMinBytes: number | undefined, takeWorker: () => StartedWorker | null) {
+function readInputs(
+  files: readonly string[],
+  errors: string[],
+  ctx: RowContext,
+  parallelMinBytes: number | undefined,
+  takeWorker: () => StartedWorker | null,
+) {
   const inputs: InputFile[] = [];
   const infos: FileInfo[] = [];
   for (const path of files) {
@@ -114,11 +143,15 @@ function readInputs(files: readonly string[], errors: string[], ctx: RowContext,
     try {
       bytes = readFileSync(path);
     } catch (err) {
-      errors.push(`${name}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      errors.push(
+        `${name}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      );
       continue;
     }
     const parallel = !mapping && parallelMinBytes !== undefined && bytes.length >= parallelMinBytes;
-    const read = (parallel ? readRegistryFileInParallel(name, bytes, ctx, undefined, takeWorker()) : null) ?? readRegistryFile(name, bytes, mapping);
+    const read =
+      (parallel ? readRegistryFileInParallel(name, bytes, ctx, undefined, takeWorker()) : null) ??
+      readRegistryFile(name, bytes, mapping);
     if (!read.ok) errors.push(`${name}: ${read.reason}`);
     else {
       inputs.push({ file: name, rows: read.rows });

@@ -23,21 +23,30 @@ export interface PartHeader {
   keys: (ExportKey | null)[];
 }
 
-export type WorkerResult = { ok: true; rows: PackedRows; blankRows: number } | { ok: false; reason: string };
+export type WorkerResult =
+  { ok: true; rows: PackedRows; blankRows: number } | { ok: false; reason: string };
 
 async function run(port: MessagePort): Promise<WorkerResult> {
-  const job = (receiveMessageOnPort(port)?.message ?? (await once(port, 'message'))[0]) as WorkerJob;
+  const job = (receiveMessageOnPort(port)?.message ??
+    (await once(port, 'message'))[0]) as WorkerJob;
   const rules = makeRowRules(job.ctx);
   const source = utf8PartSource(job.part);
   if (source === null) return { ok: false, reason: 'the second part is not UTF-8 text' };
-  const header = (receiveMessageOnPort(port)?.message ?? (await once(port, 'message'))[0]) as PartHeader;
+  const header = (receiveMessageOnPort(port)?.message ??
+    (await once(port, 'message'))[0]) as PartHeader;
   const toRaw = rawRowBuilder(header.keys);
   const packer = rowPacker();
   // The rows read as the registry reads them: the quick path first, readRow otherwise.
   const readRow = makeFileRowReader(rules, header.keys, packer.add);
-  const { blankRows } = forEachDataRow(source, { delimiter: header.delimiter, newline: header.newline }, -1, 0, ({ line, cells, damage }) => {
-    readRow(line, toRaw(cells), cells instanceof RangeCells ? cells : undefined, damage);
-  });
+  const { blankRows } = forEachDataRow(
+    source,
+    { delimiter: header.delimiter, newline: header.newline },
+    -1,
+    0,
+    ({ line, cells, damage }) => {
+      readRow(line, toRaw(cells), cells instanceof RangeCells ? cells : undefined, damage);
+    },
+  );
   return { ok: true, rows: packer.finish(), blankRows };
 }
 

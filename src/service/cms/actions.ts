@@ -10,13 +10,30 @@ import { z } from 'zod';
 import { cmsCollections } from '../../cms/config.ts';
 import type { CmsCollection } from '../../cms/fields.ts';
 import { checkEntry, entryTarget, MEDIA_NAME, mediaFolders } from './entries.ts';
-import { listFolder, readEntries, readMedia, removeFile, restore, snapshot, writeAtomic } from './files.ts';
+import {
+  listFolder,
+  readEntries,
+  readMedia,
+  removeFile,
+  restore,
+  snapshot,
+  writeAtomic,
+} from './files.ts';
 import { commitPaths, git, gitHome, inContent, isRepository, Serial } from './git.ts';
-import { checkSpelling, PathError, resolveExisting, resolveNew, type Confinement } from './paths.ts';
+import {
+  checkSpelling,
+  PathError,
+  resolveExisting,
+  resolveNew,
+  type Confinement,
+} from './paths.ts';
 
 export type Answer = { status: 200 | 400 | 403 | 404 | 409 | 422 | 503; body: unknown };
 
-const refuse = (status: Answer['status'], message: string): Answer => ({ status, body: { error: message, errors: [{ field: '', message }] } });
+const refuse = (status: Answer['status'], message: string): Answer => ({
+  status,
+  body: { error: message, errors: [{ field: '', message }] },
+});
 
 const path = z.string();
 const dataFile = z.object({ path, raw: z.string(), newPath: path.optional() });
@@ -24,14 +41,30 @@ const asset = z.object({ path, content: z.string(), encoding: z.literal('base64'
 const PARAMS = {
   info: z.unknown(),
   entriesByFolder: z.object({ folder: path, extension: z.string().max(20), depth: z.number() }),
-  entriesByFiles: z.object({ files: z.array(z.object({ path, label: z.string().optional() })).max(5000) }),
+  entriesByFiles: z.object({
+    files: z.array(z.object({ path, label: z.string().optional() })).max(5000),
+  }),
   getEntry: z.object({ path }),
-  persistEntry: z.object({ entry: dataFile.optional(), dataFiles: z.array(dataFile).max(20).optional(), assets: z.array(asset).max(20).default([]), options: z.object({ commitMessage: z.string().optional() }).loose().optional() }),
+  persistEntry: z.object({
+    entry: dataFile.optional(),
+    dataFiles: z.array(dataFile).max(20).optional(),
+    assets: z.array(asset).max(20).default([]),
+    options: z.object({ commitMessage: z.string().optional() }).loose().optional(),
+  }),
   getMedia: z.object({ mediaFolder: path }),
   getMediaFile: z.object({ path }),
-  persistMedia: z.object({ asset, options: z.object({ commitMessage: z.string().optional() }).loose().optional() }),
-  deleteFile: z.object({ path, options: z.object({ commitMessage: z.string().optional() }).loose().optional() }),
-  deleteFiles: z.object({ paths: z.array(path).min(1).max(100), options: z.object({ commitMessage: z.string().optional() }).loose().optional() }),
+  persistMedia: z.object({
+    asset,
+    options: z.object({ commitMessage: z.string().optional() }).loose().optional(),
+  }),
+  deleteFile: z.object({
+    path,
+    options: z.object({ commitMessage: z.string().optional() }).loose().optional(),
+  }),
+  deleteFiles: z.object({
+    paths: z.array(path).min(1).max(100),
+    options: z.object({ commitMessage: z.string().optional() }).loose().optional(),
+  }),
   getDeployPreview: z.unknown(),
 } as const;
 
@@ -43,7 +76,13 @@ export interface CmsBackendOptions {
 }
 
 /** One line of Decap's own commit message, kept as the second line of ours. */
-const decapLine = (m: unknown) => (typeof m === 'string' ? m.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200) : '');
+const decapLine = (m: unknown) =>
+  typeof m === 'string'
+    ? m
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim()
+        .slice(0, 200)
+    : '';
 
 export class CmsBackend {
   readonly confinement: Confinement;
@@ -65,15 +104,20 @@ export class CmsBackend {
 
   /** Handles one request body ({action, params}) for an editor. */
   async handle(body: unknown, account: string): Promise<Answer> {
-    const { action, params } = (body && typeof body === 'object' ? body : {}) as { action?: unknown; params?: unknown };
-    if (typeof action !== 'string' || !Object.hasOwn(PARAMS, action)) return refuse(422, `Thao tác không được hỗ trợ: ${String(action).slice(0, 50)}.`);
+    const { action, params } = (body && typeof body === 'object' ? body : {}) as {
+      action?: unknown;
+      params?: unknown;
+    };
+    if (typeof action !== 'string' || !Object.hasOwn(PARAMS, action))
+      return refuse(422, `Thao tác không được hỗ trợ: ${String(action).slice(0, 50)}.`);
     const parsed = PARAMS[action as Action].safeParse(params ?? {});
     if (!parsed.success) return refuse(422, 'Dữ liệu gửi lên không đúng dạng của thao tác.');
     try {
       return await this.dispatch(action as Action, parsed.data, account);
     } catch (err) {
       if (err instanceof PathError) return refuse(400, err.message);
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return refuse(404, 'Không tìm thấy tệp.');
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        return refuse(404, 'Không tìm thấy tệp.');
       throw err;
     }
   }
@@ -82,37 +126,66 @@ export class CmsBackend {
     const c = this.confinement;
     switch (action) {
       case 'info':
-        return { status: 200, body: { repo: basename(c.root), publish_modes: ['simple'], type: 'local_fs' } };
+        return {
+          status: 200,
+          body: { repo: basename(c.root), publish_modes: ['simple'], type: 'local_fs' },
+        };
       case 'entriesByFolder': {
         const { folder, extension, depth } = p as z.infer<typeof PARAMS.entriesByFolder>;
         const files = await listFolder(c, checkSpelling(folder), extension, depth);
-        return { status: 200, body: await readEntries(c, files.map((f) => ({ path: f }))) };
+        return {
+          status: 200,
+          body: await readEntries(
+            c,
+            files.map((f) => ({ path: f })),
+          ),
+        };
       }
       case 'entriesByFiles': {
         const { files } = p as z.infer<typeof PARAMS.entriesByFiles>;
-        return { status: 200, body: await readEntries(c, files.map((f) => ({ ...f, path: checkSpelling(f.path) }))) };
+        return {
+          status: 200,
+          body: await readEntries(
+            c,
+            files.map((f) => ({ ...f, path: checkSpelling(f.path) })),
+          ),
+        };
       }
       case 'getEntry': {
-        const [entry] = await readEntries(c, [{ path: checkSpelling((p as { path: string }).path) }]);
+        const [entry] = await readEntries(c, [
+          { path: checkSpelling((p as { path: string }).path) },
+        ]);
         return { status: 200, body: entry };
       }
       case 'getMedia': {
         const folder = checkSpelling((p as { mediaFolder: string }).mediaFolder);
         const files = await listFolder(this.mediaOnly(), folder, '', 1);
-        return { status: 200, body: await Promise.all(files.map((f) => readMedia(this.mediaOnly(), f))) };
+        return {
+          status: 200,
+          body: await Promise.all(files.map((f) => readMedia(this.mediaOnly(), f))),
+        };
       }
       case 'getMediaFile':
-        return { status: 200, body: await readMedia(this.mediaOnly(), checkSpelling((p as { path: string }).path)) };
+        return {
+          status: 200,
+          body: await readMedia(this.mediaOnly(), checkSpelling((p as { path: string }).path)),
+        };
       case 'persistEntry':
         return this.persistEntry(p as z.infer<typeof PARAMS.persistEntry>, account);
       case 'persistMedia': {
         const { asset: a, options } = p as z.infer<typeof PARAMS.persistMedia>;
         const checked = this.checkAsset(a);
         if (checked) return checked;
-        return this.change(account, `Nội dung: tải lên ${a.path}`, decapLine(options?.commitMessage), [a.path], async () => {
-          await writeAtomic(this.mediaOnly(), a.path, Buffer.from(a.content, 'base64'));
-          return readMedia(this.mediaOnly(), a.path);
-        });
+        return this.change(
+          account,
+          `Nội dung: tải lên ${a.path}`,
+          decapLine(options?.commitMessage),
+          [a.path],
+          async () => {
+            await writeAtomic(this.mediaOnly(), a.path, Buffer.from(a.content, 'base64'));
+            return readMedia(this.mediaOnly(), a.path);
+          },
+        );
       }
       case 'deleteFile':
       case 'deleteFiles': {
@@ -122,10 +195,16 @@ export class CmsBackend {
           const refused = await this.checkDeletion(one);
           if (refused) return refused;
         }
-        return this.change(account, `Nội dung: xoá ${paths.join(', ')}`, decapLine(q.options?.commitMessage), paths, async () => {
-          for (const one of paths) await removeFile(c, one);
-          return { message: `deleted ${paths.join(', ')}` };
-        });
+        return this.change(
+          account,
+          `Nội dung: xoá ${paths.join(', ')}`,
+          decapLine(q.options?.commitMessage),
+          paths,
+          async () => {
+            for (const one of paths) await removeFile(c, one);
+            return { message: `deleted ${paths.join(', ')}` };
+          },
+        );
       }
       case 'getDeployPreview':
         return { status: 200, body: null };
@@ -135,11 +214,15 @@ export class CmsBackend {
   /** Media: a harmless file type inside a media folder, with readable base64. */
   private checkAsset(a: { path: string; content: string }): Answer | undefined {
     const clean = checkSpelling(a.path);
-    if (!this.media.some((f) => clean.startsWith(`${f}/`) && !clean.slice(f.length + 1).includes('/'))) {
+    if (
+      !this.media.some((f) => clean.startsWith(`${f}/`) && !clean.slice(f.length + 1).includes('/'))
+    ) {
       return refuse(400, `Tệp tải lên chỉ được lưu trong ${this.media.join(', ')}.`);
     }
-    if (!MEDIA_NAME.test(clean)) return refuse(422, 'Chỉ nhận tệp .csv, .pdf, .png, .jpg hoặc .webp.');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.content)) return refuse(422, 'Nội dung tệp tải lên không đọc được.');
+    if (!MEDIA_NAME.test(clean))
+      return refuse(422, 'Chỉ nhận tệp .csv, .pdf, .png, .jpg hoặc .webp.');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.content))
+      return refuse(422, 'Nội dung tệp tải lên không đọc được.');
     return undefined;
   }
 
@@ -148,12 +231,18 @@ export class CmsBackend {
     // A missing file is answered 404 (resolveExisting throws ENOENT), a path out of the folders 400.
     await resolveExisting(this.confinement, path);
     const target = entryTarget(path, this.collections);
-    if (target) return 'files' in target.collection || !target.collection.delete ? refuse(403, `Không được xoá mục trong "${target.collection.label}".`) : undefined;
+    if (target)
+      return 'files' in target.collection || !target.collection.delete
+        ? refuse(403, `Không được xoá mục trong "${target.collection.label}".`)
+        : undefined;
     if (this.media.some((f) => path.startsWith(`${f}/`))) return undefined;
     return refuse(403, 'Chỉ xoá được tệp trong thư viện tệp hoặc mục được phép xoá.');
   }
 
-  private async persistEntry(p: z.infer<typeof PARAMS.persistEntry>, account: string): Promise<Answer> {
+  private async persistEntry(
+    p: z.infer<typeof PARAMS.persistEntry>,
+    account: string,
+  ): Promise<Answer> {
     const files = p.dataFiles ?? (p.entry ? [p.entry] : []);
     if (files.length === 0) return refuse(422, 'Không có nội dung để lưu.');
     const touched: string[] = [];
@@ -165,13 +254,17 @@ export class CmsBackend {
       if (!target) return refuse(403, 'Tệp này không thuộc mục nội dung nào của trang quản trị.');
       if (f.newPath !== undefined) {
         const next = checkSpelling(f.newPath);
-        if (entryTarget(next, this.collections)?.collection !== target.collection) return refuse(403, 'Không được chuyển mục sang chỗ khác.');
+        if (entryTarget(next, this.collections)?.collection !== target.collection)
+          return refuse(403, 'Không được chuyển mục sang chỗ khác.');
         touched.push(next);
       }
       const checked = checkEntry(target, f.raw);
       if (!checked.ok) return refuse(422, checked.message);
       touched.push(path);
-      created ||= await resolveExisting(this.confinement, path).then(() => false, () => true);
+      created ||= await resolveExisting(this.confinement, path).then(
+        () => false,
+        () => true,
+      );
     }
     for (const a of p.assets) {
       const refused = this.checkAsset(a);
@@ -184,17 +277,29 @@ export class CmsBackend {
     return this.change(account, subject, decapLine(p.options?.commitMessage), touched, async () => {
       for (const f of files) {
         await writeAtomic(this.confinement, f.newPath ?? f.path, f.raw);
-        if (f.newPath !== undefined && f.newPath !== f.path) await removeFile(this.confinement, f.path);
+        if (f.newPath !== undefined && f.newPath !== f.path)
+          await removeFile(this.confinement, f.path);
       }
-      for (const a of p.assets) await writeAtomic(this.mediaOnly(), a.path, Buffer.from(a.content, 'base64'));
+      for (const a of p.assets)
+        await writeAtomic(this.mediaOnly(), a.path, Buffer.from(a.content, 'base64'));
       return { message: 'entry persisted' };
     });
   }
 
   /** Writes and commits one change, after every change queued before it. */
-  private async change(account: string, subject: string, detail: string, paths: string[], write: () => Promise<unknown>): Promise<Answer> {
+  private async change(
+    account: string,
+    subject: string,
+    detail: string,
+    paths: string[],
+    write: () => Promise<unknown>,
+  ): Promise<Answer> {
     this.repo ??= isRepository(gitHome(this.confinement.root));
-    if (!(await this.repo)) return refuse(503, 'Máy chủ chưa có kho git cho nội dung nên chưa lưu được thay đổi; báo cán bộ tin học.');
+    if (!(await this.repo))
+      return refuse(
+        503,
+        'Máy chủ chưa có kho git cho nội dung nên chưa lưu được thay đổi; báo cán bộ tin học.',
+      );
     const unique = [...new Set(paths)];
     return this.serial.run(async () => {
       const before = await snapshot(this.confinement, unique);
@@ -206,7 +311,12 @@ export class CmsBackend {
       } catch (err) {
         // No change without its history: the files go back to what they were, then the error is reported.
         await restore(this.confinement, before);
-        await git(gitHome(this.confinement.root), ['reset', '--quiet', '--', ...unique.map(inContent)]).catch(() => undefined);
+        await git(gitHome(this.confinement.root), [
+          'reset',
+          '--quiet',
+          '--',
+          ...unique.map(inContent),
+        ]).catch(() => undefined);
         throw err;
       }
     });

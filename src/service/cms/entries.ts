@@ -20,14 +20,24 @@ export interface EntryTarget {
 const trimSlash = (p: string) => p.replace(/^\/+|\/+$/g, '');
 
 /** The collection a data file belongs to: a folder collection's direct child with its extension, or a files collection's file. */
-export function entryTarget(path: string, collections: readonly CmsCollection[] = cmsCollections): EntryTarget | undefined {
+export function entryTarget(
+  path: string,
+  collections: readonly CmsCollection[] = cmsCollections,
+): EntryTarget | undefined {
   for (const c of collections) {
     if ('files' in c) {
-      if (c.files.some((f) => trimSlash(f.file) === path)) return { collection: c, format: path.endsWith('.json') ? 'json' : 'frontmatter' };
+      if (c.files.some((f) => trimSlash(f.file) === path))
+        return { collection: c, format: path.endsWith('.json') ? 'json' : 'frontmatter' };
     } else {
       const folder = trimSlash(c.folder);
       const rest = path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : undefined;
-      if (rest && !rest.includes('/') && rest.endsWith(`.${c.extension}`) && rest.length > c.extension.length + 1) return { collection: c, format: c.format };
+      if (
+        rest &&
+        !rest.includes('/') &&
+        rest.endsWith(`.${c.extension}`) &&
+        rest.length > c.extension.length + 1
+      )
+        return { collection: c, format: c.format };
     }
   }
   return undefined;
@@ -67,12 +77,19 @@ function fieldLabel(fields: readonly CmsField[], path: readonly PropertyKey[]): 
 /** One schema problem in Vietnamese; a message the domain schema already words in Vietnamese is kept. */
 function issueText(issue: z.core.$ZodIssue): string {
   if (/[À-ỹđĐ]/.test(issue.message)) return issue.message;
-  const i = issue as z.core.$ZodIssue & { input?: unknown; minimum?: number | bigint; maximum?: number | bigint; origin?: string };
+  const i = issue as z.core.$ZodIssue & {
+    input?: unknown;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    origin?: string;
+  };
   switch (issue.code) {
     case 'invalid_type':
       return i.input === undefined ? 'chưa điền (bắt buộc)' : 'sai kiểu dữ liệu';
     case 'too_small':
-      return i.origin === 'string' && Number(i.minimum) <= 1 ? 'chưa điền (bắt buộc)' : `nhỏ hơn mức tối thiểu (${String(i.minimum)})`;
+      return i.origin === 'string' && Number(i.minimum) <= 1
+        ? 'chưa điền (bắt buộc)'
+        : `nhỏ hơn mức tối thiểu (${String(i.minimum)})`;
     case 'too_big':
       return `vượt mức tối đa (${String(i.maximum)})`;
     case 'invalid_format':
@@ -91,16 +108,25 @@ export type Checked = { ok: true } | { ok: false; message: string };
 /** Parses the text as the build will and checks it with the collection's schema. */
 export function checkEntry(target: EntryTarget, raw: string): Checked {
   const schema = COLLECTION_SCHEMAS[target.collection.name];
-  if (!schema) return { ok: false, message: `Mục "${target.collection.label}" chưa có lược đồ kiểm tra nên chưa lưu được; báo cán bộ tin học.` };
+  if (!schema)
+    return {
+      ok: false,
+      message: `Mục "${target.collection.label}" chưa có lược đồ kiểm tra nên chưa lưu được; báo cán bộ tin học.`,
+    };
   let data: unknown;
   try {
     data = target.format === 'json' ? JSON.parse(raw) : parseFrontmatter(raw).frontmatter;
   } catch {
-    return { ok: false, message: `Không lưu được: nội dung không đọc được (${target.format === 'json' ? 'JSON' : 'phần đầu YAML'} hỏng).` };
+    return {
+      ok: false,
+      message: `Không lưu được: nội dung không đọc được (${target.format === 'json' ? 'JSON' : 'phần đầu YAML'} hỏng).`,
+    };
   }
   const result = schema.safeParse(data);
   if (result.success) return { ok: true };
   const fields = collectionFields(target.collection);
-  const problems = result.error.issues.slice(0, 5).map((issue) => `${fieldLabel(fields, issue.path) || 'Nội dung'}: ${issueText(issue)}`);
+  const problems = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${fieldLabel(fields, issue.path) || 'Nội dung'}: ${issueText(issue)}`);
   return { ok: false, message: `Không lưu được, tệp vẫn như cũ. ${problems.join('; ')}.` };
 }

@@ -17,7 +17,10 @@ export interface EntryFile {
 }
 
 /** Files and their text; a missing or unreadable one comes back with data null, as decap-server does. */
-export async function readEntries(c: Confinement, files: { path: string; label?: string }[]): Promise<EntryFile[]> {
+export async function readEntries(
+  c: Confinement,
+  files: { path: string; label?: string }[],
+): Promise<EntryFile[]> {
   return Promise.all(
     files.map(async ({ path, label }) => {
       try {
@@ -32,7 +35,12 @@ export async function readEntries(c: Confinement, files: { path: string; label?:
 }
 
 /** Files under a folder to a depth, with the extension, as project-relative paths. */
-export async function listFolder(c: Confinement, folder: string, extension: string, depth: number): Promise<string[]> {
+export async function listFolder(
+  c: Confinement,
+  folder: string,
+  extension: string,
+  depth: number,
+): Promise<string[]> {
   let dir: string;
   try {
     dir = await resolveExisting(c, folder);
@@ -47,12 +55,15 @@ export async function listFolder(c: Confinement, folder: string, extension: stri
     for (const item of items) {
       const full = join(at, item.name);
       if (item.isDirectory()) await walk(full, level - 1);
-      else if (item.isFile() && full.endsWith(extension) && !item.name.startsWith('.')) found.push(full);
+      else if (item.isFile() && full.endsWith(extension) && !item.name.startsWith('.'))
+        found.push(full);
     }
   };
   await walk(dir, Math.min(Math.max(1, Math.trunc(depth) || 1), 20));
   // Paths as the CMS named the folder, whatever links the folder went through.
-  return found.sort().map((f) => `${folder.replace(/\/+$/, '')}/${relative(dir, f).split('\\').join('/')}`);
+  return found
+    .sort()
+    .map((f) => `${folder.replace(/\/+$/, '')}/${relative(dir, f).split('\\').join('/')}`);
 }
 
 export interface MediaFile {
@@ -65,11 +76,21 @@ export interface MediaFile {
 
 export async function readMedia(c: Confinement, path: string): Promise<MediaFile> {
   const bytes = await readFile(await resolveExisting(c, path));
-  return { id: sha256(bytes), content: bytes.toString('base64'), encoding: 'base64', path, name: basename(path) };
+  return {
+    id: sha256(bytes),
+    content: bytes.toString('base64'),
+    encoding: 'base64',
+    path,
+    name: basename(path),
+  };
 }
 
 /** Writes the whole file or nothing: a temporary file in the same folder, then a rename over the target. */
-export async function writeAtomic(c: Confinement, path: string, content: Buffer | string): Promise<void> {
+export async function writeAtomic(
+  c: Confinement,
+  path: string,
+  content: Buffer | string,
+): Promise<void> {
   const target = await resolveNew(c, path);
   await mkdir(dirname(target), { recursive: true });
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -88,7 +109,10 @@ export async function removeFile(c: Confinement, path: string): Promise<void> {
 }
 
 /** The bytes of each path now (null when absent), to put back if a change cannot be completed. */
-export async function snapshot(c: Confinement, paths: string[]): Promise<Map<string, Buffer | null>> {
+export async function snapshot(
+  c: Confinement,
+  paths: string[],
+): Promise<Map<string, Buffer | null>> {
   const saved = new Map<string, Buffer | null>();
   for (const p of paths) saved.set(p, await readFile(await resolveNew(c, p)).catch(() => null));
   return saved;

@@ -25,7 +25,8 @@ function gitEnv(): NodeJS.ProcessEnv {
  */
 export const gitHome = (projectDir: string) => join(projectDir, 'content');
 /** A project path ("content/rounds/a.json") as git in content/ names it ("rounds/a.json"). */
-export const inContent = (path: string) => (path.startsWith('content/') ? path.slice('content/'.length) : `../${path}`);
+export const inContent = (path: string) =>
+  path.startsWith('content/') ? path.slice('content/'.length) : `../${path}`;
 
 export async function git(cwd: string, args: string[]): Promise<string> {
   const { stdout } = await run('git', args, { cwd, env: gitEnv(), maxBuffer: 4 * 1024 * 1024 });
@@ -50,7 +51,12 @@ export function authorEmail(account: string): string {
  * Stages exactly these paths (additions, changes and removals) and commits them
  * as the account. Returns false when nothing changed (no commit made).
  */
-export async function commitPaths(cwd: string, paths: string[], account: string, message: string): Promise<boolean> {
+export async function commitPaths(
+  cwd: string,
+  paths: string[],
+  account: string,
+  message: string,
+): Promise<boolean> {
   await git(cwd, ['add', '--all', '--', ...paths]);
   try {
     await git(cwd, ['diff', '--cached', '--quiet', '--', ...paths]);
@@ -58,7 +64,14 @@ export async function commitPaths(cwd: string, paths: string[], account: string,
   } catch {
     /* differences staged: commit them */
   }
-  const who = ['-c', `user.name=${account}`, '-c', `user.email=${authorEmail(account)}`, '-c', 'commit.gpgsign=false'];
+  const who = [
+    '-c',
+    `user.name=${account}`,
+    '-c',
+    `user.email=${authorEmail(account)}`,
+    '-c',
+    'commit.gpgsign=false',
+  ];
   // --no-verify: a developer's hooks (tests, linters) are not for a save from the CMS.
   await git(cwd, [...who, 'commit', '--no-verify', '--quiet', '-m', message, '--', ...paths]);
   return true;
@@ -85,13 +98,31 @@ export interface ContentChange {
 
 /** The last commits that touched content/, newest first; file names as the project names them. */
 export async function recentChanges(cwd: string, limit = 30): Promise<ContentChange[]> {
-  const out = await git(gitHome(cwd), ['log', `-n${limit}`, '--no-color', '--name-only', '--relative', '--format=%x1e%H%x1f%an%x1f%aI%x1f%s', '--', '.']);
+  const out = await git(gitHome(cwd), [
+    'log',
+    `-n${limit}`,
+    '--no-color',
+    '--name-only',
+    '--relative',
+    '--format=%x1e%H%x1f%an%x1f%aI%x1f%s',
+    '--',
+    '.',
+  ]);
   return out
     .split('\x1e')
     .filter((block) => block.trim())
     .map((block) => {
       const [head, ...rest] = block.split('\n');
       const [hash = '', author = '', at = '', subject = ''] = head!.split('\x1f');
-      return { hash, author, at, subject, files: rest.map((l) => l.trim()).filter(Boolean).map((f) => `content/${f}`) };
+      return {
+        hash,
+        author,
+        at,
+        subject,
+        files: rest
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .map((f) => `content/${f}`),
+      };
     });
 }

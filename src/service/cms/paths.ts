@@ -17,9 +17,16 @@ const BAD_PATH = 'Đường dẫn tệp không hợp lệ: chỉ được đọc
 
 /** The path as sent, checked for spelling only: relative, forward slashes, no "." or ".." segment, no control character. */
 export function checkSpelling(path: unknown): string {
-  if (typeof path !== 'string' || path.length === 0 || path.length > 400) throw new PathError(BAD_PATH);
+  if (typeof path !== 'string' || path.length === 0 || path.length > 400)
+    throw new PathError(BAD_PATH);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\\]/.test(path) || path.startsWith('/') || isAbsolute(path) || /^[a-zA-Z]:/.test(path)) throw new PathError(BAD_PATH);
+  if (
+    /[\u0000-\u001f\u007f\\]/.test(path) ||
+    path.startsWith('/') ||
+    isAbsolute(path) ||
+    /^[a-zA-Z]:/.test(path)
+  )
+    throw new PathError(BAD_PATH);
   const segments = path.replace(/\/+$/, '').split('/');
   if (segments.some((s) => s === '' || s === '.' || s === '..')) throw new PathError(BAD_PATH);
   return segments.join('/');
@@ -40,7 +47,8 @@ export interface Confinement {
 /** Checks that a relative path names something inside an allowed folder, before and after links. Returns the absolute path. */
 async function confine(c: Confinement, path: string, mustExist: boolean): Promise<string> {
   const clean = checkSpelling(path);
-  if (!c.folders.some((f) => clean === f || clean.startsWith(`${f}/`))) throw new PathError(BAD_PATH);
+  if (!c.folders.some((f) => clean === f || clean.startsWith(`${f}/`)))
+    throw new PathError(BAD_PATH);
   const target = resolve(c.root, clean);
   // The nearest part of the path that exists, resolved through links, must be inside an allowed folder too.
   let existing = target;
@@ -59,7 +67,9 @@ async function confine(c: Confinement, path: string, mustExist: boolean): Promis
   const real = await realpath(existing).catch(() => {
     throw new PathError(BAD_PATH);
   });
-  const allowed = await Promise.all(c.folders.map((f) => realpath(resolve(c.root, f)).catch(() => resolve(c.root, f))));
+  const allowed = await Promise.all(
+    c.folders.map((f) => realpath(resolve(c.root, f)).catch(() => resolve(c.root, f))),
+  );
   if (!allowed.some((f) => inside(f, real))) throw new PathError(BAD_PATH);
   return join(real, ...missing);
 }

@@ -20,7 +20,13 @@ export interface DigestMail {
   html: string;
 }
 
-export function digestMail(opts: { account: string; scope: string | null; items: readonly DigestItem[]; siteUrl: string; everyMinutes: number }): DigestMail {
+export function digestMail(opts: {
+  account: string;
+  scope: string | null;
+  items: readonly DigestItem[];
+  siteUrl: string;
+  everyMinutes: number;
+}): DigestMail {
   const { items } = opts;
   const link = (path: string) => new URL(path, opts.siteUrl).href;
   const where = opts.scope ? ` (${opts.scope})` : '';
@@ -32,7 +38,10 @@ export function digestMail(opts: { account: string; scope: string | null; items:
     '',
     intro,
     '',
-    ...items.flatMap((i) => [`- ${i.receipt} · ${formatDateTimeVn(new Date(i.submittedAt))} · ${i.unitName} · ${i.productName}`, `  ${link(`/quan-ly/ho-so/${i.receipt}`)}`]),
+    ...items.flatMap((i) => [
+      `- ${i.receipt} · ${formatDateTimeVn(new Date(i.submittedAt))} · ${i.unitName} · ${i.productName}`,
+      `  ${link(`/quan-ly/ho-so/${i.receipt}`)}`,
+    ]),
     '',
     `Xem và rà soát tất cả: ${link('/quan-ly/')}`,
     '',
@@ -42,7 +51,8 @@ export function digestMail(opts: { account: string; scope: string | null; items:
   ].join('\n');
   const rows = items
     .map(
-      (i) => `<tr><td><a href="${esc(link(`/quan-ly/ho-so/${i.receipt}`))}">${esc(i.receipt)}</a></td><td>${esc(formatDateTimeVn(new Date(i.submittedAt)))}</td><td>${esc(i.unitName)}</td><td>${esc(i.productName)}</td></tr>`,
+      (i) =>
+        `<tr><td><a href="${esc(link(`/quan-ly/ho-so/${i.receipt}`))}">${esc(i.receipt)}</a></td><td>${esc(formatDateTimeVn(new Date(i.submittedAt)))}</td><td>${esc(i.unitName)}</td><td>${esc(i.productName)}</td></tr>`,
     )
     .join('\n');
   const html = `<!doctype html>

@@ -39,7 +39,13 @@ export interface DigestOutcome {
 }
 
 /** An SMTP connection from the URL (smtp:// with STARTTLS when offered, smtps://), with short timeouts. */
-const makeTransport = (url: string) => createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+const makeTransport = (url: string) =>
+  createTransport({
+    url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
 type Transport = ReturnType<typeof makeTransport>;
 
 interface Candidate {
@@ -66,7 +72,10 @@ export class DigestSender {
    * Sends every digest that is due: an account with an address and a registration new in its scope;
    * with `respectInterval`, only when its last digest is at least everyMinutes old.
    */
-  async sendDue(now: Date, { respectInterval }: { respectInterval: boolean }): Promise<DigestOutcome[]> {
+  async sendDue(
+    now: Date,
+    { respectInterval }: { respectInterval: boolean },
+  ): Promise<DigestOutcome[]> {
     const candidates = this.db
       .prepare(
         `SELECT a.name AS account, a.commune, a.email, m.last_id, m.last_sent_at FROM accounts a
@@ -77,7 +86,12 @@ export class DigestSender {
     const transport = makeTransport(this.settings.smtpUrl);
     try {
       for (const c of candidates) {
-        if (respectInterval && c.last_sent_at && now.getTime() - Date.parse(c.last_sent_at) < this.settings.everyMinutes * 60_000) continue;
+        if (
+          respectInterval &&
+          c.last_sent_at &&
+          now.getTime() - Date.parse(c.last_sent_at) < this.settings.everyMinutes * 60_000
+        )
+          continue;
         const outcome = await this.sendOne(transport, c, now);
         if (outcome) outcomes.push(outcome);
       }
@@ -87,38 +101,86 @@ export class DigestSender {
     return outcomes;
   }
 
-  private async sendOne(transport: Transport, c: Candidate, now: Date): Promise<DigestOutcome | null> {
+  private async sendOne(
+    transport: Transport,
+    c: Candidate,
+    now: Date,
+  ): Promise<DigestOutcome | null> {
     const scope = c.commune === null ? '' : 'AND commune = ?';
     const params: (string | number)[] = c.commune === null ? [c.last_id] : [c.last_id, c.commune];
     const rows = this.db
-      .prepare(`SELECT id, receipt, submitted_at, commune, product_name FROM registrations WHERE id > ? ${scope} AND honeypot = 0 AND status != 'rac' ORDER BY id LIMIT ${MAX_ITEMS}`)
-      .all(...params) as { id: number; receipt: string; submitted_at: string; commune: string; product_name: string }[];
+      .prepare(
+        `SELECT id, receipt, submitted_at, commune, product_name FROM registrations WHERE id > ? ${scope} AND honeypot = 0 AND status != 'rac' ORDER BY id LIMIT ${MAX_ITEMS}`,
+      )
+      .all(...params) as {
+      id: number;
+      receipt: string;
+      submitted_at: string;
+      commune: string;
+      product_name: string;
+    }[];
     if (rows.length === 0) return null;
     // Claim the account's mark, unless another sender holds it or already moved it on.
     const claimed = this.db
-      .prepare('UPDATE digest_marks SET sending_until = ? WHERE account = ? AND last_id = ? AND (sending_until IS NULL OR sending_until < ?)')
+      .prepare(
+        'UPDATE digest_marks SET sending_until = ? WHERE account = ? AND last_id = ? AND (sending_until IS NULL OR sending_until < ?)',
+      )
       .run(now.getTime() + LEASE_MS, c.account, c.last_id, now.getTime());
     if (Number(claimed.changes) !== 1) return null;
     const content = this.content();
-    const items: DigestItem[] = rows.map((r) => ({ receipt: r.receipt, submittedAt: r.submitted_at, unitName: communeName(content, r.commune), productName: r.product_name }));
-    const mail = digestMail({ account: c.account, scope: c.commune ? communeName(content, c.commune) : null, items, siteUrl: this.settings.siteUrl, everyMinutes: this.settings.everyMinutes });
+    const items: DigestItem[] = rows.map((r) => ({
+      receipt: r.receipt,
+      submittedAt: r.submitted_at,
+      unitName: communeName(content, r.commune),
+      productName: r.product_name,
+    }));
+    const mail = digestMail({
+      account: c.account,
+      scope: c.commune ? communeName(content, c.commune) : null,
+      items,
+      siteUrl: this.settings.siteUrl,
+      everyMinutes: this.settings.everyMinutes,
+    });
     const first = rows[0]!.id;
     const last = rows.at(-1)!.id;
     const host = new URL(this.settings.siteUrl).hostname || 'localhost';
     const messageId = `<digest.${encodeURIComponent(c.account)}.${first}-${last}@${host}>`;
     try {
-      const info = await transport.sendMail({ from: this.settings.mailFrom, to: c.email, subject: mail.subject, text: mail.text, html: mail.html, messageId });
-      if (info.rejected.length > 0 || info.accepted.length === 0) throw new Error(`the server refused ${c.email}: ${info.response}`);
+      const info = await transport.sendMail({
+        from: this.settings.mailFrom,
+        to: c.email,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId,
+      });
+      if (info.rejected.length > 0 || info.accepted.length === 0)
+        throw new Error(`the server refused ${c.email}: ${info.response}`);
     } catch (err) {
-      this.db.prepare('UPDATE digest_marks SET sending_until = NULL WHERE account = ?').run(c.account);
-      return { account: c.account, result: 'failed', count: rows.length, error: (err as Error).message };
+      this.db
+        .prepare('UPDATE digest_marks SET sending_until = NULL WHERE account = ?')
+        .run(c.account);
+      return {
+        account: c.account,
+        result: 'failed',
+        count: rows.length,
+        error: (err as Error).message,
+      };
     }
     // Accepted: record it at once, in one transaction.
     const sentAt = toVnIso(new Date());
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      this.db.prepare('UPDATE digest_marks SET last_id = ?, last_sent_at = ?, sending_until = NULL WHERE account = ?').run(last, new Date().toISOString(), c.account);
-      this.db.prepare('INSERT INTO digest_log (account, email, first_id, last_id, count, message_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(c.account, c.email, first, last, rows.length, messageId, sentAt);
+      this.db
+        .prepare(
+          'UPDATE digest_marks SET last_id = ?, last_sent_at = ?, sending_until = NULL WHERE account = ?',
+        )
+        .run(last, new Date().toISOString(), c.account);
+      this.db
+        .prepare(
+          'INSERT INTO digest_log (account, email, first_id, last_id, count, message_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(c.account, c.email, first, last, rows.length, messageId, sentAt);
       this.db.exec('COMMIT');
     } catch (err) {
       this.db.exec('ROLLBACK');
@@ -129,7 +191,11 @@ export class DigestSender {
 }
 
 /** Runs the due digests every minute (or every DIGEST_EVERY, when shorter) while the service runs. */
-export function scheduleDigests(sender: DigestSender, everyMinutes: number, onOutcome: (o: DigestOutcome) => void): () => void {
+export function scheduleDigests(
+  sender: DigestSender,
+  everyMinutes: number,
+  onOutcome: (o: DigestOutcome) => void,
+): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -16,13 +16,15 @@ import type { Deps } from '../deps.ts';
 import { readSessionCookie, type Session } from './session.ts';
 
 /** The Basic-auth challenge, named after the authority (ASCII: browsers show the realm as Latin-1). */
-export const realmOf = (authority: Authority) => `Basic realm="${asciiText(authority.titleSuffix).replace(/"/g, '')}", charset="UTF-8"`;
+export const realmOf = (authority: Authority) =>
+  `Basic realm="${asciiText(authority.titleSuffix).replace(/"/g, '')}", charset="UTF-8"`;
 
 export type Caller =
   | { kind: 'basic'; account: Account }
   | { kind: 'session'; account: Account; session: Session; token: string };
 
-export type AuthOutcome = { ok: true; caller: Caller } | { ok: false; status: 401 | 429 | 503; retryAfter?: number };
+export type AuthOutcome =
+  { ok: true; caller: Caller } | { ok: false; status: 401 | 429 | 503; retryAfter?: number };
 
 /** Seconds a caller is asked to wait when the hashing gate is full. */
 export const BUSY_RETRY_AFTER = 5;
@@ -42,7 +44,9 @@ function readBasic(header: string | undefined): { name: string; password: string
     return undefined;
   }
   const colon = decoded.indexOf(':');
-  return colon < 0 ? undefined : { name: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  return colon < 0
+    ? undefined
+    : { name: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
 /** The answer to a password attempt: the account, or why not (throttled or busy: seconds to wait). */
@@ -53,7 +57,12 @@ export interface PasswordCheck {
 }
 
 /** Checks a name and password with the throttles applied; used by Basic auth and the sign-in form. */
-export async function checkPassword(c: Context, deps: Deps, name: string, password: string): Promise<PasswordCheck> {
+export async function checkPassword(
+  c: Context,
+  deps: Deps,
+  name: string,
+  password: string,
+): Promise<PasswordCheck> {
   const address = clientAddress(c, deps.config.trustProxy);
   // Reserve on the address first: every attempt counts there, a well-formed name or not.
   const perAddress = deps.addressSignInLimiter.hit(address);
@@ -90,7 +99,8 @@ export async function authenticate(c: Context, deps: Deps): Promise<AuthOutcome>
   }
   const token = readSessionCookie(c);
   const session = deps.sessions.get(token);
-  if (session && token) return { ok: true, caller: { kind: 'session', account: session.account, session, token } };
+  if (session && token)
+    return { ok: true, caller: { kind: 'session', account: session.account, session, token } };
   return { ok: false, status: 401 };
 }
 

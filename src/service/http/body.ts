@@ -24,7 +24,8 @@ export class BodyError extends Error {
 }
 
 export const TOO_LARGE = 'Dữ liệu gửi lên quá lớn (tối đa 64 KiB).';
-export const BAD_TYPE = 'Chỉ nhận dữ liệu dạng application/json, application/x-www-form-urlencoded hoặc multipart/form-data.';
+export const BAD_TYPE =
+  'Chỉ nhận dữ liệu dạng application/json, application/x-www-form-urlencoded hoặc multipart/form-data.';
 export const BAD_UTF8 = 'Dữ liệu gửi lên không đúng bảng mã UTF-8.';
 export const BAD_JSON = 'Dữ liệu JSON không đọc được.';
 export const BAD_FORM = 'Dữ liệu biểu mẫu không đọc được.';
@@ -53,7 +54,10 @@ export async function readBytes(c: Context, limit = BODY_LIMIT): Promise<Uint8Ar
   const declared = Number(c.req.header('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw new BodyError(413, TOO_LARGE);
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  const chunks = incoming instanceof Readable && !incoming.readableDidRead ? await readNodeStream(incoming, limit) : await readWebStream(c.req.raw.body, limit);
+  const chunks =
+    incoming instanceof Readable && !incoming.readableDidRead
+      ? await readNodeStream(incoming, limit)
+      : await readWebStream(c.req.raw.body, limit);
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
@@ -80,7 +84,10 @@ function readNodeStream(incoming: IncomingMessage, limit: number): Promise<Uint8
   });
 }
 
-async function readWebStream(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array[]> {
+async function readWebStream(
+  stream: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array[]> {
   if (!stream) return [];
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -152,7 +159,8 @@ function checkJsonShape(data: unknown): void {
   for (const key in data) {
     if (++fields > MAX_FIELDS) throw new BodyError(413, TOO_MANY_FIELDS);
     const value = (data as Record<string, unknown>)[key];
-    if (Array.isArray(value) && value.length > MAX_REPEATS) throw new BodyError(422, TOO_MANY_REPEATS);
+    if (Array.isArray(value) && value.length > MAX_REPEATS)
+      throw new BodyError(422, TOO_MANY_REPEATS);
   }
 }
 
@@ -160,7 +168,7 @@ function checkJsonShape(data: unknown): void {
 export function parseUrlencoded(bytes: Uint8Array): FormValues {
   const text = decodeUtf8(bytes);
   const fields = new FieldCollector();
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = text.indexOf('&', start);
     if (end < 0) end = text.length;
     const pair = text.slice(start, end);
@@ -185,7 +193,9 @@ export function parseUrlencoded(bytes: Uint8Array): FormValues {
 export async function parseMultipart(bytes: Uint8Array, contentType: string): Promise<FormValues> {
   let data: FormData;
   try {
-    data = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': contentType } }).formData();
+    data = await new Response(bytes as Uint8Array<ArrayBuffer>, {
+      headers: { 'content-type': contentType },
+    }).formData();
   } catch {
     throw new BodyError(422, BAD_FORM);
   }
@@ -200,6 +210,7 @@ export async function readBody(c: Context): Promise<{ kind: BodyKind; data: unkn
   if (!kind) throw new BodyError(415, BAD_TYPE);
   const bytes = await readBytes(c);
   if (kind === 'json') return { kind, data: parseJson(bytes) };
-  if (mediaType(c) === 'multipart/form-data') return { kind, data: await parseMultipart(bytes, c.req.header('content-type')!) };
+  if (mediaType(c) === 'multipart/form-data')
+    return { kind, data: await parseMultipart(bytes, c.req.header('content-type')!) };
   return { kind, data: parseUrlencoded(bytes) };
 }

@@ -8,7 +8,11 @@ import type { Context } from 'hono';
 export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header('x-forwarded-for');
-    const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+    const last = forwarded
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
     if (last) return last.slice(0, 100);
   }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;

@@ -25,7 +25,13 @@ export function preSessionToken(c: Context, secure: boolean): string {
   const existing = getCookie(c, PRE_SESSION_COOKIE);
   if (existing && /^[A-Za-z0-9_-]{32}$/.test(existing)) return existing;
   const token = randomBytes(24).toString('base64url');
-  setCookie(c, PRE_SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure, path: '/quan-ly/', maxAge: 60 * 60 });
+  setCookie(c, PRE_SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure,
+    path: '/quan-ly/',
+    maxAge: 60 * 60,
+  });
   return token;
 }
 

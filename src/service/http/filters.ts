@@ -19,7 +19,9 @@ export interface FilterQuery {
   q?: string;
 }
 
-export type FilterResult = { ok: true; filter: RegistrationFilter; query: Record<string, string> } | { ok: false; message: string };
+export type FilterResult =
+  | { ok: true; filter: RegistrationFilter; query: Record<string, string> }
+  | { ok: false; message: string };
 
 /**
  * Reads the filters; empty values mean "all". A commune editor is always held
@@ -56,7 +58,10 @@ export function readFilter(deps: Deps, account: Account, q: FilterQuery): Filter
   }
   if (account.commune !== null) {
     // Another commune asked for: an impossible filter, so the answer is empty rather than wider.
-    filter.commune = filter.commune === undefined || filter.commune === account.commune ? account.commune : '\u0000';
+    filter.commune =
+      filter.commune === undefined || filter.commune === account.commune
+        ? account.commune
+        : '\u0000';
   }
   return { ok: true, filter, query };
 }

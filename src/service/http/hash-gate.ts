@@ -62,7 +62,8 @@ export class HashGate {
 
   private leave(): void {
     const next = this.waiting.shift();
-    if (next) next.go(); // the place passes straight to the next in line
+    if (next)
+      next.go(); // the place passes straight to the next in line
     else this.running--;
   }
 }

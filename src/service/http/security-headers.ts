@@ -12,7 +12,11 @@ import type { MiddlewareHandler } from 'hono';
 export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
   for (const m of html.matchAll(/<script\b(?![^>]*\ssrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)) {
-    hashes.add(`'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`);
+    hashes.add(
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}'`,
+    );
   }
   return [...hashes];
 }
@@ -37,7 +41,10 @@ export function sitePolicy(scriptHashes: readonly string[], formAction = "'self'
  * The policy for /admin/. `connectSources` adds the Git backend's API (e.g. the
  * local decap-server during `npm run cms`, or the hosted Git API in production).
  */
-export function adminPolicy(connectSources: readonly string[] = [], scriptHashes: readonly string[] = []): string {
+export function adminPolicy(
+  connectSources: readonly string[] = [],
+  scriptHashes: readonly string[] = [],
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'unsafe-eval'${scriptHashes.length ? ' ' + scriptHashes.join(' ') : ''}`,
@@ -61,7 +68,14 @@ export const EMBED_PREFIX = '/nhung/';
  * styles only), runs nothing and submits nothing.
  */
 export function embedPolicy(): string {
-  return ["default-src 'none'", "style-src 'unsafe-inline'", "img-src 'none'", "base-uri 'none'", "form-action 'none'", 'frame-ancestors *'].join('; ');
+  return [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    'frame-ancestors *',
+  ].join('; ');
 }
 
 /** Headers every response carries, whatever it is. */
@@ -81,7 +95,10 @@ function isHttps(url: string, forwardedProto: string | undefined, trustProxy: bo
   return trustProxy && forwardedProto?.split(',')[0]?.trim() === 'https';
 }
 
-export function securityHeaders(opts: { trustProxy: boolean; adminConnectSources?: string[] }): MiddlewareHandler {
+export function securityHeaders(opts: {
+  trustProxy: boolean;
+  adminConnectSources?: string[];
+}): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
@@ -90,10 +107,12 @@ export function securityHeaders(opts: { trustProxy: boolean; adminConnectSources
     for (const [k, v] of Object.entries(COMMON_HEADERS)) if (!headers.has(k)) headers.set(k, v);
     headers.delete('X-Powered-By');
     headers.delete('Server');
-    if (isHttps(c.req.url, c.req.header('x-forwarded-proto'), opts.trustProxy)) headers.set('Strict-Transport-Security', HSTS);
+    if (isHttps(c.req.url, c.req.header('x-forwarded-proto'), opts.trustProxy))
+      headers.set('Strict-Transport-Security', HSTS);
     // Never a Location a browser reads as another host ("//host", "/\\host"): one leading slash stays.
     const location = headers.get('Location');
-    if (location && /^[\\/]{2}/.test(location)) headers.set('Location', location.replace(/^[\\/]+/, '/'));
+    if (location && /^[\\/]{2}/.test(location))
+      headers.set('Location', location.replace(/^[\\/]+/, '/'));
     const isAdmin = c.req.path === '/admin' || c.req.path.startsWith('/admin/');
     if (isAdmin) headers.set('X-Frame-Options', 'SAMEORIGIN');
     const isEmbed = c.req.path.startsWith(EMBED_PREFIX);
@@ -109,7 +128,11 @@ export function securityHeaders(opts: { trustProxy: boolean; adminConnectSources
       const html = await res.text();
       const hashes = inlineScriptHashes(html);
       // A route that chose its own policy (the review UI: default-src 'none') keeps it.
-      if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', isAdmin ? adminPolicy(opts.adminConnectSources, hashes) : sitePolicy(hashes));
+      if (!headers.has('Content-Security-Policy'))
+        headers.set(
+          'Content-Security-Policy',
+          isAdmin ? adminPolicy(opts.adminConnectSources, hashes) : sitePolicy(hashes),
+        );
       headers.delete('Content-Length');
       body = html;
     }

@@ -34,8 +34,16 @@ export class SessionStore {
     const t = this.now().getTime();
     this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(t);
     this.db
-      .prepare('INSERT INTO sessions (token_hash, account, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-      .run(tokenHash(token), accountName, randomBytes(24).toString('base64url'), t, t + SESSION_TTL_MS);
+      .prepare(
+        'INSERT INTO sessions (token_hash, account, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(
+        tokenHash(token),
+        accountName,
+        randomBytes(24).toString('base64url'),
+        t,
+        t + SESSION_TTL_MS,
+      );
     return token;
   }
 
@@ -47,8 +55,14 @@ export class SessionStore {
         `SELECT a.name, a.commune, a.created_at, s.csrf FROM sessions s JOIN accounts a ON a.name = s.account
          WHERE s.token_hash = ? AND s.expires_at > ?`,
       )
-      .get(tokenHash(token), this.now().getTime()) as { name: string; commune: string | null; created_at: string; csrf: string } | undefined;
-    return row && { account: { name: row.name, commune: row.commune, createdAt: row.created_at }, csrf: row.csrf };
+      .get(tokenHash(token), this.now().getTime()) as
+      { name: string; commune: string | null; created_at: string; csrf: string } | undefined;
+    return (
+      row && {
+        account: { name: row.name, commune: row.commune, createdAt: row.created_at },
+        csrf: row.csrf,
+      }
+    );
   }
 
   destroy(token: string | undefined): void {
@@ -59,7 +73,9 @@ export class SessionStore {
 /** Whether the request came over HTTPS (directly, or through a trusted proxy that says so). */
 export function isHttps(c: Context, trustProxy: boolean): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
-  return trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
+  return (
+    trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https'
+  );
 }
 
 export function readSessionCookie(c: Context): string | undefined {
@@ -67,7 +83,13 @@ export function readSessionCookie(c: Context): string | undefined {
 }
 
 export function writeSessionCookie(c: Context, token: string, secure: boolean): void {
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: SESSION_TTL_MS / 1000 });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure,
+    path: '/',
+    maxAge: SESSION_TTL_MS / 1000,
+  });
 }
 
 export function clearSessionCookie(c: Context, secure: boolean): void {

@@ -15,7 +15,8 @@ const handlerFor = (root: string): MiddlewareHandler =>
     onFound: (path, c) => {
       if (path.endsWith('.yml')) c.header('Content-Type', 'text/yaml; charset=utf-8');
       if (path.endsWith('.ics')) c.header('Content-Type', 'text/calendar; charset=utf-8');
-      if (path.endsWith('/feed.xml')) c.header('Content-Type', 'application/atom+xml; charset=utf-8');
+      if (path.endsWith('/feed.xml'))
+        c.header('Content-Type', 'application/atom+xml; charset=utf-8');
     },
   });
 

@@ -6,8 +6,14 @@ export function gitPull(cwd: string): Promise<{ ok: boolean; output: string }> {
     execFile(
       'git',
       ['pull', '--ff-only', '--quiet'],
-      { cwd, timeout: 120_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, maxBuffer: 1024 * 1024 },
-      (err, stdout, stderr) => done({ ok: !err, output: `${stdout}${stderr}${err ? `\n${err.message}` : ''}` }),
+      {
+        cwd,
+        timeout: 120_000,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+        maxBuffer: 1024 * 1024,
+      },
+      (err, stdout, stderr) =>
+        done({ ok: !err, output: `${stdout}${stderr}${err ? `\n${err.message}` : ''}` }),
     );
   });
 }

@@ -10,10 +10,20 @@ const sig = (b: Buffer, s = secret) => `sha256=${createHmac('sha256', s).update(
 
 test('GitHub and Gitea: the HMAC of this very body with this secret', () => {
   expect(validHookCall(h({ 'X-Hub-Signature-256': sig(body) }), body, secret)).toBe(true);
-  expect(validHookCall(h({ 'X-Hub-Signature-256': sig(body).toUpperCase().replace('SHA256=', 'sha256=') }), body, secret)).toBe(true);
+  expect(
+    validHookCall(
+      h({ 'X-Hub-Signature-256': sig(body).toUpperCase().replace('SHA256=', 'sha256=') }),
+      body,
+      secret,
+    ),
+  ).toBe(true);
   expect(validHookCall(h({ 'X-Hub-Signature-256': sig(body, 'other') }), body, secret)).toBe(false);
-  expect(validHookCall(h({ 'X-Hub-Signature-256': sig(Buffer.from('{}')) }), body, secret)).toBe(false);
-  expect(validHookCall(h({ 'X-Hub-Signature-256': sig(body).slice(0, -2) }), body, secret)).toBe(false);
+  expect(validHookCall(h({ 'X-Hub-Signature-256': sig(Buffer.from('{}')) }), body, secret)).toBe(
+    false,
+  );
+  expect(validHookCall(h({ 'X-Hub-Signature-256': sig(body).slice(0, -2) }), body, secret)).toBe(
+    false,
+  );
   expect(validHookCall(h({ 'X-Hub-Signature-256': 'sha1=abc' }), body, secret)).toBe(false);
 });
 

@@ -12,7 +12,11 @@ function sameSecret(given: string, secret: string): boolean {
   return timingSafeEqual(digest(given), digest(secret));
 }
 
-export function validHookCall(headers: { get(name: string): string | null | undefined }, body: Buffer, secret: string): boolean {
+export function validHookCall(
+  headers: { get(name: string): string | null | undefined },
+  body: Buffer,
+  secret: string,
+): boolean {
   const signature = headers.get('x-hub-signature-256');
   if (signature) {
     const m = /^sha256=([0-9a-f]{64})$/i.exec(signature.trim());

@@ -27,14 +27,19 @@ export class LiveSite {
   }
 }
 
-const builtAt = (dir: string): number => statSync(join(dir, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+const builtAt = (dir: string): number =>
+  statSync(join(dir, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? -1;
 
 /**
  * Removes every build but the ones named (the live one and the one before it), and stale work
  * folders — in the background: a national build is thousands of files, and deleting them on the
  * event loop held every request for seconds.
  */
-export function cleanBuilds(buildsDir: string, keep: readonly string[], log: (line: string) => void = console.error): void {
+export function cleanBuilds(
+  buildsDir: string,
+  keep: readonly string[],
+  log: (line: string) => void = console.error,
+): void {
   if (!existsSync(buildsDir)) return;
   for (const name of readdirSync(buildsDir)) {
     const dir = join(buildsDir, name);
@@ -42,7 +47,9 @@ export function cleanBuilds(buildsDir: string, keep: readonly string[], log: (li
     // Work folders of a build still running are left alone; only those of a dead process go.
     const pid = /^\.(?:tmp|registry)-[^-]+-(\d+)-/.exec(name)?.[1];
     if (pid && Number(pid) === process.pid) continue;
-    rm(dir, { recursive: true, force: true }).catch((err: Error) => log(`publish: cannot remove ${dir}: ${err.message}`));
+    rm(dir, { recursive: true, force: true }).catch((err: Error) =>
+      log(`publish: cannot remove ${dir}: ${err.message}`),
+    );
   }
 }
 

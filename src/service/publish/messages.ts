@@ -29,7 +29,12 @@ export function lineAt(text: string, offset: number): number {
 /** A JSON syntax error: the line from the parser's position when it gives one. */
 export function jsonSyntaxFailure(file: string, text: string, err: Error, root: string): Failure {
   const m = /position (\d+)|line (\d+)/.exec(err.message);
-  const line = m?.[1] !== undefined ? lineAt(text, Number(m[1])) : m?.[2] !== undefined ? Number(m[2]) : undefined;
+  const line =
+    m?.[1] !== undefined
+      ? lineAt(text, Number(m[1]))
+      : m?.[2] !== undefined
+        ? Number(m[2])
+        : undefined;
   const where = line ? `, dòng ${line}` : '';
   return {
     message: `Tệp ${shownPath(file, root)}${where}: viết sai cú pháp (thiếu hoặc thừa dấu phẩy, ngoặc hoặc dấu nháy). ${FIX}`,
@@ -66,7 +71,10 @@ function lineOfPath(text: string, path: (string | number)[]): number | undefined
 /** Vietnamese words for one schema issue; the domain schemas' own messages are Vietnamese already. */
 function issueWords(issue: Issue): string {
   const field = issue.path?.length ? `trường «${issue.path.join('.')}»: ` : '';
-  const own = issue.message && /[àáảãạăâđêôơưếềệốồộớờợứừựíìịýỳ]/i.test(issue.message) ? issue.message : undefined;
+  const own =
+    issue.message && /[àáảãạăâđêôơưếềệốồộớờợứừựíìịýỳ]/i.test(issue.message)
+      ? issue.message
+      : undefined;
   return `${field}${own ?? ISSUE_WORDS[issue.code ?? ''] ?? 'không hợp lệ'}`;
 }
 
@@ -77,7 +85,8 @@ function issueWords(issue: Issue): string {
 export function contentFailure(err: unknown, root: string): Failure {
   const text = err instanceof Error ? err.message : String(err);
   const m = /^(\/[^:\n]+?\.(?:json|mdx?|ya?ml|csv)):\s*([\s\S]*)$/.exec(text);
-  if (!m) return { message: `Nội dung không đọc được: ${text.split('\n')[0]}. ${FIX}`, detail: text };
+  if (!m)
+    return { message: `Nội dung không đọc được: ${text.split('\n')[0]}. ${FIX}`, detail: text };
   const [, file, rest] = m as unknown as [string, string, string];
   let issues: Issue[] = [];
   try {
@@ -102,7 +111,10 @@ export function contentFailure(err: unknown, root: string): Failure {
 
 /** The registry could not read an export (its reasons are English, one "FILE: reason" per line). */
 export function registryFailure(output: string, root: string): Failure {
-  const line = output.split('\n').find((l) => /\.(csv|tsv|txt|json):/i.test(l)) ?? output.trim().split('\n').pop() ?? '';
+  const line =
+    output.split('\n').find((l) => /\.(csv|tsv|txt|json):/i.test(l)) ??
+    output.trim().split('\n').pop() ??
+    '';
   const m = /^(?:registry:\s*)?(\S[^:]*?\.(?:csv|tsv|txt|json)):\s*(.*)$/i.exec(line.trim());
   // The registry names files relative to its working folder, the project folder.
   const file = m ? shownPath(resolve(root, m[1]!), root) : undefined;
@@ -118,14 +130,20 @@ export function registryFailure(output: string, root: string): Failure {
 export function siteBuildFailure(output: string, root: string): Failure {
   // eslint-disable-next-line no-control-regex
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const loc = /((?:\/|content\/)[^\s:()]+\.(?:mdx?|json|ya?ml|astro|ts)):(\d+)(?::\d+)?/.exec(plain);
+  const loc = /((?:\/|content\/)[^\s:()]+\.(?:mdx?|json|ya?ml|astro|ts)):(\d+)(?::\d+)?/.exec(
+    plain,
+  );
   const file = loc ? shownPath(loc[1]!, root) : undefined;
   // Astro prints the reason just above "Location:"; otherwise the first error line that is not the summary.
   const lines = plain.split('\n').map((l) => l.trim());
   const at = lines.findIndex((l) => l === 'Location:');
   const error =
-    (at > 0 ? lines.slice(0, at).reverse().find((l) => l && !/^\d\d:\d\d:\d\d /.test(l)) : undefined) ??
-    lines.find((l) => /error/i.test(l) && !/Build failed|^at /.test(l));
+    (at > 0
+      ? lines
+          .slice(0, at)
+          .reverse()
+          .find((l) => l && !/^\d\d:\d\d:\d\d /.test(l))
+      : undefined) ?? lines.find((l) => /error/i.test(l) && !/Build failed|^at /.test(l));
   const where = file ? `Tệp ${file}, dòng ${loc![2]}: ` : '';
   return {
     message: `${where}không dựng được trang web từ nội dung mới${error ? ` (chi tiết: ${error.slice(0, 200)})` : ''}. ${file ? FIX : 'Trang web vẫn giữ bản trước.'}`,

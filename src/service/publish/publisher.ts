@@ -113,7 +113,10 @@ export class Publisher<C> {
           this.pullPending = false;
           const pulled = await gitPull(this.options.contentDir);
           if (!pulled.ok) {
-            this.fail({ message: `Không lấy được nội dung mới từ kho Git (git pull). Trang web vẫn giữ bản trước. Người quản trị máy chủ cần xem nhật ký.`, detail: pulled.output });
+            this.fail({
+              message: `Không lấy được nội dung mới từ kho Git (git pull). Trang web vẫn giữ bản trước. Người quản trị máy chủ cần xem nhật ký.`,
+              detail: pulled.output,
+            });
             continue;
           }
           // The files the pull wrote set off the watcher; the build below reads them all anyway.
@@ -121,7 +124,10 @@ export class Publisher<C> {
         }
         await this.buildOnce();
       } catch (err) {
-        this.fail({ message: 'Lỗi không mong đợi khi đăng thay đổi. Trang web vẫn giữ bản trước.', detail: String((err as Error).stack ?? err) });
+        this.fail({
+          message: 'Lỗi không mong đợi khi đăng thay đổi. Trang web vẫn giữ bản trước.',
+          detail: String((err as Error).stack ?? err),
+        });
       } finally {
         this.status.state = 'idle';
       }
@@ -140,12 +146,16 @@ export class Publisher<C> {
     const previous = this.options.live.swap(result.dir);
     this.status.lastSuccess = new Date().toISOString();
     cleanBuilds(this.options.buildsDir, [result.dir, previous], this.log);
-    this.log(`publish: build ${n} live in ${Date.now() - started} ms (registry ${result.registryMs} ms, site ${result.siteMs} ms; ${result.dir})`);
+    this.log(
+      `publish: build ${n} live in ${Date.now() - started} ms (registry ${result.registryMs} ms, site ${result.siteMs} ms; ${result.dir})`,
+    );
   }
 
   private fail(failure: Failure, n?: number): void {
     this.status.lastFailure = { at: new Date().toISOString(), message: failure.message };
-    this.log(`publish: ${n ? `build ${n} ` : ''}failed: ${failure.message}\n${failure.detail.trim().split('\n').slice(-30).join('\n')}`);
+    this.log(
+      `publish: ${n ? `build ${n} ` : ''}failed: ${failure.message}\n${failure.detail.trim().split('\n').slice(-30).join('\n')}`,
+    );
   }
 
   /** Stops watching and pending work; a running build is stopped and never swapped in. */

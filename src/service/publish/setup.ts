@@ -26,7 +26,10 @@ export interface PublishConfig {
 
 export function readPublishConfig(env: NodeJS.ProcessEnv = process.env): PublishConfig {
   const debounce = Number(env.PUBLISH_DEBOUNCE_MS ?? 500);
-  if (!Number.isInteger(debounce) || debounce < 0 || debounce > 600_000) throw new Error(`PUBLISH_DEBOUNCE_MS must be an integer from 0 to 600000, got "${env.PUBLISH_DEBOUNCE_MS}"`);
+  if (!Number.isInteger(debounce) || debounce < 0 || debounce > 600_000)
+    throw new Error(
+      `PUBLISH_DEBOUNCE_MS must be an integer from 0 to 600000, got "${env.PUBLISH_DEBOUNCE_MS}"`,
+    );
   return {
     watch: !['0', 'false', 'no', 'off'].includes(String(env.WATCH_CONTENT ?? '1').toLowerCase()),
     hookSecret: env.CONTENT_HOOK_SECRET || undefined,
@@ -42,7 +45,12 @@ export interface Publishing {
   start(): void;
 }
 
-export function setupPublishing(app: Hono, deps: Deps, config: ServiceConfig, publish: PublishConfig = readPublishConfig()): Publishing {
+export function setupPublishing(
+  app: Hono,
+  deps: Deps,
+  config: ServiceConfig,
+  publish: PublishConfig = readPublishConfig(),
+): Publishing {
   // dist/ (or DIST_DIR) is always served first; start() rebuilds at once when content/ is newer.
   const live = new LiveSite(config.distDir);
   const publisher = new Publisher<ContentDeps>({
@@ -62,7 +70,8 @@ export function setupPublishing(app: Hono, deps: Deps, config: ServiceConfig, pu
       if (!publish.watch) return;
       cleanBuilds(publish.buildsDir, [live.dir]);
       publisher.watch();
-      if (newestChange(config.contentDir) > builtAt(live.dir)) publisher.changed('content changed while the service was stopped');
+      if (newestChange(config.contentDir) > builtAt(live.dir))
+        publisher.changed('content changed while the service was stopped');
     },
   };
 }

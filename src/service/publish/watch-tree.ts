@@ -8,7 +8,11 @@ import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 
 /** Calls `onChange(relativePath)` for every change below `root`; returns a function that stops watching. */
-export function watchTree(root: string, onChange: (path: string) => void, onError: (err: Error) => void): () => void {
+export function watchTree(
+  root: string,
+  onChange: (path: string) => void,
+  onError: (err: Error) => void,
+): () => void {
   const watchers = new Map<string, FSWatcher>();
   const add = (dir: string, rel: string) => {
     if (!watchers.has(dir)) {
@@ -39,7 +43,9 @@ export function watchTree(root: string, onChange: (path: string) => void, onErro
     } catch {
       return;
     }
-    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) scan(join(dir, e.name), rel ? `${rel}/${e.name}` : e.name);
+    for (const e of entries)
+      if (e.isDirectory() && !e.name.startsWith('.'))
+        scan(join(dir, e.name), rel ? `${rel}/${e.name}` : e.name);
   };
   scan(root, '');
   return () => {

@@ -37,7 +37,15 @@ export function mountAuditPage(app: Hono, deps: Deps): void {
     const session = deps.sessions.get(readSessionCookie(c));
     if (!session) return c.redirect(`${UI}dang-nhap`, 303);
     const v = { account: session.account, csrf: session.csrf, content: deps.content };
-    if (session.account.commune !== null) return c.html(problemPage('Không có quyền', 'Chỉ tài khoản cấp trên (toàn đơn vị) được xem nhật ký truy cập.', v), 403);
+    if (session.account.commune !== null)
+      return c.html(
+        problemPage(
+          'Không có quyền',
+          'Chỉ tài khoản cấp trên (toàn đơn vị) được xem nhật ký truy cập.',
+          v,
+        ),
+        403,
+      );
     const entries = deps.audit.list(Math.min(SHOWN, AUDIT_MAX_LIMIT));
     const table = entries.length
       ? `<div class="table-wrap"><table><thead><tr><th>Thời điểm</th><th>Tài khoản</th><th>Việc</th><th>Mã hồ sơ</th><th>Chi tiết</th></tr></thead><tbody>${entries.map(row).join('')}</tbody></table></div>`
@@ -45,6 +53,8 @@ export function mountAuditPage(app: Hono, deps: Deps): void {
     const body = `<p><a href="${UI}">← Danh sách hồ sơ</a></p><h1>Nhật ký truy cập dữ liệu cá nhân</h1>
 <p>${entries.length} mục mới nhất. Nhật ký chỉ được thêm, không sửa hay xóa được; không chứa thông tin cá nhân ngoài mã hồ sơ và tên tài khoản. Toàn bộ nhật ký: <code>GET /api/audit?limit=${AUDIT_MAX_LIMIT}</code>.</p>
 ${table}`;
-    return c.html(reviewPage({ title: 'Nhật ký truy cập', account: session.account, csrf: session.csrf, body }));
+    return c.html(
+      reviewPage({ title: 'Nhật ký truy cập', account: session.account, csrf: session.csrf, body }),
+    );
   });
 }

@@ -10,14 +10,22 @@ import { hiddenCsrf, UI } from './layout.ts';
 
 export const DOSSIER_FORM_PATH = (receipt: string) => `${UI}ho-so/${receipt}/giay-to`;
 
-export function dossierSection(receipt: string, items: readonly ValueSetItemWithSlug[], marks: ReadonlyMap<string, DossierState>, csrf: string): string {
+export function dossierSection(
+  receipt: string,
+  items: readonly ValueSetItemWithSlug[],
+  marks: ReadonlyMap<string, DossierState>,
+  csrf: string,
+): string {
   if (items.length === 0) return '';
   const missing = items.filter((i) => marks.get(i.slug) === 'thieu').length;
   const rows = items
     .map((item, n) => {
       const current = marks.get(item.slug);
       const radios = (Object.entries(DOSSIER_STATES) as [DossierState, string][])
-        .map(([state, label]) => `<label class="choice"><input type="radio" name="${esc(item.slug)}" value="${state}"${current === state ? ' checked' : ''}> ${esc(label)}</label>`)
+        .map(
+          ([state, label]) =>
+            `<label class="choice"><input type="radio" name="${esc(item.slug)}" value="${state}"${current === state ? ' checked' : ''}> ${esc(label)}</label>`,
+        )
         .join(' ');
       return `<fieldset class="dossier-item"><legend>${n + 1}. ${esc(item.label)}${current ? '' : ' <small>(chưa đánh dấu)</small>'}</legend>${item.hint ? `<p class="hint">${esc(item.hint)}</p>` : ''}${radios}</fieldset>`;
     })

@@ -5,14 +5,19 @@ import { formatDateTimeVn } from '../../domain/time.ts';
 import type { StoredRegistration } from '../storage/store.ts';
 import type { SiteContent } from '../../domain/content-files-node.ts';
 
-export function labelOf(items: readonly { slug: string; label?: string; name?: string }[], slug: string): string {
+export function labelOf(
+  items: readonly { slug: string; label?: string; name?: string }[],
+  slug: string,
+): string {
   const item = items.find((i) => i.slug === slug);
   return item ? (item.label ?? item.name ?? slug) : slug;
 }
 
 export const communeName = (content: SiteContent, slug: string) => labelOf(content.communes, slug);
-export const statusLabel = (status: string) => (STATUSES as Record<string, string>)[status] ?? status;
-export const stageLabel = (stage: string) => (PRODUCT_STAGES as Record<string, string>)[stage] ?? stage;
+export const statusLabel = (status: string) =>
+  (STATUSES as Record<string, string>)[status] ?? status;
+export const stageLabel = (stage: string) =>
+  (PRODUCT_STAGES as Record<string, string>)[stage] ?? stage;
 
 /** "25/03/2024 08:05" from a stored ISO time; "" for none. */
 export function when(iso: string | null): string {

@@ -26,9 +26,18 @@ export interface ListView {
   query: Record<string, string>;
 }
 
-function select(name: string, label: string, options: [string, string][], selected: string | undefined, all = 'Tất cả'): string {
+function select(
+  name: string,
+  label: string,
+  options: [string, string][],
+  selected: string | undefined,
+  all = 'Tất cả',
+): string {
   const opts = [['', all] as [string, string], ...options]
-    .map(([value, text]) => `<option value="${esc(value)}"${value === (selected ?? '') ? ' selected' : ''}>${esc(text)}</option>`)
+    .map(
+      ([value, text]) =>
+        `<option value="${esc(value)}"${value === (selected ?? '') ? ' selected' : ''}>${esc(text)}</option>`,
+    )
     .join('');
   return `<div><label for="loc-${name}">${esc(label)}</label><select id="loc-${name}" name="${name}">${opts}</select></div>`;
 }
@@ -38,12 +47,23 @@ const SHORT: Record<string, string> = { 'da-chon': 'Đã chọn', rac: 'Không h
 const shortLabel = (status: string) => SHORT[status] ?? statusLabel(status);
 
 const link = (query: Record<string, string>) => `${UI}${esc(queryString(query))}`;
-const statusBadge = (status: string) => `<span class="status" data-status="${esc(status)}" title="${esc(statusLabel(status))}">${esc(shortLabel(status))}</span>`;
+const statusBadge = (status: string) =>
+  `<span class="status" data-status="${esc(status)}" title="${esc(statusLabel(status))}">${esc(shortLabel(status))}</span>`;
 
 function searchForm(v: Viewer, query: Record<string, string>): string {
   const { content } = v;
-  const rounds: [string, string][] = [...content.rounds.map((r) => [r.slug, r.label] as [string, string]), [NEXT_ROUND_VALUE, roundLabel(content, null)]];
-  const communeFilter = v.account.commune ? '' : select('commune', 'Xã', content.communes.map((c) => [c.slug, c.name]), query.commune);
+  const rounds: [string, string][] = [
+    ...content.rounds.map((r) => [r.slug, r.label] as [string, string]),
+    [NEXT_ROUND_VALUE, roundLabel(content, null)],
+  ];
+  const communeFilter = v.account.commune
+    ? ''
+    : select(
+        'commune',
+        'Xã',
+        content.communes.map((c) => [c.slug, c.name]),
+        query.commune,
+      );
   const active = ['commune', 'round', 'status'].filter((k) => query[k]).length;
   return `<form method="get" action="${UI}" class="filters" role="search">
 <label for="tim">Tìm theo mã hồ sơ, tên sản phẩm hoặc người sản xuất</label>
@@ -68,7 +88,15 @@ function statusCounts(list: ListView): string {
   const items = [
     item(link(rest), 'Tất cả', all, !current),
     // Every status stored is counted, even one this program has no label for, so the counts add up.
-    ...[...new Set([...Object.keys(STATUSES), ...list.counts.keys()])].map((s) => item(link({ ...rest, status: s }), shortLabel(s), list.counts.get(s as Status) ?? 0, current === s, s)),
+    ...[...new Set([...Object.keys(STATUSES), ...list.counts.keys()])].map((s) =>
+      item(
+        link({ ...rest, status: s }),
+        shortLabel(s),
+        list.counts.get(s as Status) ?? 0,
+        current === s,
+        s,
+      ),
+    ),
   ];
   return `<nav aria-label="Số hồ sơ theo trạng thái"><ul class="counts">${items.join('')}</ul></nav>`;
 }
@@ -89,7 +117,9 @@ function cards(v: Viewer, records: StoredRegistration[]): string {
 function table(v: Viewer, records: StoredRegistration[]): string {
   const { content } = v;
   const rows = records.map(
-    (r) => `<tr><td class="receipt"><a href="${UI}ho-so/${esc(r.receipt)}">${esc(r.receipt)}</a></td><td class="nowrap">${esc(when(r.submittedAt))}</td>
+    (
+      r,
+    ) => `<tr><td class="receipt"><a href="${UI}ho-so/${esc(r.receipt)}">${esc(r.receipt)}</a></td><td class="nowrap">${esc(when(r.submittedAt))}</td>
 <td>${esc(communeName(content, r.commune))}</td><td>${esc(r.productName)}</td><td>${esc(r.producerName)}</td>
 <td class="nowrap">${esc(roundLabel(content, r.round))}</td><td>${statusBadge(r.status)}</td></tr>`,
   );
@@ -104,13 +134,16 @@ function pager(list: ListView): string {
   if (list.pages <= 1) return '';
   const to = (n: number) => link({ ...list.query, trang: String(n) });
   const before = list.page > 1 ? ` <a href="${to(list.page - 1)}" rel="prev">Trang trước</a>` : '';
-  const after = list.page < list.pages ? ` <a href="${to(list.page + 1)}" rel="next">Trang sau</a>` : '';
+  const after =
+    list.page < list.pages ? ` <a href="${to(list.page + 1)}" rel="next">Trang sau</a>` : '';
   return `<nav class="pager" aria-label="Trang"><span>Trang ${list.page}/${list.pages}</span>${before}${after}</nav>`;
 }
 
 export function listPage(v: Viewer, list: ListView): string {
   const q = list.query.q;
-  const empty = q ? `<p>Không tìm thấy hồ sơ nào khớp “${esc(q)}” với bộ lọc này.</p>` : '<p>Chưa có hồ sơ nào khớp bộ lọc.</p>';
+  const empty = q
+    ? `<p>Không tìm thấy hồ sơ nào khớp “${esc(q)}” với bộ lọc này.</p>`
+    : '<p>Chưa có hồ sơ nào khớp bộ lọc.</p>';
   return frame(
     v,
     q ? `Tìm “${q}” – Danh sách đăng ký` : 'Danh sách đăng ký',

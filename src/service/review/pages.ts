@@ -17,9 +17,20 @@ export interface Viewer {
 }
 
 export const frame = (v: Viewer, title: string, body: string) =>
-  reviewPage({ title, account: v.account, csrf: v.csrf, communeName: v.account.commune ? communeName(v.content, v.account.commune) : undefined, body });
+  reviewPage({
+    title,
+    account: v.account,
+    csrf: v.csrf,
+    communeName: v.account.commune ? communeName(v.content, v.account.commune) : undefined,
+    body,
+  });
 
-export function signInPage(opts: { csrf: string; name?: string; error?: string; next?: string }): string {
+export function signInPage(opts: {
+  csrf: string;
+  name?: string;
+  error?: string;
+  next?: string;
+}): string {
   const error = opts.error ? `<p class="error" role="alert">${esc(opts.error)}</p>` : '';
   return reviewPage({
     title: 'Đăng nhập',
@@ -36,7 +47,17 @@ ${hiddenCsrf(opts.csrf)}
   });
 }
 
-export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChange[], opts: { saved?: string; error?: string; typed?: { status: string; note: string; publicNote: string }; dossier?: string } = {}): string {
+export function detailPage(
+  v: Viewer,
+  r: StoredRegistration,
+  history: StatusChange[],
+  opts: {
+    saved?: string;
+    error?: string;
+    typed?: { status: string; note: string; publicNote: string };
+    dossier?: string;
+  } = {},
+): string {
   const { content } = v;
   // Values are text, except the phone and e-mail: links that call or write from a phone.
   const fields: [string, string | { html: string }][] = [
@@ -46,23 +67,46 @@ export function detailPage(v: Viewer, r: StoredRegistration, history: StatusChan
     ['Trạng thái', statusLabel(r.status)],
     ['Thời điểm rà soát', when(r.reviewedAt) || 'Chưa rà soát'],
     ['Ghi chú rà soát', r.reviewNote],
-    ...(r.status === NEEDS_MORE_STATUS ? [['Lý do cần bổ sung (người đăng ký thấy)', r.publicNote ?? ''] as [string, string]] : []),
+    ...(r.status === NEEDS_MORE_STATUS
+      ? [['Lý do cần bổ sung (người đăng ký thấy)', r.publicNote ?? ''] as [string, string]]
+      : []),
     // Phone and e-mail as links that call or write from a phone.
     ...filledInRows(content, r).map(([k, v]): [string, string | { html: string }] =>
-      k === F.phone.label && v ? [k, { html: `<a href="tel:${esc(v)}">${esc(spacedPhone(v))}</a>` }] : k === F.email.label && v ? [k, { html: `<a href="mailto:${esc(v)}">${esc(v)}</a>` }] : [k, v],
+      k === F.phone.label && v
+        ? [k, { html: `<a href="tel:${esc(v)}">${esc(spacedPhone(v))}</a>` }]
+        : k === F.email.label && v
+          ? [k, { html: `<a href="mailto:${esc(v)}">${esc(v)}</a>` }]
+          : [k, v],
     ),
     ['Thời điểm đồng ý', when(r.consentAt ?? null)],
     ['Phiên bản nội dung đồng ý', r.consentVersion ?? ''],
   ];
-  const dl = fields.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${(typeof val === 'string' ? esc(val) : val.html) || '—'}</dd>`).join('\n');
+  const dl = fields
+    .map(
+      ([k, val]) =>
+        `<dt>${esc(k)}</dt><dd>${(typeof val === 'string' ? esc(val) : val.html) || '—'}</dd>`,
+    )
+    .join('\n');
   // Short enough that both buttons share one row at 360 px; the dialer shows the number.
-  const call = r.phone ? `<a class="button" href="tel:${esc(r.phone)}" aria-label="Gọi điện ${esc(spacedPhone(r.phone))}">Gọi điện</a>` : '';
-  const typed = opts.typed ?? { status: r.status, note: r.reviewNote, publicNote: r.publicNote ?? '' };
+  const call = r.phone
+    ? `<a class="button" href="tel:${esc(r.phone)}" aria-label="Gọi điện ${esc(spacedPhone(r.phone))}">Gọi điện</a>`
+    : '';
+  const typed = opts.typed ?? {
+    status: r.status,
+    note: r.reviewNote,
+    publicNote: r.publicNote ?? '',
+  };
   const statusOptions = Object.entries(STATUSES)
-    .map(([value, text]) => `<option value="${esc(value)}"${value === typed.status ? ' selected' : ''}>${esc(text)}</option>`)
+    .map(
+      ([value, text]) =>
+        `<option value="${esc(value)}"${value === typed.status ? ' selected' : ''}>${esc(text)}</option>`,
+    )
     .join('');
   const historyRows = history
-    .map((h) => `<tr><td>${esc(when(h.at))}</td><td>${esc(h.account)}</td><td>${esc(statusLabel(h.status))}</td><td>${esc(h.note)}</td></tr>`)
+    .map(
+      (h) =>
+        `<tr><td>${esc(when(h.at))}</td><td>${esc(h.account)}</td><td>${esc(statusLabel(h.status))}</td><td>${esc(h.note)}</td></tr>`,
+    )
     .join('\n');
   return frame(
     v,
@@ -98,7 +142,9 @@ ${history.length ? `<h2>Lịch sử rà soát</h2><div class="table-wrap"><table
 
 /** "0912 345 678" from the stored ten digits (other lengths as stored), for reading aloud. */
 function spacedPhone(phone: string): string {
-  return /^\d{10}$/.test(phone) ? `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}` : phone;
+  return /^\d{10}$/.test(phone)
+    ? `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`
+    : phone;
 }
 
 export function problemPage(title: string, message: string, v?: Viewer): string {

@@ -21,7 +21,8 @@ import { problemPage, type Viewer } from './pages.ts';
 
 /** The messages shown after a redirect back to the registration (?da-luu=KEY). */
 export const RIGHTS_SAVED: Record<string, string> = {
-  'dong-y': 'Đã ghi nhận thay đổi đồng ý công khai tên. Danh sách công khai đổi theo từ lần xuất và cập nhật sau.',
+  'dong-y':
+    'Đã ghi nhận thay đổi đồng ý công khai tên. Danh sách công khai đổi theo từ lần xuất và cập nhật sau.',
   sua: 'Đã sửa thông tin theo yêu cầu.',
   xoa: 'Đã xóa dữ liệu cá nhân của hồ sơ này.',
 };
@@ -65,7 +66,9 @@ ${reasonField('ly-do-xoa')}
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** The review UI's start of a posted form about one registration (sign-in, CSRF, unit scope), from routes.ts. */
-export type PostedForm = (c: Context) => Promise<{ v: Viewer; form: FormValues; record: StoredRegistration } | { denied: Response }>;
+export type PostedForm = (
+  c: Context,
+) => Promise<{ v: Viewer; form: FormValues; record: StoredRegistration } | { denied: Response }>;
 
 export function mountRightsRoutes(app: Hono, deps: Deps, posted: PostedForm): void {
   app.post(`${UI}ho-so/:receipt/quyen`, async (c) => {
@@ -75,17 +78,31 @@ export function mountRightsRoutes(app: Hono, deps: Deps, posted: PostedForm): vo
     const refuse = (message: string) => c.html(problemPage('Chưa thực hiện', message, v), 422);
     const reason = clean(one(form.reason) ?? '');
     if (!reason) return refuse('Cần ghi lý do.');
-    if (reason.length > MAX_REASON_LENGTH) return refuse(`Lý do không quá ${MAX_REASON_LENGTH} ký tự.`);
+    if (reason.length > MAX_REASON_LENGTH)
+      return refuse(`Lý do không quá ${MAX_REASON_LENGTH} ký tự.`);
     const who = v.account.name;
     const kind = one(form.action);
     if (kind === 'dong-y') {
-      deps.personalData.setPublishConsent(record.receipt, one(form.consent) === 'co', reason, who, deps.now());
+      deps.personalData.setPublishConsent(
+        record.receipt,
+        one(form.consent) === 'co',
+        reason,
+        who,
+        deps.now(),
+      );
     } else if (kind === 'sua') {
       const field = one(form.field);
       if (!isCorrectable(field)) return refuse('Chọn thông tin cần sửa.');
       const checked = schemaCheck(deps.schema, field)(one(form.value) ?? '');
       if (!checked.ok) return refuse(checked.message);
-      deps.personalData.correct(record.receipt, field, checked.value as string, reason, who, deps.now());
+      deps.personalData.correct(
+        record.receipt,
+        field,
+        checked.value as string,
+        reason,
+        who,
+        deps.now(),
+      );
     } else if (kind === 'xoa') {
       if (one(form.confirm) !== 'co') return refuse('Đánh dấu ô xác nhận trước khi xóa.');
       deps.personalData.erase(record.receipt, reason, who, deps.now());

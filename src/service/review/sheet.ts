@@ -27,7 +27,9 @@ export function sheetHtml(deps: Deps, r: StoredRegistration): string {
 }
 
 /** The review UI's start of a registration's page (signed in, unit scope), from routes.ts. */
-export type OpenedRegistration = (c: Context) => { v: Viewer; record: StoredRegistration } | { denied: Response };
+export type OpenedRegistration = (
+  c: Context,
+) => { v: Viewer; record: StoredRegistration } | { denied: Response };
 
 export function mountSheetRoute(app: Hono, deps: Deps, opened: OpenedRegistration): void {
   app.get(`${UI}ho-so/:receipt/phieu`, (c) => {
@@ -36,6 +38,12 @@ export function mountSheetRoute(app: Hono, deps: Deps, opened: OpenedRegistratio
     const { v, record } = o;
     deps.audit.record(v.account.name, 'view', record.receipt, 'in phiếu đăng ký', deps.now());
     const back = `<p class="no-print"><a href="${UI}ho-so/${esc(record.receipt)}">← Hồ sơ ${esc(record.receipt)}</a> · Dùng lệnh In của trình duyệt (Ctrl+P) để in hoặc lưu PDF khổ A4.</p>`;
-    return c.html(page({ title: `Phiếu đăng ký ${record.receipt}`, stylesheets: [STYLESHEET], body: `<main id="noi-dung" class="wrap">${back}${sheetHtml(deps, record)}</main>` }));
+    return c.html(
+      page({
+        title: `Phiếu đăng ký ${record.receipt}`,
+        stylesheets: [STYLESHEET],
+        body: `<main id="noi-dung" class="wrap">${back}${sheetHtml(deps, record)}</main>`,
+      }),
+    );
   });
 }

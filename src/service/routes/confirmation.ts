@@ -24,14 +24,21 @@ export function mountConfirmationRoute(app: Hono, deps: Deps): void {
       template = await readFile(file, 'utf8');
     } catch {
       // The site has not been built: still tell the producer their receipt.
-      template = messagePage('Đã nhận đăng ký', `Mã hồ sơ: ${RECEIPT_PLACEHOLDER} ${ROUND_PLACEHOLDER}`, '/');
+      template = messagePage(
+        'Đã nhận đăng ký',
+        `Mã hồ sơ: ${RECEIPT_PLACEHOLDER} ${ROUND_PLACEHOLDER}`,
+        '/',
+      );
     }
-    if (lookupLimited(c, deps)) return c.html(messagePage('Tra cứu quá nhiều lần', TOO_MANY_LOOKUPS), 429);
+    if (lookupLimited(c, deps))
+      return c.html(messagePage('Tra cứu quá nhiều lần', TOO_MANY_LOOKUPS), 429);
     const ma = c.req.query('ma');
     const receipt = typeof ma === 'string' ? normaliseReceipt(ma) : null;
     const record = receipt ? deps.registrations.get(receipt) : undefined;
     const fill = (receiptText: string, roundText: string) =>
-      template.replaceAll(RECEIPT_PLACEHOLDER, esc(receiptText)).replaceAll(ROUND_PLACEHOLDER, esc(roundText));
+      template
+        .replaceAll(RECEIPT_PLACEHOLDER, esc(receiptText))
+        .replaceAll(ROUND_PLACEHOLDER, esc(roundText));
     if (!record) return c.html(fill(NOT_FOUND_TEXT, ''), 404);
     return c.html(fill(record.receipt, roundLabel(deps.content, record.round)), 200);
   };

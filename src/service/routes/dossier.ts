@@ -18,7 +18,9 @@ export function mountDossierRoute(app: Hono, deps: Deps): void {
     const update = readDossierUpdate(fields.items, known);
     if (!update.ok) return c.json(fail(update.field, update.message), 422);
     const marks = deps.dossier.set(record.receipt, update.items, caller.account.name, deps.now());
-    const detail = Object.entries(update.items).map(([k, v]) => `${k}=${v}`).join(', ');
+    const detail = Object.entries(update.items)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
     deps.audit.record(caller.account.name, 'dossier', record.receipt, detail, deps.now());
     return c.json({ receipt: record.receipt, items: Object.fromEntries(marks) });
   });

@@ -28,16 +28,24 @@ export async function startEditorAction(c: Context, deps: Deps): Promise<EditorA
   const auth = await authenticate(c, deps);
   if (!auth.ok) return { ok: false, response: authFailure(c, auth, deps) };
   const { caller } = auth;
-  if (bodyKind(c) !== 'json') return { ok: false, response: c.json(fail('', 'Chỉ nhận dữ liệu dạng application/json'), 415) };
+  if (bodyKind(c) !== 'json')
+    return { ok: false, response: c.json(fail('', 'Chỉ nhận dữ liệu dạng application/json'), 415) };
   let body: unknown;
   try {
     body = parseJson(await readBytes(c));
   } catch (err) {
-    if (err instanceof BodyError) return { ok: false, response: c.json(fail('', err.message), err.status) };
+    if (err instanceof BodyError)
+      return { ok: false, response: c.json(fail('', err.message), err.status) };
     throw err;
   }
-  const fields = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  if (caller.kind === 'session' && !tokensMatch(caller.session.csrf, c.req.header(CSRF_HEADER) ?? fields[CSRF_FIELD])) {
+  const fields =
+    body && typeof body === 'object' && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : {};
+  if (
+    caller.kind === 'session' &&
+    !tokensMatch(caller.session.csrf, c.req.header(CSRF_HEADER) ?? fields[CSRF_FIELD])
+  ) {
     return { ok: false, response: c.json(fail('', 'Thiếu hoặc sai mã chống giả mạo (CSRF)'), 403) };
   }
   const receipt = normaliseReceipt(c.req.param('receipt') ?? '');

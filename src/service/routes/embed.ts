@@ -12,7 +12,14 @@ export function mountEmbedRoutes(app: Hono, deps: Deps): void {
   const card = (c: Context) => {
     c.header('Cache-Control', 'public, max-age=300');
     const { campaign } = deps.content;
-    return c.html(deadlineCard({ title: campaign.title, rounds: sortRounds(campaign.rounds), contact: deps.content.contact, now: deps.now() }));
+    return c.html(
+      deadlineCard({
+        title: campaign.title,
+        rounds: sortRounds(campaign.rounds),
+        contact: deps.content.contact,
+        now: deps.now(),
+      }),
+    );
   };
   app.get(CARD_PATH, card);
   app.get(`${CARD_PATH}index.html`, card);

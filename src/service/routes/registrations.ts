@@ -6,9 +6,19 @@
  */
 import type { Context, Hono } from 'hono';
 import { normaliseReceipt } from '../../domain/receipt.ts';
-import { isHoneypotFilled, parseRegistration, readSubmissionId, type FieldError } from '../../domain/registration.ts';
+import {
+  isHoneypotFilled,
+  parseRegistration,
+  readSubmissionId,
+  type FieldError,
+} from '../../domain/registration.ts';
 import { assignRound } from '../../domain/round.ts';
-import { INITIAL_STATUS, NEEDS_MORE_STATUS, SPAM_STATUS, type Status } from '../../domain/status.ts';
+import {
+  INITIAL_STATUS,
+  NEEDS_MORE_STATUS,
+  SPAM_STATUS,
+  type Status,
+} from '../../domain/status.ts';
 import { BodyError, bodyKind, readBody, type FormValues } from '../http/body.ts';
 import { clientAddress } from '../http/client.ts';
 import type { Deps } from '../deps.ts';
@@ -30,14 +40,27 @@ function wantsJson(c: Context): boolean {
  * What the producer is told: spam (a honeypot hit, or marked rac by staff) is answered exactly like
  * a waiting registration, and the public reason comes only with can-bo-sung.
  */
-export function publicView(r: StoredRegistration): { receipt: string; round: string | null; status: Status; publicNote?: string } {
+export function publicView(r: StoredRegistration): {
+  receipt: string;
+  round: string | null;
+  status: Status;
+  publicNote?: string;
+} {
   const status = r.honeypot || r.status === SPAM_STATUS ? INITIAL_STATUS : r.status;
-  return status === NEEDS_MORE_STATUS ? { receipt: r.receipt, round: r.round, status, publicNote: r.publicNote ?? '' } : { receipt: r.receipt, round: r.round, status };
+  return status === NEEDS_MORE_STATUS
+    ? { receipt: r.receipt, round: r.round, status, publicNote: r.publicNote ?? '' }
+    : { receipt: r.receipt, round: r.round, status };
 }
 
 function problem(c: Context, json: boolean, status: 413 | 415 | 422 | 400 | 429, message: string) {
   if (json) return c.json({ errors: [{ field: '', message }] }, status);
-  const titles = { 400: 'Không đọc được dữ liệu', 413: 'Dữ liệu quá lớn', 415: 'Không nhận dạng dữ liệu này', 422: 'Không đọc được dữ liệu', 429: 'Gửi quá nhiều lần' };
+  const titles = {
+    400: 'Không đọc được dữ liệu',
+    413: 'Dữ liệu quá lớn',
+    415: 'Không nhận dạng dữ liệu này',
+    422: 'Không đọc được dữ liệu',
+    429: 'Gửi quá nhiều lần',
+  };
   return c.html(messagePage(titles[status], message), status);
 }
 
@@ -81,12 +104,17 @@ export function mountRegistrationRoutes(app: Hono, deps: Deps): void {
     const receipt = normaliseReceipt(c.req.param('receipt'));
     const record = receipt ? deps.registrations.get(receipt) : undefined;
     c.header('Cache-Control', 'no-store');
-    if (!record) return c.json({ errors: [{ field: 'receipt', message: 'Không tìm thấy mã hồ sơ này' }] }, 404);
+    if (!record)
+      return c.json(
+        { errors: [{ field: 'receipt', message: 'Không tìm thấy mã hồ sơ này' }] },
+        404,
+      );
     return c.json(publicView(record));
   });
 }
 
-export const TOO_MANY_LOOKUPS = 'Bạn tra cứu quá nhiều lần trong một phút. Vui lòng đợi một chút rồi thử lại.';
+export const TOO_MANY_LOOKUPS =
+  'Bạn tra cứu quá nhiều lần trong một phút. Vui lòng đợi một chút rồi thử lại.';
 
 /**
  * Counts a receipt lookup against the client's per-minute limit; true (with Retry-After and

@@ -22,23 +22,46 @@ export interface Account {
   email?: string | null;
 }
 
-function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((ok, fail) => scryptCb(password.normalize('NFC'), salt, keylen, options, (err, key) => (err ? fail(err) : ok(key))));
+function scrypt(
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
+  return new Promise((ok, fail) =>
+    scryptCb(password.normalize('NFC'), salt, keylen, options, (err, key) =>
+      err ? fail(err) : ok(key),
+    ),
+  );
 }
 
 /** "scrypt$N$r$p$salt$hash" (base64), so parameters can grow without breaking old hashes. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password, salt, KEY_LENGTH, { ...PARAMS, maxmem: MAX_MEM });
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  return [
+    'scrypt',
+    PARAMS.N,
+    PARAMS.r,
+    PARAMS.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [kind, n, r, p, salt, hash] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const N = Number(n), R = Number(r), P = Number(p);
-  const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N, r: R, p: P, maxmem: 128 * N * R * 2 });
+  const N = Number(n),
+    R = Number(r),
+    P = Number(p);
+  const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N,
+    r: R,
+    p: P,
+    maxmem: 128 * N * R * 2,
+  });
   return timingSafeEqual(key, expected);
 }
 
@@ -55,25 +78,36 @@ export class AccountStore {
   async add(name: string, password: string, commune: string | null): Promise<Account> {
     const hash = await hashPassword(password);
     const createdAt = new Date().toISOString();
-    this.db.prepare('INSERT INTO accounts (name, commune, password_hash, created_at) VALUES (?, ?, ?, ?)').run(name, commune, hash, createdAt);
+    this.db
+      .prepare(
+        'INSERT INTO accounts (name, commune, password_hash, created_at) VALUES (?, ?, ?, ?)',
+      )
+      .run(name, commune, hash, createdAt);
     return { name, commune, createdAt };
   }
 
   get(name: string): Account | undefined {
-    const row = this.db.prepare('SELECT name, commune, created_at FROM accounts WHERE name = ?').get(name) as
-      | { name: string; commune: string | null; created_at: string }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT name, commune, created_at FROM accounts WHERE name = ?')
+      .get(name) as { name: string; commune: string | null; created_at: string } | undefined;
     return row && { name: row.name, commune: row.commune, createdAt: row.created_at };
   }
 
   list(): Account[] {
-    const rows = this.db.prepare('SELECT name, commune, created_at, email FROM accounts ORDER BY name').all() as {
+    const rows = this.db
+      .prepare('SELECT name, commune, created_at, email FROM accounts ORDER BY name')
+      .all() as {
       name: string;
       commune: string | null;
       created_at: string;
       email: string | null;
     }[];
-    return rows.map((r) => ({ name: r.name, commune: r.commune, createdAt: r.created_at, email: r.email }));
+    return rows.map((r) => ({
+      name: r.name,
+      commune: r.commune,
+      createdAt: r.created_at,
+      email: r.email,
+    }));
   }
 
   /**
@@ -83,9 +117,16 @@ export class AccountStore {
   setEmail(name: string, email: string | null): boolean {
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const changed = Number(this.db.prepare('UPDATE accounts SET email = ? WHERE name = ?').run(email, name).changes) > 0;
+      const changed =
+        Number(
+          this.db.prepare('UPDATE accounts SET email = ? WHERE name = ?').run(email, name).changes,
+        ) > 0;
       if (changed && email) {
-        this.db.prepare('INSERT OR IGNORE INTO digest_marks (account, last_id) VALUES (?, (SELECT COALESCE(MAX(id), 0) FROM registrations))').run(name);
+        this.db
+          .prepare(
+            'INSERT OR IGNORE INTO digest_marks (account, last_id) VALUES (?, (SELECT COALESCE(MAX(id), 0) FROM registrations))',
+          )
+          .run(name);
       }
       this.db.exec('COMMIT');
       return changed;
@@ -106,7 +147,8 @@ export class AccountStore {
   async authenticate(name: string, password: string): Promise<Account | undefined> {
     if (password.length > MAX_PASSWORD_LENGTH) return undefined;
     const row = ACCOUNT_NAME.test(name)
-      ? (this.db.prepare('SELECT password_hash FROM accounts WHERE name = ?').get(name) as { password_hash: string } | undefined)
+      ? (this.db.prepare('SELECT password_hash FROM accounts WHERE name = ?').get(name) as
+          { password_hash: string } | undefined)
       : undefined;
     if (!row) {
       dummyHash ??= hashPassword(randomBytes(12).toString('hex'));

@@ -7,7 +7,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { toVnIso } from '../../domain/time.ts';
 
-export type AuditAction = 'export' | 'view' | 'status' | 'consent' | 'correct' | 'erase' | 'retention' | 'dossier';
+export type AuditAction =
+  'export' | 'view' | 'status' | 'consent' | 'correct' | 'erase' | 'retention' | 'dossier';
 
 export interface AuditEntry {
   at: string;
@@ -25,16 +26,28 @@ export class AuditLog {
   private readonly latest: StatementSync;
 
   constructor(db: DatabaseSync) {
-    this.insert = db.prepare('INSERT INTO audit_log (at, account, action, receipt, detail) VALUES (?, ?, ?, ?, ?)');
-    this.latest = db.prepare('SELECT at, account, action, receipt, detail FROM audit_log ORDER BY id DESC LIMIT ?');
+    this.insert = db.prepare(
+      'INSERT INTO audit_log (at, account, action, receipt, detail) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.latest = db.prepare(
+      'SELECT at, account, action, receipt, detail FROM audit_log ORDER BY id DESC LIMIT ?',
+    );
   }
 
-  record(account: string, action: AuditAction, receipt: string | null, detail: string, at: Date): void {
+  record(
+    account: string,
+    action: AuditAction,
+    receipt: string | null,
+    detail: string,
+    at: Date,
+  ): void {
     this.insert.run(toVnIso(at), account, action, receipt, detail);
   }
 
   /** The newest entries first. */
   list(limit: number): AuditEntry[] {
-    return this.latest.all(Math.max(1, Math.min(AUDIT_MAX_LIMIT, Math.floor(limit)))) as unknown as AuditEntry[];
+    return this.latest.all(
+      Math.max(1, Math.min(AUDIT_MAX_LIMIT, Math.floor(limit))),
+    ) as unknown as AuditEntry[];
   }
 }

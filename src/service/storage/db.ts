@@ -155,9 +155,12 @@ export function openDatabase(dataDir: string): DatabaseSync {
 }
 
 function migrate(db: DatabaseSync): void {
-  const version = () => Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  const version = () =>
+    Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
   if (version() > SCHEMA_VERSION) {
-    throw new Error(`The database has schema version ${version()}, newer than this program (${SCHEMA_VERSION}); update the program.`);
+    throw new Error(
+      `The database has schema version ${version()}, newer than this program (${SCHEMA_VERSION}); update the program.`,
+    );
   }
   while (version() < SCHEMA_VERSION) {
     db.exec('BEGIN IMMEDIATE');
@@ -190,7 +193,9 @@ function migrate(db: DatabaseSync): void {
 export function checkpointInBackground(db: DatabaseSync, dataDir: string): () => Promise<void> {
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./checkpointer.ts', import.meta.url), { workerData: { file: join(dataDir, DB_FILE) } });
+    worker = new Worker(new URL('./checkpointer.ts', import.meta.url), {
+      workerData: { file: join(dataDir, DB_FILE) },
+    });
   } catch {
     return () => Promise.resolve(); // Automatic checkpoints stay on.
   }

@@ -36,23 +36,32 @@ export class DossierStore {
   /** The marks of one registration, by item slug. */
   marks(receipt: string): Map<string, DossierState> {
     const rows = this.db
-      .prepare('SELECT d.item, d.state FROM dossier_marks d JOIN registrations r ON r.id = d.registration_id WHERE r.receipt = ?')
+      .prepare(
+        'SELECT d.item, d.state FROM dossier_marks d JOIN registrations r ON r.id = d.registration_id WHERE r.receipt = ?',
+      )
       .all(receipt) as { item: string; state: DossierState }[];
     return new Map(rows.map((r) => [r.item, r.state]));
   }
 
   /** Sets the given items' marks in one transaction; the others stay as they were. */
-  set(receipt: string, items: Record<string, DossierState>, account: string, at: Date): Map<string, DossierState> {
+  set(
+    receipt: string,
+    items: Record<string, DossierState>,
+    account: string,
+    at: Date,
+  ): Map<string, DossierState> {
     const when = toVnIso(at);
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const row = this.db.prepare('SELECT id FROM registrations WHERE receipt = ?').get(receipt) as { id: number } | undefined;
+      const row = this.db.prepare('SELECT id FROM registrations WHERE receipt = ?').get(receipt) as
+        { id: number } | undefined;
       if (!row) throw new Error(`no registration ${receipt}`);
       const upsert = this.db.prepare(
         `INSERT INTO dossier_marks (registration_id, item, state, account, at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (registration_id, item) DO UPDATE SET state = excluded.state, account = excluded.account, at = excluded.at`,
       );
-      for (const [item, state] of Object.entries(items)) upsert.run(row.id, item, state, account, when);
+      for (const [item, state] of Object.entries(items))
+        upsert.run(row.id, item, state, account, when);
       this.db.exec('COMMIT');
     } catch (err) {
       this.db.exec('ROLLBACK');

@@ -27,9 +27,12 @@ export const CORRECTABLE_COLUMNS = {
   description: 'description',
 } as const;
 export type CorrectableField = keyof typeof CORRECTABLE_COLUMNS;
-export const isCorrectable = (field: unknown): field is CorrectableField => typeof field === 'string' && Object.hasOwn(CORRECTABLE_COLUMNS, field);
+export const isCorrectable = (field: unknown): field is CorrectableField =>
+  typeof field === 'string' && Object.hasOwn(CORRECTABLE_COLUMNS, field);
 
-const PERSONAL_TYPES_SQL = [...PERSONAL_PRODUCER_TYPES].map((t) => `'${t.replace(/'/g, "''")}'`).join(', ');
+const PERSONAL_TYPES_SQL = [...PERSONAL_PRODUCER_TYPES]
+  .map((t) => `'${t.replace(/'/g, "''")}'`)
+  .join(', ');
 
 export class PersonalData {
   private readonly db: DatabaseSync;
@@ -43,22 +46,45 @@ export class PersonalData {
   }
 
   /** Sets consent to publish the name (a withdrawal is `false`); the next public list follows it. */
-  setPublishConsent(receipt: string, consent: boolean, reason: string, account: string, at: Date): StoredRegistration | undefined {
+  setPublishConsent(
+    receipt: string,
+    consent: boolean,
+    reason: string,
+    account: string,
+    at: Date,
+  ): StoredRegistration | undefined {
     return this.store.transaction(() => {
       const { changes } = this.db
-        .prepare('UPDATE registrations SET consent_publish_name = ?, reviewed_at = ? WHERE receipt = ?')
+        .prepare(
+          'UPDATE registrations SET consent_publish_name = ?, reviewed_at = ? WHERE receipt = ?',
+        )
         .run(consent ? 1 : 0, toVnIso(at), receipt);
       if (Number(changes) === 0) return undefined;
-      this.audit.record(account, 'consent', receipt, `${consent ? 'đồng ý' : 'rút lại đồng ý'} công khai tên — ${reason}`, at);
+      this.audit.record(
+        account,
+        'consent',
+        receipt,
+        `${consent ? 'đồng ý' : 'rút lại đồng ý'} công khai tên — ${reason}`,
+        at,
+      );
       return this.store.get(receipt);
     });
   }
 
   /** Corrects one personal field to a value already checked by the field's schema; the log names the field, not the values. */
-  correct(receipt: string, field: CorrectableField, value: string, reason: string, account: string, at: Date): StoredRegistration | undefined {
+  correct(
+    receipt: string,
+    field: CorrectableField,
+    value: string,
+    reason: string,
+    account: string,
+    at: Date,
+  ): StoredRegistration | undefined {
     return this.store.transaction(() => {
       const { changes } = this.db
-        .prepare(`UPDATE registrations SET ${CORRECTABLE_COLUMNS[field]} = ?, reviewed_at = ? WHERE receipt = ?`)
+        .prepare(
+          `UPDATE registrations SET ${CORRECTABLE_COLUMNS[field]} = ?, reviewed_at = ? WHERE receipt = ?`,
+        )
         .run(value, toVnIso(at), receipt);
       if (Number(changes) === 0) return undefined;
       this.audit.record(account, 'correct', receipt, `sửa ${field} — ${reason}`, at);
@@ -67,7 +93,13 @@ export class PersonalData {
   }
 
   /** Empties every personal field of one registration; the row stays. The action is 'erase' or 'retention'. */
-  erase(receipt: string, reason: string, account: string, at: Date, action: 'erase' | 'retention' = 'erase'): StoredRegistration | undefined {
+  erase(
+    receipt: string,
+    reason: string,
+    account: string,
+    at: Date,
+    action: 'erase' | 'retention' = 'erase',
+  ): StoredRegistration | undefined {
     return this.store.transaction(() => {
       const row = this.db
         .prepare(
@@ -79,7 +111,9 @@ export class PersonalData {
         )
         .get(toVnIso(at), receipt) as { id: number } | undefined;
       if (!row) return undefined;
-      this.db.prepare("UPDATE status_changes SET note = '', public_note = '' WHERE registration_id = ?").run(row.id);
+      this.db
+        .prepare("UPDATE status_changes SET note = '', public_note = '' WHERE registration_id = ?")
+        .run(row.id);
       this.audit.record(account, action, receipt, `xóa dữ liệu cá nhân — ${reason}`, at);
       return this.store.get(receipt);
     });

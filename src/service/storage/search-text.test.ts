@@ -17,7 +17,8 @@ describe('searchWords and searchText', () => {
   });
 
   it('find a receipt with or without its dash, in any case, or by its first half', () => {
-    for (const q of ['ABCD-EFGH', 'abcdefgh', 'abcd efgh', 'abcd']) expect(finds(q, 'ABCD-EFGH', 'Mật ong', 'HTX'), q).toBe(true);
+    for (const q of ['ABCD-EFGH', 'abcdefgh', 'abcd efgh', 'abcd'])
+      expect(finds(q, 'ABCD-EFGH', 'Mật ong', 'HTX'), q).toBe(true);
   });
 
   it('need every word, and match nothing across two fields', () => {

@@ -115,7 +115,9 @@ export class RegistrationStore {
       ON CONFLICT DO NOTHING`);
     this.bySubmissionId = db.prepare('SELECT * FROM registrations WHERE submission_id = ?');
     this.byReceipt = db.prepare('SELECT * FROM registrations WHERE receipt = ?');
-    this.staleRows = db.prepare('SELECT id, receipt, product_name, producer_name FROM registrations WHERE search_text IS NULL');
+    this.staleRows = db.prepare(
+      'SELECT id, receipt, product_name, producer_name FROM registrations WHERE search_text IS NULL',
+    );
     this.setSearchText = db.prepare('UPDATE registrations SET search_text = ? WHERE id = ?');
   }
 
@@ -175,21 +177,55 @@ export class RegistrationStore {
     for (let attempt = 0; attempt < RECEIPT_ATTEMPTS; attempt++) {
       const receipt = newReceipt();
       const { changes } = this.insert.run(
-        receipt, item.submissionId, item.at.toISOString(), submittedAt, item.round, item.campaign, status, item.honeypot ? 1 : 0,
-        v.producerName, v.producerType, v.representative, v.phone, v.email, v.commune, v.address, v.businessId,
-        v.productName, v.productGroup, v.productStage, v.description, JSON.stringify(v.supportNeeds),
-        v.consentProcessing ? 1 : 0, v.consentPublishName ? 1 : 0,
-        submittedAt, item.consentVersion, searchText(receipt, v.productName, v.producerName),
+        receipt,
+        item.submissionId,
+        item.at.toISOString(),
+        submittedAt,
+        item.round,
+        item.campaign,
+        status,
+        item.honeypot ? 1 : 0,
+        v.producerName,
+        v.producerType,
+        v.representative,
+        v.phone,
+        v.email,
+        v.commune,
+        v.address,
+        v.businessId,
+        v.productName,
+        v.productGroup,
+        v.productStage,
+        v.description,
+        JSON.stringify(v.supportNeeds),
+        v.consentProcessing ? 1 : 0,
+        v.consentPublishName ? 1 : 0,
+        submittedAt,
+        item.consentVersion,
+        searchText(receipt, v.productName, v.producerName),
       );
       if (Number(changes) === 1) {
         const record: StoredRegistration = {
-          ...v, receipt, submittedAt, reviewedAt: null, round: item.round, campaign: item.campaign, status, reviewNote: '', honeypot: item.honeypot,
-          consentAt: submittedAt, consentVersion: item.consentVersion, publicNote: '', erasedAt: null,
+          ...v,
+          receipt,
+          submittedAt,
+          reviewedAt: null,
+          round: item.round,
+          campaign: item.campaign,
+          status,
+          reviewNote: '',
+          honeypot: item.honeypot,
+          consentAt: submittedAt,
+          consentVersion: item.consentVersion,
+          publicNote: '',
+          erasedAt: null,
         };
         return { record, created: true };
       }
       // Nothing inserted: either this submissionId is stored already (answer with that one)…
-      const existing = item.submissionId ? (this.bySubmissionId.get(item.submissionId) as Row | undefined) : undefined;
+      const existing = item.submissionId
+        ? (this.bySubmissionId.get(item.submissionId) as Row | undefined)
+        : undefined;
       if (existing) return { record: toRecord(existing), created: false };
       // …or the random receipt was taken: draw again.
     }
@@ -205,11 +241,18 @@ export class RegistrationStore {
   list(filter: RegistrationFilter = {}): StoredRegistration[] {
     if (filter.search?.length) this.refold();
     const { where, params } = filterSql(filter);
-    return (this.db.prepare(`SELECT * FROM registrations ${where} ORDER BY id`).all(...params) as Row[]).map(toRecord);
+    return (
+      this.db.prepare(`SELECT * FROM registrations ${where} ORDER BY id`).all(...params) as Row[]
+    ).map(toRecord);
   }
 
   /** One page of the matching registrations, newest first; `matching` is how many match (from countByStatus). */
-  page(filter: RegistrationFilter, offset: number, limit: number, matching = Infinity): StoredRegistration[] {
+  page(
+    filter: RegistrationFilter,
+    offset: number,
+    limit: number,
+    matching = Infinity,
+  ): StoredRegistration[] {
     if (offset >= matching) return [];
     if (filter.search?.length) this.refold();
     const { sql, params } = pageSql(filter, matching);
@@ -220,7 +263,9 @@ export class RegistrationStore {
   countByStatus(filter: RegistrationFilter): Map<Status, number> {
     if (filter.search?.length) this.refold();
     const { where, params } = filterSql({ ...filter, status: undefined });
-    const rows = this.db.prepare(`SELECT status, count(*) AS n FROM registrations ${where} GROUP BY status`).all(...params) as Row[];
+    const rows = this.db
+      .prepare(`SELECT status, count(*) AS n FROM registrations ${where} GROUP BY status`)
+      .all(...params) as Row[];
     return new Map(rows.map((r) => [r.status as Status, Number(r.n)]));
   }
 
@@ -232,21 +277,36 @@ export class RegistrationStore {
     const stale = this.staleRows.all() as Row[];
     if (stale.length === 0) return 0;
     this.transaction(() => {
-      for (const r of stale) this.setSearchText.run(searchText(r.receipt as string, r.product_name as string, r.producer_name as string), r.id as number);
+      for (const r of stale)
+        this.setSearchText.run(
+          searchText(r.receipt as string, r.product_name as string, r.producer_name as string),
+          r.id as number,
+        );
     });
     return stale.length;
   }
 
   /** Sets the status, the private note and the public reason; records the review time and who did it. */
-  setStatus(receipt: string, status: Status, note: string, account: string, at: Date, publicNote = ''): StoredRegistration | undefined {
+  setStatus(
+    receipt: string,
+    status: Status,
+    note: string,
+    account: string,
+    at: Date,
+    publicNote = '',
+  ): StoredRegistration | undefined {
     const reviewedAt = toVnIso(at);
     return this.transaction(() => {
       const row = this.db
-        .prepare('UPDATE registrations SET status = ?, review_note = ?, public_note = ?, reviewed_at = ? WHERE receipt = ? RETURNING *')
+        .prepare(
+          'UPDATE registrations SET status = ?, review_note = ?, public_note = ?, reviewed_at = ? WHERE receipt = ? RETURNING *',
+        )
         .get(status, note, publicNote, reviewedAt, receipt) as Row | undefined;
       if (!row) return undefined;
       this.db
-        .prepare('INSERT INTO status_changes (registration_id, status, note, public_note, account, at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO status_changes (registration_id, status, note, public_note, account, at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(row.id as number, status, note, publicNote, account, reviewedAt);
       return toRecord(row);
     });

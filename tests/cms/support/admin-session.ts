@@ -50,7 +50,11 @@ export async function startAdminSession(): Promise<AdminSession> {
   const site = await startServer({ distDir: dist, log: () => {} });
   const browser = await launchBrowser();
   // An editor's machine in Việt Nam: the datetime widget works in the browser's zone.
-  const context = await browser.newContext({ timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    locale: 'vi-VN',
+    viewport: { width: 1280, height: 900 },
+  });
   const blocked = await keepOffline(context);
   return {
     repo,

@@ -23,5 +23,18 @@ export function contentRepo(): string {
 export function initRepo(repo: string): void {
   git(repo, 'init', '--quiet', '--initial-branch=main');
   git(repo, 'add', '--all');
-  git(repo, '-c', 'user.name=dev', '-c', 'user.email=dev@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '-m', 'start');
+  git(
+    repo,
+    '-c',
+    'user.name=dev',
+    '-c',
+    'user.email=dev@example.invalid',
+    '-c',
+    'commit.gpgsign=false',
+    'commit',
+    '--quiet',
+    '--no-verify',
+    '-m',
+    'start',
+  );
 }

@@ -26,18 +26,35 @@ export async function freePort(): Promise<number> {
   return (await freePorts(1))[0]!;
 }
 
-export async function startDecapServer(repoDir: string, port?: number): Promise<RunningDecapServer> {
+export async function startDecapServer(
+  repoDir: string,
+  port?: number,
+): Promise<RunningDecapServer> {
   const chosen = port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules/decap-server/dist/index.js')], {
-    cwd: repoDir,
-    env: { ...process.env, PORT: String(chosen), BIND_HOST: '127.0.0.1', GIT_REPO_DIRECTORY: repoDir, MODE: 'fs', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/decap-server/dist/index.js')],
+    {
+      cwd: repoDir,
+      env: {
+        ...process.env,
+        PORT: String(chosen),
+        BIND_HOST: '127.0.0.1',
+        GIT_REPO_DIRECTORY: repoDir,
+        MODE: 'fs',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
   await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`decap-server did not start within 20 s:\n${log}`)), 20_000);
+    const timer = setTimeout(
+      () => fail(new Error(`decap-server did not start within 20 s:\n${log}`)),
+      20_000,
+    );
     const check = () => {
       if (log.includes('listening on')) {
         clearTimeout(timer);

@@ -7,7 +7,8 @@ export async function keepOffline(context: BrowserContext): Promise<string[]> {
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    const local = url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL_HOSTS.has(url.hostname);
+    const local =
+      url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL_HOSTS.has(url.hostname);
     if (local) return route.continue();
     blocked.push(url.href);
     return route.abort('internetdisconnected');

@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from '../../support/server.ts';
 
-const COPIED = ['content', 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const COPIED = [
+  'content',
+  'src',
+  'public',
+  'scripts',
+  'astro.config.mjs',
+  'tsconfig.json',
+  'package.json',
+];
 /** Build state and caches stay per copy. */
 const NOT_LINKED = new Set(['.astro', '.vite', '.cache']);
 
@@ -21,11 +29,15 @@ export function copyProject(): string {
   for (const name of COPIED) {
     if (!existsSync(join(ROOT, name))) continue;
     // Registry output of the working tree is not copied: the build makes its own from the copy's CSVs.
-    cpSync(join(ROOT, name), join(repo, name), { recursive: true, filter: (src) => !src.startsWith(join(ROOT, 'src/generated')) });
+    cpSync(join(ROOT, name), join(repo, name), {
+      recursive: true,
+      filter: (src) => !src.startsWith(join(ROOT, 'src/generated')),
+    });
   }
   mkdirSync(join(repo, 'node_modules'));
   for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
-    if (!NOT_LINKED.has(entry)) symlinkSync(join(ROOT, 'node_modules', entry), join(repo, 'node_modules', entry));
+    if (!NOT_LINKED.has(entry))
+      symlinkSync(join(ROOT, 'node_modules', entry), join(repo, 'node_modules', entry));
   }
   return repo;
 }
@@ -33,12 +45,20 @@ export function copyProject(): string {
 /** `astro build` in the copy into a fresh directory, the admin pointed at decap-server's port. */
 export async function buildSite(repo: string, proxyPort: number): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'ocop-cms-dist-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, CMS_PROXY_PORT: String(proxyPort), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CMS_PROXY_PORT: String(proxyPort),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   for (const name of ['CONTENT_DIR', 'REGISTRY_DIR']) delete env[name];
-  await promisify(execFile)(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: repo,
-    env,
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    {
+      cwd: repo,
+      env,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   return outDir;
 }

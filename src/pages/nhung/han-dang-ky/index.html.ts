@@ -6,5 +6,8 @@ import { loadContact, loadCurrentCampaign } from '../../../site/content.ts';
 
 export const GET: APIRoute = async () => {
   const [campaign, contact] = await Promise.all([loadCurrentCampaign(), loadContact()]);
-  return new Response(deadlineCard({ title: campaign.title, rounds: campaign.rounds, contact, now: new Date() }), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  return new Response(
+    deadlineCard({ title: campaign.title, rounds: campaign.rounds, contact, now: new Date() }),
+    { headers: { 'Content-Type': 'text/html; charset=utf-8' } },
+  );
 };
