@@ -1,5 +1,5 @@
 /**
- * Writes the export CSV exactly as interfaces.md says: UTF-8 with BOM, CRLF,
+ * Writes the export CSV exactly as docs/contracts.md says: UTF-8 with BOM, CRLF,
  * comma, a header row of Vietnamese labels, cells neutralised against formula
  * injection in a comma and a semicolon reading alike. Pure: records in, bytes out (the registry round-trips it).
  */
