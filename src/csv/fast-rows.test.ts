@@ -4,15 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeCsv, utf8BytesSource, utf8File } from './decode.ts';
-import {
-  fastRows,
-  holdsDoubledQuotes,
-  markDoubledQuotes,
-  rangeEnd,
-  textSource,
-  type Delimiter,
-  type RangeCells,
-} from './fast-rows.ts';
+import { markDoubledQuotes, type RangeCells } from './cells.ts';
+import { fastRows } from './fast-rows.ts';
+import { textSource, type Delimiter } from './source.ts';
 import {
   cellValues,
   csvLayoutOfPrefix,
@@ -220,11 +214,6 @@ describe('the ranges of a row', () => {
         ],
         read: { end: 14, rows: 2 },
       });
-    expect(holdsDoubledQuotes(markDoubledQuotes(7))).toBe(true);
-    expect(holdsDoubledQuotes(7)).toBe(false);
-    expect(rangeEnd(markDoubledQuotes(7))).toBe(7);
-    expect(rangeEnd(0)).toBe(0);
-    expect(holdsDoubledQuotes(markDoubledQuotes(0))).toBe(true);
   });
   it('stops at the start of a row it cannot vouch for, the rows before it read', () => {
     for (const bytes of [false, true]) {

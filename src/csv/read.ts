@@ -8,28 +8,14 @@
  * and column order do not matter.
  */
 import Papa from 'papaparse';
-import {
-  cellValues,
-  fastRows,
-  ListCells,
-  textSource,
-  type Cells,
-  type CsvSource,
-  type Delimiter,
-} from './fast-rows.ts';
+import { cellValues, ListCells, type Cells } from './cells.ts';
+import { fastRows } from './fast-rows.ts';
+import { textSource, type CsvSource, type Delimiter } from './source.ts';
 import { foldKey } from '../domain/text.ts';
 
-export {
-  cellValues,
-  fastRows,
-  ListCells,
-  RangeCells,
-  textSource,
-  type Cells,
-  type CsvSource,
-  type Delimiter,
-  type SourceWindow,
-} from './fast-rows.ts';
+export { cellValues, ListCells, RangeCells, type Cells } from './cells.ts';
+export { fastRows } from './fast-rows.ts';
+export { textSource, type CsvSource, type Delimiter, type SourceWindow } from './source.ts';
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
