@@ -147,7 +147,8 @@ class SortKeys {
 
 /**
  * sortProducts' order for every commune at once: the products' keys sorted as numbers, then each
- * run of one commune and rank (names the collator holds equal) by receipt.
+ * run of one commune and rank (names the collator holds equal) by receipt. A fast path: its
+ * reference is sortProducts, and public-list.test.ts holds the two to the same order.
  */
 function byPackedKeys(
   products: readonly ProductOfCommune[],
