@@ -8,8 +8,16 @@
 import { markDoubledQuotes, RangeCells, RangeStore } from './cells.ts';
 import type { CsvSource, Delimiter } from './source.ts';
 
-// The cells the fast path hands out, also named here: the registry's byte checks import them so.
-export { holdsDoubledQuotes, markDoubledQuotes, RangeCells, rangeEnd } from './cells.ts';
+// The cells the fast path hands out, also named here: the registry's modules import them so.
+export {
+  cellValues,
+  holdsDoubledQuotes,
+  ListCells,
+  markDoubledQuotes,
+  RangeCells,
+  rangeEnd,
+  type Cells,
+} from './cells.ts';
 
 /** The double quote, as a character code and as a byte. */
 const QUOTE = 0x22;
