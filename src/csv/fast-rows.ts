@@ -121,12 +121,12 @@ class ByteScanner implements Scanner {
     const b = this.bytes;
     if (b[i] !== this.newlineFirst) return false;
     return (
-      this.newlineSecond === NOT_FOUND || (i + 1 < b.length && b[i + 1] === this.newlineSecond)
+      this.newlineSecond === NOT_FOUND || (i + 1 < this.length && b[i + 1] === this.newlineSecond)
     );
   }
   closingQuote(open: number): number {
     const b = this.bytes;
-    const len = b.length;
+    const len = this.length;
     let close = open + 1;
     let doubled = false;
     for (;;) {
@@ -150,7 +150,7 @@ class ByteScanner implements Scanner {
   }
   unquotedEnd(start: number): number {
     const b = this.bytes;
-    const len = b.length;
+    const len = this.length;
     const stops = this.stops;
     let i = start;
     for (;;) {
