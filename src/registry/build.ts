@@ -25,7 +25,7 @@ export interface InputRow {
   damage?: string;
   /**
    * The row's cells in a UTF-8 file's bytes, when the source gives its `columnFields`: read first
-   * by the quick path (registry-row-bytes). Such a row is read during its visit: its cells, its
+   * by the fast path (fast/row.ts). Such a row is read during its visit: its cells, its
    * `raw` and the row itself serve the next row after it.
    */
   cells?: RangeCells;

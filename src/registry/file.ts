@@ -125,7 +125,7 @@ function openRegistryTable(
     };
   }
   const toRaw = rawRowBuilder(keys);
-  // A row of the fast reader's cells: one object for every row the same cells serve.
+  // A row of the CSV fast path's cells: one object for every row the same cells serve.
   let shared: InputRow | null = null;
   const toInputRow = ({ line, cells, damage }: CsvRow): InputRow => {
     // A form response is completed from all its cells (defaults, a receipt derived from its content).

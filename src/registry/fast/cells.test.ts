@@ -1,4 +1,5 @@
-// Each check on a cell's bytes answers as its counterpart on the decoded text, or says it cannot tell.
+// The fast paths of cells.ts against their references: each check on a cell's bytes answers as its
+// reference on the decoded text, or says it cannot tell.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

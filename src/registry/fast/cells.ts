@@ -1,14 +1,16 @@
 /**
- * Checks of a cell in a UTF-8 file's bytes, without decoding it: the common shapes of the values
- * the registry reads (a receipt, a time in the export's form, clean text, a stored phone number, a
- * plain email address). Each answers exactly as its counterpart on the decoded text, or says it
- * cannot tell (then the caller decodes the cell and asks the counterpart); a property test holds
- * each to its counterpart. A cell is a range [start, end) of the bytes; `escaped` says it was a
+ * Fast paths of the string checks the registry makes of a cell (each one's reference is named on
+ * it: receiptKey, readSheetInstant + instantMs, tidy + clean, isStoredPhone, PLAIN_EMAIL), tested
+ * against them in cells.test.ts beside this file. They check a cell in a UTF-8 file's bytes,
+ * without decoding it: the common shapes of the values the registry reads (a receipt, a time in
+ * the export's form, clean text, a stored phone number, a plain email address). Each answers
+ * exactly as its reference on the decoded text, or says it cannot tell (then the caller decodes
+ * the cell and asks the reference). A cell is a range [start, end) of the bytes; `escaped` says it was a
  * quoted cell whose doubled quotes stand for one quote each.
  */
 import { RECEIPT_CODE } from '../../domain/receipt.ts';
 
-/** registry-log's receiptKey of the cell's text: the receipt "XXXX-XXXX" as a number, -1 for any other cell. */
+/** outcome-table's receiptKey of the cell's text: the receipt "XXXX-XXXX" as a number, -1 for any other cell. */
 export function receiptKeyAt(b: Uint8Array, start: number, end: number): number {
   if (end - start !== 9 || b[start + 4] !== 45) return -1;
   let key = 0;
@@ -37,7 +39,7 @@ const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 /**
  * The time in ms of a cell in the export's own form ("2024-03-25T08:05:00+07:00", a year from
  * 1000, a real day): what the registry reads from its text (sheet-values' readSheetInstant, then
- * registry-log's instantMs); NaN for any other cell (it may still be a time: read its text).
+ * outcome-table's instantMs); NaN for any other cell (it may still be a time: read its text).
  */
 export function canonicalInstantAt(b: Uint8Array, start: number, end: number): number {
   if (end - start !== 25) return NaN;
@@ -103,7 +105,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-/** 1 for an ASCII byte the quick step takes as it is: printable, and not an apostrophe (which may be a formula guard). */
+/** 1 for an ASCII byte the four-byte step takes as it is: printable, and not an apostrophe (which may be a formula guard). */
 const PLAIN_ASCII = new Uint8Array(256);
 for (let c = 0x20; c < 0x7f; c++) PLAIN_ASCII[c] = c === 39 ? 0 : 1;
 

@@ -1,10 +1,11 @@
 /**
- * The row reader's quick path, for a row of a UTF-8 export read by the fast CSV reader: the row is
- * read from its cells' bytes, and only the cells it publishes are decoded. A repeated cell (status,
- * round, commune, group…) is looked up by its bytes (ByteMemo); a private cell is checked in its
- * bytes when it has the common shape (cell-bytes), and otherwise decoded and checked as readRow
- * checks it. Every answer is readRow's (a property test holds the two together); a row with any
- * problem at all is left to readRow, which words the problems.
+ * Fast path of row.ts's readRow (its reference), tested against it in row.test.ts beside this file.
+ * For a row of a UTF-8 export read by the CSV fast path (csv/fast-rows.ts): the row is read from
+ * its cells' bytes, and only the cells it publishes are decoded. A repeated cell (status, round,
+ * commune, group…) is looked up by its bytes (ByteMemo); a private cell is checked in its bytes
+ * when it has the common shape (cells.ts), and otherwise decoded and checked as readRow checks it.
+ * Every answer is readRow's; a row with any problem at all is left to readRow, which words the
+ * problems.
  */
 import {
   ByteMemo,
@@ -45,9 +46,9 @@ import { assignRound } from '../../domain/round.ts';
 import { isScientific, readSheetInstant } from '../../domain/sheet-values.ts';
 import { PUBLISHED_STATUS, type Status } from '../../domain/status.ts';
 
-/** A row as the quick path read it (one object, filled again for every row). */
+/** A row as the fast path read it (one object, filled again for every row). */
 export interface ByteRead {
-  /** registry-log's receiptKey of the receipt. */
+  /** outcome-table's receiptKey of the receipt. */
   key: number;
   status: Status;
   /** instantMs of the review time (NaN: none). */
@@ -56,10 +57,10 @@ export interface ByteRead {
   published: PublishedFields | null;
 }
 
-/** True when the row was read; false when readRow must read it (it has a problem, or a shape the quick path leaves to readRow). */
+/** True when the row was read; false when readRow must read it (it has a problem, or a shape the fast path leaves to readRow). */
 export type ByteRowReader = (cells: RangeCells, out: ByteRead) => boolean;
 
-/** How the quick path reads each schema field's cell. */
+/** How the fast path reads each schema field's cell. */
 type FieldWay =
   /** Looked up by its bytes: the column repeats a few values. */
   | { kind: 'memo'; memo: ByteMemo<CheckResult> }
@@ -81,7 +82,7 @@ const REPEATED = new Set<string>([
   'consentPublishName',
 ]);
 
-/** The quick path for the rows of one file: its bytes, and the field each of its columns holds. */
+/** The fast path for the rows of one file: its bytes, and the field each of its columns holds. */
 export function makeByteRowReader(
   rules: RowRules,
   bytes: Uint8Array,
@@ -317,7 +318,7 @@ const STATUS = -1;
 const ROUND = -2;
 
 /**
- * Reads the rows of one file as the registry counts them: by the quick path when a row comes with
+ * Reads the rows of one file as the registry counts them: by the fast path when a row comes with
  * its cells in a UTF-8 export's bytes (`columnFields` then says what each column holds), else by
  * readRow. The registry and the worker of a file read by two threads both read rows with this.
  */
@@ -326,7 +327,7 @@ export function makeFileRowReader(
   columnFields: readonly (ExportKey | null)[] | undefined,
   visit: CountedRowVisit,
 ) {
-  let quick: ByteRowReader | null = null;
+  let fast: ByteRowReader | null = null;
   const out: ByteRead = { key: -1, status: PUBLISHED_STATUS, reviewedMs: NaN, published: null };
   return (
     line: number,
@@ -335,8 +336,8 @@ export function makeFileRowReader(
     damage: string | undefined,
   ): void => {
     if (cells && damage === undefined && columnFields) {
-      quick ??= makeByteRowReader(rules, cells.source.bytes!, columnFields);
-      if (quick(cells, out))
+      fast ??= makeByteRowReader(rules, cells.source.bytes!, columnFields);
+      if (fast(cells, out))
         return visit(line, out.key, out.status, out.reviewedMs, out.published, NONE, false);
     }
     visitReadRow(visit, line, rules.readRow(raw), damage);
