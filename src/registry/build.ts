@@ -11,12 +11,8 @@ import type { ExportKey } from '../export/format.ts';
 import { makeRowRules, NO_PROBLEMS as NONE, type RawRow, type RowContext } from './row.ts';
 import { makeFileRowReader } from './fast/row.ts';
 import { forEachRead, type ReadRows } from './packed.ts';
-import {
-  receiptOfKey,
-  RowLog,
-  type CountedRowVisit,
-  type PublishedFields,
-} from './outcome-table.ts';
+import { receiptOfKey } from '../domain/receipt.ts';
+import { RowLog, type CountedRowVisit, type PublishedFields } from './outcome-table.ts';
 
 export interface InputRow {
   line: number;

@@ -1,17 +1,10 @@
-// The registry's row log: receipts as numbers, review times in ms, the columns, and the
+// The registry's outcome table: review times in ms, the columns, and the
 // whole registry held to the rule it implements (a reference written with objects and a Map).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RECEIPT_ALPHABET } from '../domain/receipt.ts';
 import { buildRegistry, type Outcome } from './build.ts';
-import {
-  instantMs,
-  receiptKey,
-  receiptOfKey,
-  RowLog,
-  STATUS_LIST,
-  visitReadRow,
-} from './outcome-table.ts';
+import { RECEIPT_ALPHABET, receiptKey } from '../domain/receipt.ts';
+import { instantMs, RowLog, STATUS_LIST, visitReadRow } from './outcome-table.ts';
 import { openPacked, rowPacker, type ReadRows } from './packed.ts';
 import type { PublicFields, ReadRow } from './row.ts';
 import { toVnIso } from '../domain/time.ts';
@@ -19,36 +12,6 @@ import { toVnIso } from '../domain/time.ts';
 const receipt = fc
   .array(fc.constantFrom(...RECEIPT_ALPHABET), { minLength: 8, maxLength: 8 })
   .map((c) => `${c.slice(0, 4).join('')}-${c.slice(4).join('')}`);
-
-describe('receiptKey', () => {
-  it('gives every receipt its own number, and the receipt back', () => {
-    fc.assert(
-      fc.property(receipt, receipt, (a, b) => {
-        expect(receiptOfKey(receiptKey(a))).toBe(a);
-        expect(receiptKey(a) === receiptKey(b)).toBe(a === b);
-        expect(Number.isSafeInteger(receiptKey(a)) && receiptKey(a) >= 0).toBe(true);
-      }),
-      { numRuns: 2000 },
-    );
-    expect(receiptOfKey(receiptKey('ZZZZ-ZZZZ'))).toBe('ZZZZ-ZZZZ');
-    expect(receiptOfKey(receiptKey('2222-2222'))).toBe('2222-2222');
-  });
-  it('is -1 for text that is not a receipt in the form XXXX-XXXX', () => {
-    for (const t of [
-      '',
-      'K7QM3XPA',
-      'K7QM-3XP',
-      'K7QM-3XPAA',
-      'K7QM_3XPA',
-      'k7qm-3xpa',
-      'K7QM-3XP0',
-      'K7QM-3XPI',
-      'K7QM-3XPÁ',
-      'K7QM-3XP\u{1F600}'.slice(0, 9),
-    ])
-      expect(receiptKey(t)).toBe(-1);
-  });
-});
 
 describe('instantMs', () => {
   it('is Date.parse of a review time as the registry reads it, and NaN for none', () => {

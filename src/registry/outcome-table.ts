@@ -2,39 +2,13 @@
  * The rows of a registry run as read, kept to the end of the run as columns of numbers: the
  * outcome of a row is known only when every file has been read (a later row may win its receipt),
  * and 100,000 rows kept as objects, each with its receipt and review time as strings, cost the
- * garbage collector more than reading them did. A row's receipt is kept as a number (below), its
+ * garbage collector more than reading them did. A row's receipt is kept as a number (domain/receipt.ts's receiptKey), its
  * review time as milliseconds; only a chosen row's public fields and a row's problems are objects.
  */
-import { RECEIPT_ALPHABET, RECEIPT_CODE } from '../domain/receipt.ts';
+import { receiptKey } from '../domain/receipt.ts';
+import { VN_OFFSET_MS } from '../domain/time.ts';
 import type { PublicFields, ReadRow } from './row.ts';
 import { PUBLISHED_STATUS, STATUSES, type Status } from '../domain/status.ts';
-
-/**
- * A receipt "XXXX-XXXX" as a number: each of its eight characters is 5 bits (the alphabet has 31),
- * 40 bits in all, exact in a double. -1 for a text that is not a receipt in that form.
- */
-export function receiptKey(receipt: string): number {
-  if (receipt.length !== 9 || receipt.charCodeAt(4) !== 45) return -1;
-  let key = 0;
-  for (let i = 0; i < 9; i++) {
-    if (i === 4) continue;
-    const c = receipt.charCodeAt(i);
-    const v = c < 256 ? RECEIPT_CODE[c]! : -1;
-    if (v < 0) return -1;
-    key = key * 32 + v;
-  }
-  return key;
-}
-
-/** The receipt a key was made from. */
-export function receiptOfKey(key: number): string {
-  let s = '';
-  for (let i = 7; i >= 0; i--) {
-    s += RECEIPT_ALPHABET[Math.floor(key / 32 ** i) % 32];
-    if (i === 4) s += '-';
-  }
-  return s;
-}
 
 /**
  * Date.parse of a review time, by hand for the form every review time is read into
@@ -63,13 +37,12 @@ export function instantMs(iso: string | null): number {
       minute <= 59 &&
       second <= 59
     ) {
-      return Date.UTC(year, month - 1, day, hour, minute, second) - SEVEN_HOURS_MS;
+      return Date.UTC(year, month - 1, day, hour, minute, second) - VN_OFFSET_MS;
     }
   }
   return Date.parse(iso);
 }
 const SHAPE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/;
-const SEVEN_HOURS_MS = 7 * 3_600_000;
 
 export const STATUS_LIST = Object.keys(STATUSES) as Status[];
 const STATUS_CODE = new Map<Status, number>(STATUS_LIST.map((s, i) => [s, i + 1]));

@@ -12,8 +12,8 @@ import {
 } from './cells.ts';
 import { PLAIN_EMAIL } from '../../domain/field-checks.ts';
 import { isStoredPhone } from '../../domain/phone.ts';
-import { RECEIPT_ALPHABET } from '../../domain/receipt.ts';
-import { instantMs, receiptKey } from '../outcome-table.ts';
+import { RECEIPT_ALPHABET, receiptKey } from '../../domain/receipt.ts';
+import { instantMs } from '../outcome-table.ts';
 import { tidy } from '../row.ts';
 import { readSheetInstant } from '../../domain/sheet-values.ts';
 import { clean } from '../../domain/text.ts';

@@ -8,17 +8,24 @@
  * the cell and asks the reference). A cell is a range [start, end) of the bytes; `escaped` says it was a
  * quoted cell whose doubled quotes stand for one quote each.
  */
-import { RECEIPT_CODE } from '../../domain/receipt.ts';
+import {
+  RECEIPT_CODE,
+  RECEIPT_DASH,
+  RECEIPT_DASH_AT,
+  RECEIPT_KEY_BASE,
+  RECEIPT_LENGTH,
+} from '../../domain/receipt.ts';
+import { VN_OFFSET_MS } from '../../domain/time.ts';
 
-/** outcome-table's receiptKey of the cell's text: the receipt "XXXX-XXXX" as a number, -1 for any other cell. */
+/** domain/receipt.ts's receiptKey of the cell's text: the receipt "XXXX-XXXX" as a number, -1 for any other cell. */
 export function receiptKeyAt(b: Uint8Array, start: number, end: number): number {
-  if (end - start !== 9 || b[start + 4] !== 45) return -1;
+  if (end - start !== RECEIPT_LENGTH || b[start + RECEIPT_DASH_AT] !== RECEIPT_DASH) return -1;
   let key = 0;
   for (let i = start; i < end; i++) {
-    if (i === start + 4) continue;
+    if (i === start + RECEIPT_DASH_AT) continue;
     const v = RECEIPT_CODE[b[i]!]!;
     if (v < 0) return -1;
-    key = key * 32 + v;
+    key = key * RECEIPT_KEY_BASE + v;
   }
   return key;
 }
@@ -29,8 +36,6 @@ function twoDigits(b: Uint8Array, at: number): number {
   const lo = b[at + 1]! - 48;
   return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
 }
-
-const SEVEN_HOURS_MS = 7 * 3_600_000;
 
 /** Days in each month of a year that is not a leap year. */
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -87,7 +92,7 @@ export function canonicalInstantAt(b: Uint8Array, start: number, end: number): n
   return (
     daysFromCivil(year, month, day) * 86_400_000 +
     (hour * 3600 + minute * 60 + second) * 1000 -
-    SEVEN_HOURS_MS
+    VN_OFFSET_MS
   );
 }
 

@@ -10,7 +10,8 @@ import { exportCsvText } from '../../export/csv.ts';
 import { EXPORT_COLUMNS } from '../../export/format.ts';
 import { buildRegistry, type InputRow } from '../build.ts';
 import { readRegistryFile } from '../file.ts';
-import { instantMs, receiptKey } from '../outcome-table.ts';
+import { receiptKey } from '../../domain/receipt.ts';
+import { instantMs } from '../outcome-table.ts';
 import { makeRowRules } from '../row.ts';
 import { makeByteRowReader, type ByteRead, type ByteRowReader } from './row.ts';
 

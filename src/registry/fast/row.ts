@@ -18,11 +18,14 @@ import {
 import type { RangeCells } from '../../csv/fast-rows.ts';
 import type { ExportKey } from '../../export/format.ts';
 import { textBounds, type CheckResult } from '../../domain/field-checks.ts';
-import { normaliseReceipt } from '../../domain/receipt.ts';
 import {
-  instantMs,
+  normaliseReceipt,
+  RECEIPT_LENGTH,
   receiptKey,
   receiptOfKey,
+} from '../../domain/receipt.ts';
+import {
+  instantMs,
   visitReadRow,
   type CountedRowVisit,
   type PublishedFields,
