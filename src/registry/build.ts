@@ -8,11 +8,11 @@
 import { makePublicList, type PublicList } from './public-list.ts';
 import type { RangeCells } from '../csv/fast-rows.ts';
 import type { ExportKey } from '../export/format.ts';
-import { makeRowRules, NO_PROBLEMS as NONE, type RawRow, type RowContext } from './row.ts';
+import { makeRowRules, type RawRow, type RowContext } from './row.ts';
 import { makeFileRowReader } from './fast/row.ts';
 import { forEachRead, type ReadRows } from './packed.ts';
 import { receiptOfKey } from '../domain/receipt.ts';
-import { RowLog, type CountedRowVisit, type PublishedFields } from './outcome-table.ts';
+import { RowTable, type CountedRowVisit, type PublishedFields } from './outcome-table.ts';
 
 export interface InputRow {
   line: number;
@@ -69,7 +69,7 @@ export interface RegistryResult {
 }
 
 /** True when row `a` is the newer review of the two (none is the oldest; a tie goes to the row read later, `a` > `b`). */
-function newer(log: RowLog, a: number, b: number): boolean {
+function newer(log: RowTable, a: number, b: number): boolean {
   const ra = log.reviewed[a]!;
   const rb = log.reviewed[b]!;
   if (ra === rb || (Number.isNaN(ra) && Number.isNaN(rb))) return a > b;
@@ -84,7 +84,7 @@ function newer(log: RowLog, a: number, b: number): boolean {
  * order). The receipts seen more than once are found by sorting the keys as numbers: a table
  * looked up for every row in no order misses the cache nearly every time.
  */
-function receiptWinners(log: RowLog): Int32Array {
+function receiptWinners(log: RowTable): Int32Array {
   const n = log.length;
   const winners = new Int32Array(n);
   const sorted = log.key.slice(0, n).sort();
@@ -120,12 +120,10 @@ export function buildRegistry(
     rows: [],
   };
   // Every row in reading order, each given exactly one outcome below.
-  const log = new RowLog();
+  const log = new RowTable();
 
   let file = 0;
-  const addRow: CountedRowVisit = (line, key, status, reviewedMs, published, problems, blocked) => {
-    log.add(file, line, key, status, reviewedMs, blocked, problems, published);
-  };
+  const addRow: CountedRowVisit = (row) => void log.add(file, row);
   for (let f = 0; f < files.length; f++) {
     file = f;
     const { rows } = files[f]!;
@@ -141,7 +139,7 @@ export function buildRegistry(
   for (let i = 0; i < log.length; i++) {
     const key = log.key[i]!;
     let outcome: Outcome;
-    let problems = log.problemsAt[i] ? log.problemLists[log.problemsAt[i]! - 1]! : NONE;
+    let problems = log.problemsOf(i);
     const winner = winners[i]!;
     if (key < 0 || (winner === i && log.blocked[i])) {
       outcome = 'rejected';
@@ -155,10 +153,10 @@ export function buildRegistry(
         `Trùng mã hồ sơ với ${final}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)`,
         ...problems,
       ];
-    } else if (log.publicAt[i]) {
+    } else if (log.publicOf(i) !== null) {
       outcome = 'published';
       report.published++;
-      published.push(log.publics[log.publicAt[i]! - 1]!);
+      published.push(log.publicOf(i)!);
     } else {
       outcome = 'notPublic';
       report.notPublic++;

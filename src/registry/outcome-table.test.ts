@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRegistry, type Outcome } from './build.ts';
 import { RECEIPT_ALPHABET, receiptKey } from '../domain/receipt.ts';
-import { instantMs, RowLog, STATUS_LIST, visitReadRow } from './outcome-table.ts';
+import { countReadRow, instantMs, newCountedRow, RowTable, STATUS_LIST } from './outcome-table.ts';
 import { openPacked, rowPacker, type ReadRows } from './packed.ts';
 import type { PublicFields, ReadRow } from './row.ts';
 import { toVnIso } from '../domain/time.ts';
@@ -48,7 +48,7 @@ describe('instantMs', () => {
   });
 });
 
-describe('RowLog', () => {
+describe('RowTable', () => {
   it('gives back every row as added, through every growth', () => {
     const row = fc.record({
       file: fc.nat(9),
@@ -61,12 +61,20 @@ describe('RowLog', () => {
     });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 300 }), fc.constantFrom(1, 3, 64), (rows, room) => {
-        const log = new RowLog(room);
-        rows.forEach((r, i) =>
-          expect(
-            log.add(r.file, r.line, r.key, r.status, r.reviewed, r.blocked, r.problems, null),
-          ).toBe(i),
-        );
+        const log = new RowTable(room);
+        const record = newCountedRow();
+        rows.forEach((r, i) => {
+          Object.assign(record, {
+            line: r.line,
+            key: r.key,
+            status: r.status,
+            reviewedMs: r.reviewed,
+            published: null,
+            problems: r.problems,
+            blocked: r.blocked,
+          });
+          expect(log.add(r.file, record)).toBe(i);
+        });
         expect(log.length).toBe(rows.length);
         rows.forEach((r, i) => {
           expect([
@@ -77,9 +85,8 @@ describe('RowLog', () => {
             log.reviewed[i],
             log.blocked[i] === 1,
           ]).toEqual([r.file, r.line, r.key, r.status, r.reviewed, r.blocked]);
-          expect(log.problemsAt[i] ? log.problemLists[log.problemsAt[i]! - 1] : []).toEqual(
-            r.problems,
-          );
+          expect(log.problemsOf(i)).toEqual(r.problems);
+          expect(log.publicOf(i)).toBeNull();
         });
       }),
       { numRuns: 100 },
@@ -222,7 +229,8 @@ describe('buildRegistry', () => {
         // Each file's rows as counted, handed over as another thread hands them (packed).
         const input = files.map((f) => {
           const packer = rowPacker();
-          for (const r of f.rows) visitReadRow(packer.add, r.line, r.read, r.damage);
+          const record = newCountedRow();
+          for (const r of f.rows) packer.add(countReadRow(record, r.line, r.read, r.damage));
           const counted = openPacked(structuredClone(packer.finish()), 0)!;
           return {
             file: f.file,

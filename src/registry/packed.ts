@@ -5,7 +5,13 @@
  * numbers, its status and what it publishes as flags, a chosen row's public texts joined by NUL
  * (decoded text holds none; the count is checked on opening), and the rare rows with problems.
  */
-import { STATUS_LIST, type CountedRowVisit, type PublishedFields } from './outcome-table.ts';
+import {
+  newCountedRow,
+  STATUS_LIST,
+  type CountedRow,
+  type CountedRowVisit,
+  type PublishedFields,
+} from './outcome-table.ts';
 import { NO_PROBLEMS as NONE } from './row.ts';
 import type { Status } from '../domain/status.ts';
 
@@ -43,7 +49,8 @@ export function rowPacker() {
     extras: [],
   };
   const strings: string[] = [];
-  const add: CountedRowVisit = (line, key, status, reviewedMs, p, problems, blocked) => {
+  const add: CountedRowVisit = (row: CountedRow) => {
+    const { status, published: p, problems, blocked } = row;
     let flags = status === null ? 0 : STATUS_CODE.get(status)!;
     if (p) {
       flags |= PUBLIC;
@@ -53,9 +60,9 @@ export function rowPacker() {
     }
     if (problems.length > 0 || blocked)
       packed.extras.push([packed.lines.length, problems, blocked]);
-    packed.lines.push(line);
-    packed.keys.push(key);
-    packed.reviewed.push(reviewedMs);
+    packed.lines.push(row.line);
+    packed.keys.push(row.key);
+    packed.reviewed.push(row.reviewedMs);
     packed.flags.push(flags);
   };
   return {
@@ -102,9 +109,10 @@ export function openPacked(packed: PackedRows, firstLine: number): ReadRows | nu
   return { packed, strings, extras, firstLine };
 }
 
-/** Visits every row in order. */
+/** Visits every row in order (one record, filled again for each row). */
 export function forEachRead(rows: ReadRows, visit: CountedRowVisit): void {
   const { packed, strings, extras, firstLine } = rows;
+  const row = newCountedRow();
   const { lines, keys, reviewed, flags } = packed;
   let s = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -130,14 +138,13 @@ export function forEachRead(rows: ReadRows, visit: CountedRowVisit): void {
       };
     }
     const extra = extras.get(i);
-    visit(
-      firstLine + lines[i]!,
-      keys[i]!,
-      code === 0 ? null : STATUS_LIST[code - 1]!,
-      reviewed[i]!,
-      published,
-      extra?.problems ?? NONE,
-      extra?.blocked ?? false,
-    );
+    row.line = firstLine + lines[i]!;
+    row.key = keys[i]!;
+    row.status = code === 0 ? null : STATUS_LIST[code - 1]!;
+    row.reviewedMs = reviewed[i]!;
+    row.published = published;
+    row.problems = extra?.problems ?? NONE;
+    row.blocked = extra?.blocked ?? false;
+    visit(row);
   }
 }

@@ -16,6 +16,7 @@ import {
 } from '../../src/registry/node/parallel.ts';
 import { runRegistry } from '../../src/registry/node/run.ts';
 import { forEachRead, openPacked, rowPacker, type PackedRows } from '../../src/registry/packed.ts';
+import type { CountedRow } from '../../src/registry/outcome-table.ts';
 import fc from 'fast-check';
 import { makeRecord, seeded } from './fixtures/people.ts';
 
@@ -114,11 +115,19 @@ function unpackRows(packed: PackedRows, firstLine: number) {
   const read = openPacked(packed, firstLine);
   if (!read) return null;
   const rows: unknown[] = [];
-  forEachRead(read, (line, key, status, reviewedMs, published, problems, blocked) =>
-    rows.push({ line, key, status, reviewedMs, published, problems, blocked }),
-  );
+  // The record is filled again for every row: each is copied.
+  forEachRead(read, (row) => rows.push({ ...row }));
   return rows;
 }
+
+/** A row as counted, without problems. */
+const counted = (
+  line: number,
+  key: number,
+  status: CountedRow['status'],
+  reviewedMs: number,
+  published: CountedRow['published'],
+): CountedRow => ({ line, key, status, reviewedMs, published, problems: [], blocked: false });
 
 const published = {
   productName: 'Cà phê',
@@ -133,7 +142,7 @@ const published = {
 describe("the worker's packed rows", () => {
   it('are refused when their strings or columns do not add up to their flags', () => {
     const packer = rowPacker();
-    packer.add(0, 7, 'da-chon', NaN, published, [], false);
+    packer.add(counted(0, 7, 'da-chon', NaN, published));
     const packed = packer.finish();
     expect(openPacked(packed, 2)).not.toBeNull();
     expect(openPacked({ ...packed, strings: 'K7QM-3XPA', count: 1 }, 2)).toBeNull();
@@ -152,8 +161,8 @@ describe("the worker's packed rows", () => {
       round: null,
       receipt: '',
     };
-    packer.add(0, -1, null, NaN, null, [], false);
-    packer.add(1, 3, 'da-chon', 5, empty, [], false);
+    packer.add(counted(0, -1, null, NaN, null));
+    packer.add(counted(1, 3, 'da-chon', 5, empty));
     expect(unpackRows(packer.finish(), 2)).toEqual([
       {
         line: 2,
@@ -198,8 +207,7 @@ describe("the worker's packed rows", () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 8 }), fc.nat(50), (rows, first) => {
         const packer = rowPacker();
-        for (const r of rows)
-          packer.add(r.line, r.key, r.status, r.reviewedMs, r.published, r.problems, r.blocked);
+        for (const r of rows) packer.add(r);
         const packed = structuredClone(packer.finish());
         expect(unpackRows(packed, first)).toEqual(
           rows.map((r) => ({ ...r, line: first + r.line })),

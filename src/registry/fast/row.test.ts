@@ -11,24 +11,24 @@ import { EXPORT_COLUMNS } from '../../export/format.ts';
 import { buildRegistry, type InputRow } from '../build.ts';
 import { readRegistryFile } from '../file.ts';
 import { receiptKey } from '../../domain/receipt.ts';
-import { instantMs } from '../outcome-table.ts';
+import { instantMs, newCountedRow } from '../outcome-table.ts';
 import { makeRowRules } from '../row.ts';
-import { makeByteRowReader, type ByteRead, type ByteRowReader } from './row.ts';
+import { FastRowReader } from './row.ts';
 
-describe("makeByteRowReader, the fast path on a UTF-8 file's bytes", () => {
+describe("FastRowReader, the fast path on a UTF-8 file's bytes", () => {
   const rules = makeRowRules(ctx);
   /** Every row of the file read by the fast path and by readRow; whether the fast path read each. */
   const readBoth = (bytes: Uint8Array) => {
     const file = readRegistryFile('t.csv', bytes);
     if (!file.ok) throw new Error(file.reason);
     const taken: boolean[] = [];
-    let fast: ByteRowReader | null = null;
-    const out: ByteRead = { key: -1, status: 'rac', reviewedMs: NaN, published: null };
+    let fast: FastRowReader | null = null;
+    const out = newCountedRow();
     file.rows.forEach(({ raw, cells, damage }) => {
       const reference = rules.readRow(raw);
       if (!cells || damage) return void taken.push(false);
-      fast ??= makeByteRowReader(rules, cells.source.bytes!, file.rows.columnFields!);
-      const read = fast(cells, out);
+      fast ??= new FastRowReader(rules, cells.source.bytes!, file.rows.columnFields!);
+      const read = fast.read(cells, out);
       taken.push(read);
       if (!read) return;
       // Read only when readRow finds no problem at all, and then exactly as readRow reads it.
