@@ -17,7 +17,10 @@ import { RowTable, type CountedRowVisit, type PublishedFields } from './outcome-
 export interface InputRow {
   line: number;
   raw: RawRow;
-  /** The parser found the row damaged (e.g. cut off inside quotes): it is rejected with this problem. */
+  /**
+   * The parser found the row damaged (e.g. cut off inside quotes): it is rejected with this
+   * problem.
+   */
   damage?: string;
   /**
    * The row's cells in a UTF-8 file's bytes, when the source gives its `columnFields`: read first
@@ -68,7 +71,10 @@ export interface RegistryResult {
   report: RegistryReport;
 }
 
-/** True when row `a` is the newer review of the two (none is the oldest; a tie goes to the row read later, `a` > `b`). */
+/**
+ * True when row `a` is the newer review of the two (none is the oldest; a tie goes to the row read
+ * later, `a` > `b`).
+ */
 function newer(log: RowTable, a: number, b: number): boolean {
   const ra = log.reviewed[a]!;
   const rb = log.reviewed[b]!;
@@ -150,7 +156,8 @@ export function buildRegistry(
       // The row the receipt finally went to (a row that beat this one may itself have lost later).
       const final = `${files[log.file[winner]!]!.file} dòng ${log.line[winner]}`;
       problems = [
-        `Trùng mã hồ sơ với ${final}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)`,
+        `Trùng mã hồ sơ với ${final}; bản đó được dùng ` +
+          '(rà soát mới nhất, hoặc đọc sau nếu bằng nhau)',
         ...problems,
       ];
     } else if (log.publicOf(i) !== null) {
@@ -184,5 +191,8 @@ export function countsAddUp(
 
 /** The one-line summary printed by the CLI. */
 export function summaryLine(r: RegistryReport, fileCount: number): string {
-  return `registry: ${fileCount} file(s), read ${r.read} = published ${r.published} + notPublic ${r.notPublic} + duplicates ${r.duplicates} + rejected ${r.rejected}`;
+  return (
+    `registry: ${fileCount} file(s), read ${r.read} = published ${r.published}` +
+    ` + notPublic ${r.notPublic} + duplicates ${r.duplicates} + rejected ${r.rejected}`
+  );
 }

@@ -1,9 +1,10 @@
 /**
- * The rows of a registry run as read, kept to the end of the run as columns of numbers: the
- * outcome of a row is known only when every file has been read (a later row may win its receipt),
- * and 100,000 rows kept as objects, each with its receipt and review time as strings, cost the
- * garbage collector more than reading them did. A row's receipt is kept as a number (domain/receipt.ts's receiptKey), its
- * review time as milliseconds; only a chosen row's public fields and a row's problems are objects.
+ * The rows of a registry run as read, kept to the end of the run as columns of numbers: the outcome
+ * of a row is known only when every file has been read (a later row may win its receipt), and
+ * 100,000 rows kept as objects, each with its receipt and review time as strings, cost the garbage
+ * collector more than reading them did. A row's receipt is kept as a number (domain/receipt.ts's
+ * receiptKey), its review time as milliseconds; only a chosen row's public fields and a row's
+ * problems are objects.
  */
 import { receiptKey } from '../domain/receipt.ts';
 import { VN_OFFSET_MS } from '../domain/time.ts';
@@ -86,7 +87,9 @@ export function newCountedRow(): CountedRow {
   };
 }
 
-/** Fills `row` with a row as readRow read it, with the damage the parser found in it; returns it. */
+/**
+ * Fills `row` with a row as readRow read it, with the damage the parser found in it; returns it.
+ */
 export function countReadRow(
   row: CountedRow,
   line: number,

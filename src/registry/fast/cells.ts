@@ -2,11 +2,11 @@
  * Fast paths of the string checks the registry makes of a cell (each one's reference is named on
  * it: receiptKey, readSheetInstant + instantMs, tidy + clean, isStoredPhone, PLAIN_EMAIL), tested
  * against them in cells.test.ts beside this file. They check a cell in a UTF-8 file's bytes,
- * without decoding it: the common shapes of the values the registry reads (a receipt, a time in
- * the export's form, clean text, a stored phone number, a plain email address). Each answers
- * exactly as its reference on the decoded text, or says it cannot tell (then the caller decodes
- * the cell and asks the reference). A cell is a range [start, end) of the bytes; `escaped` says it was a
- * quoted cell whose doubled quotes stand for one quote each.
+ * without decoding it: the common shapes of the values the registry reads (a receipt, a time in the
+ * export's form, clean text, a stored phone number, a plain email address). Each answers exactly as
+ * its reference on the decoded text, or says it cannot tell (then the caller decodes the cell and
+ * asks the reference). A cell is a range [start, end) of the bytes; `escaped` says it was a quoted
+ * cell whose doubled quotes stand for one quote each.
  */
 import {
   RECEIPT_CODE,
@@ -60,7 +60,10 @@ const THIRD_U1EA0 = 0xa0;
 /** The length of the export's time form, "2024-03-25T08:05:00+07:00". */
 const CANONICAL_INSTANT_LENGTH = 25;
 
-/** domain/receipt.ts's receiptKey of the cell's text: the receipt "XXXX-XXXX" as a number, -1 for any other cell. */
+/**
+ * domain/receipt.ts's receiptKey of the cell's text: the receipt "XXXX-XXXX" as a number, -1 for
+ * any other cell.
+ */
 export function receiptKeyAt(b: Uint8Array, start: number, end: number): number {
   if (end - start !== RECEIPT_LENGTH || b[start + RECEIPT_DASH_AT] !== RECEIPT_DASH) return -1;
   let key = 0;
@@ -329,7 +332,10 @@ export class ByteMemo<T> {
     return id < 0 ? undefined : this.answers[id];
   }
 
-  /** Remembers the answer for the cell [start, end) (not yet remembered), while fewer than `limit` are. */
+  /**
+   * Remembers the answer for the cell [start, end) (not yet remembered), while fewer than `limit`
+   * are.
+   */
   set(start: number, end: number, answer: T): void {
     const id = this.answers.length;
     if (id >= this.limit) return;

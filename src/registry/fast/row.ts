@@ -70,8 +70,8 @@ const NO_SUCH_ROUND: CheckResult = { ok: false, message: 'no such round' };
 const UNKNOWN_STATUS: CheckResult = { ok: false, message: 'no such status' };
 
 /**
- * A column whose cells repeat a few values (status, round, commune, group…): what readRow makes of
- * a cell (`answer`) is computed once for each distinct cell, then looked up by the cell's bytes.
+ * A column whose cells repeat a few values (status, round, commune, group…): what readRow makes
+ * of a cell (`answer`) is computed once for each distinct cell, then looked up by its bytes.
  */
 class RepeatedColumn {
   private readonly memo: ByteMemo<CheckResult>;
@@ -252,7 +252,10 @@ export class FastRowReader {
     return true;
   }
 
-  /** The receipt's key (domain/receipt.ts), read from its bytes when it is in the form XXXX-XXXX; -1: none. */
+  /**
+   * The receipt's key (domain/receipt.ts), read from its bytes when it is in the form XXXX-XXXX;
+   * -1: none.
+   */
   private receiptKey(cells: RangeCells): number {
     const i = this.receiptAt;
     if (hasCell(cells, i) && !isEscaped(storedEndOf(cells, i))) {
@@ -289,7 +292,10 @@ export class FastRowReader {
     return receiptOfKey(key);
   }
 
-  /** The instant of a time cell in ms (NaN: empty), or undefined when it cannot be read (readRow notes that). */
+  /**
+   * The instant of a time cell in ms (NaN: empty), or undefined when it cannot be read (readRow
+   * notes that).
+   */
   private instant(cells: RangeCells, i: number): number | undefined {
     if (!hasCell(cells, i)) return NaN;
     const start = startOf(cells, i);
@@ -331,7 +337,9 @@ export class FastRowReader {
     return r.ok ? { ok: true, value: yes } : r;
   }
 
-  /** True when a private field has no problem: told from its bytes when they have the common shape. */
+  /**
+   * True when a private field has no problem: told from its bytes when they have the common shape.
+   */
   private privateOk(cells: RangeCells, { field, column: i, way }: PrivateField): boolean {
     if (hasCell(cells, i)) {
       const b = this.bytes;
