@@ -1,23 +1,24 @@
-// A large file read by two threads gives exactly what one thread gives: every cut, every messy fixture.
+// node/parallel.ts and its worker (node/worker.ts): a large file read by two threads gives exactly
+// what one thread gives (every cut, every messy fixture), and runRegistry with them too.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportCsvText } from '../../src/export/csv.ts';
-import { readRegistryFile } from '../../src/registry/file.ts';
-import { buildRegistry } from '../../src/registry/build.ts';
-import { readSiteContent } from '../../src/domain/content-files-node.ts';
+import { exportCsvText } from '../../export/csv.ts';
+import { readRegistryFile } from '../file.ts';
+import { buildRegistry } from '../build.ts';
+import { readSiteContent } from '../../domain/content-files-node.ts';
 import {
   findCut,
   PARALLEL_MIN_BYTES,
   parallelMinBytes,
   readRegistryFileInParallel,
   SplitFailed,
-} from '../../src/registry/node/parallel.ts';
-import { runRegistry } from '../../src/registry/node/run.ts';
-import { makeRecord, seeded } from './fixtures/people.ts';
+} from './parallel.ts';
+import { runRegistry } from './run.ts';
+import { makeRecord, seeded } from '../../../tests/registry/fixtures/people.ts';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures');
+const FIXTURES = join(import.meta.dirname, '../../../tests/registry/fixtures');
 const content = readSiteContent();
 const ctx = {
   sets: content,
