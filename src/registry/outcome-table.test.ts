@@ -190,6 +190,7 @@ describe('buildRegistry', () => {
     producerName: fc.option(fc.constant('HTX')),
     commune: fc.constantFrom('a', 'b'),
     round: fc.option(fc.constant('r')),
+    campaign: fc.constantFrom('', 'k'),
   });
   const read: fc.Arbitrary<ReadRow> = fc.record({
     receipt: fc.option(fc.constantFrom('K7QM-3XPA', 'ABCD-EFGH', '2345-6789', 'ZZZZ-ZZZZ')),

@@ -113,6 +113,7 @@ export function countReadRow(
           producerName: p.producerName,
           commune: p.commune,
           round: p.round,
+          campaign: p.campaign,
           receipt: receipt!,
         }
       : null;

@@ -31,6 +31,7 @@ const published = {
   producerName: null,
   commune: 'quang-son',
   round: null,
+  campaign: '2024',
   receipt: 'K7QM-3XPA',
 };
 
@@ -41,7 +42,9 @@ describe("rowPacker and openPacked: the worker's packed rows", () => {
     const packed = packer.finish();
     expect(openPacked(packed, 2)).not.toBeNull();
     expect(openPacked({ ...packed, strings: 'K7QM-3XPA', count: 1 }, 2)).toBeNull();
-    expect(openPacked({ ...packed, strings: `${packed.strings}\u0000x`, count: 6 }, 2)).toBeNull();
+    expect(
+      openPacked({ ...packed, strings: `${packed.strings}\u0000x`, count: packed.count + 1 }, 2),
+    ).toBeNull();
     expect(openPacked({ ...packed, keys: [] }, 2)).toBeNull();
     expect(openPacked({ ...packed, flags: [packed.flags[0]! | 7] }, 2)).toBeNull();
   });
@@ -54,6 +57,7 @@ describe("rowPacker and openPacked: the worker's packed rows", () => {
       producerName: null,
       commune: '',
       round: null,
+      campaign: '',
       receipt: '',
     };
     packer.add(counted(0, -1, null, NaN, null));
@@ -88,6 +92,7 @@ describe("rowPacker and openPacked: the worker's packed rows", () => {
       producerName: fc.option(text),
       commune: text,
       round: fc.option(text),
+      campaign: text,
       receipt: text,
     });
     const row = fc.record({

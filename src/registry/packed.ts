@@ -2,7 +2,7 @@
  * Rows as read by another thread, handed over packed: a structured clone of 50,000 small objects
  * costs the receiving thread more than reading the rows did, and the registry then keeps the rows
  * as columns anyway. Each row as the registry counts it: its line, receipt key and review time as
- * numbers, its status and what it publishes as flags, a chosen row's public texts joined by NUL
+ * numbers, its status and what it publishes as flags, a chosen row's public texts (campaign included) joined by NUL
  * (decoded text holds none; the count is checked on opening), and the rare rows with problems.
  */
 import {
@@ -54,7 +54,7 @@ export function rowPacker() {
     let flags = status === null ? 0 : STATUS_CODE.get(status)!;
     if (p) {
       flags |= PUBLIC;
-      strings.push(p.productName, p.productGroup, p.producerType, p.commune, p.receipt);
+      strings.push(p.productName, p.productGroup, p.producerType, p.commune, p.receipt, p.campaign);
       if (p.producerName !== null) ((flags |= NAME), strings.push(p.producerName));
       if (p.round !== null) ((flags |= ROUND), strings.push(p.round));
     }
@@ -76,7 +76,7 @@ export function rowPacker() {
 }
 
 /** How many strings a row with these flags has. */
-const stringsOf = (f: number) => (f & PUBLIC ? 5 + (f & NAME ? 1 : 0) + (f & ROUND ? 1 : 0) : 0);
+const stringsOf = (f: number) => (f & PUBLIC ? 6 + (f & NAME ? 1 : 0) + (f & ROUND ? 1 : 0) : 0);
 
 /** Packed rows opened, their strings checked against their flags. */
 export interface ReadRows {
@@ -124,7 +124,8 @@ export function forEachRead(rows: ReadRows, visit: CountedRowVisit): void {
         productGroup = strings[s++]!,
         producerType = strings[s++]!,
         commune = strings[s++]!,
-        receipt = strings[s++]!;
+        receipt = strings[s++]!,
+        campaign = strings[s++]!;
       const producerName = f & NAME ? strings[s++]! : null;
       const round = f & ROUND ? strings[s++]! : null;
       published = {
@@ -134,6 +135,7 @@ export function forEachRead(rows: ReadRows, visit: CountedRowVisit): void {
         producerName,
         commune,
         round,
+        campaign,
         receipt,
       };
     }

@@ -29,6 +29,7 @@ import {
 } from '../domain/registration.ts';
 import { normaliseReceipt, RECEIPT_ALPHABET } from '../domain/receipt.ts';
 import { assignRound } from '../domain/round.ts';
+import { campaignStartMs, type CampaignView } from '../domain/campaign.ts';
 import {
   isScientific,
   memo,
@@ -97,6 +98,8 @@ export interface PublicFields {
   producerName: string | null;
   commune: string;
   round: string | null;
+  /** The campaign the product is listed under (campaignOf); '' when the content names none. */
+  campaign: string;
 }
 
 export interface ReadRow {
@@ -118,6 +121,79 @@ export interface ReadRow {
 export interface RowContext {
   sets: RegistrationValueSets;
   rounds: readonly { slug: string; label: string; deadline: string }[];
+  /** The content's campaigns (plain data: the context goes to worker threads); none: campaign ''. */
+  campaigns?: readonly RowCampaign[];
+  /** The current campaign's slug. */
+  currentCampaign?: string;
+}
+
+/** A campaign as the registry needs it: what a cell may call it, and its rounds. */
+export interface RowCampaign {
+  slug: string;
+  /** Its title, which a cell may hold instead of the slug. */
+  label: string;
+  rounds: readonly string[];
+  /** Its first round's deadline in ms (Infinity: no rounds), for rows of old exports. */
+  startMs: number;
+}
+
+/** The registry's context from the content: value sets, every round, every campaign, the current one. */
+export function rowContextOf(
+  content: RegistrationValueSets & {
+    rounds: readonly { slug: string; label: string; deadline: string }[];
+    campaigns: readonly CampaignView[];
+    campaign: CampaignView;
+  },
+): RowContext {
+  return {
+    sets: content,
+    rounds: content.rounds.map((r) => ({ slug: r.slug, label: r.label, deadline: r.deadline })),
+    campaigns: content.campaigns.map((c) => ({
+      slug: c.slug,
+      label: c.title,
+      rounds: c.rounds.map((r) => r.slug),
+      startMs: campaignStartMs(c),
+    })),
+    currentCampaign: content.campaign.slug,
+  };
+}
+
+/** A campaign as the registry decided it for a row, with a note when the cell named none known. */
+export interface CampaignAnswer {
+  slug: string;
+  problem: string | null;
+}
+
+/**
+ * The campaign a chosen row is listed under. A row with a round: that round's campaign. A late row
+ * (no round, "đợt tiếp theo"): the campaign its export names (column Kỳ đăng ký); in an export
+ * made before that column, the campaign that had begun when it was sent (the latest whose first
+ * deadline had come); else the current one. So a late 2024 row uploaded during a later campaign
+ * stays in 2024's list.
+ */
+export function makeCampaignOf(
+  ctx: RowContext,
+): (round: string | null, text: string, submittedMs: number) => CampaignAnswer {
+  const campaigns = ctx.campaigns ?? [];
+  const current = ctx.currentCampaign ?? '';
+  const byRound = new Map(campaigns.flatMap((c) => c.rounds.map((r) => [r, c.slug] as const)));
+  const find = slugLookup(campaigns);
+  const started = [...campaigns].sort((a, b) => b.startMs - a.startMs);
+  const sure = (slug: string): CampaignAnswer => ({ slug, problem: null });
+  return (round, text, submittedMs) => {
+    if (round !== null) return sure(byRound.get(round) ?? current);
+    if (text) {
+      const slug = find(text);
+      return slug
+        ? sure(slug)
+        : {
+            slug: current,
+            problem: `Kỳ đăng ký "${text}" không có trong nội dung; xếp vào kỳ hiện tại`,
+          };
+    }
+    if (Number.isNaN(submittedMs)) return sure(current);
+    return sure(started.find((c) => c.startMs <= submittedMs)?.slug ?? current);
+  };
 }
 
 /** A receipt already as the export writes it: normaliseReceipt would return it unchanged. */
@@ -185,6 +261,8 @@ export interface RowRules {
   checkList: readonly Check[];
   findStatus: (text: string) => string | undefined;
   findRound: (text: string) => string | undefined;
+  /** The campaign of a chosen row: its round, its Kỳ đăng ký cell, its submission time. */
+  campaignOf: (round: string | null, text: string, submittedMs: number) => CampaignAnswer;
   findGroup: (text: string) => string | undefined;
   findType: (text: string) => string | undefined;
   findStage: (text: string) => string | undefined;
@@ -220,6 +298,7 @@ export function makeRowRules(
     })),
   );
   const findRound = slugLookup(ctx.rounds);
+  const campaignOf = makeCampaignOf(ctx);
   const findGroup = slugLookup(ctx.sets.productGroups);
   const findType = slugLookup(ctx.sets.producerTypes);
   const findStage = slugLookup(
@@ -354,6 +433,9 @@ export function makeRowRules(
 
     let publicFields: PublicFields | null = null;
     if (!publicError && !roundProblem) {
+      const submittedMs = submittedAt === null ? NaN : new Date(submittedAt).getTime();
+      const campaign = campaignOf(round, tidy(raw.campaign), submittedMs);
+      if (campaign.problem) problems.push(campaign.problem);
       const named = consentPublishName === true && !fieldErrors?.has(PRODUCER_NAME);
       publicFields = {
         productName: values[PRODUCT_NAME] as string,
@@ -362,6 +444,7 @@ export function makeRowRules(
         producerName: named ? (values[PRODUCER_NAME] as string) : null,
         commune: values[COMMUNE] as string,
         round,
+        campaign: campaign.slug,
       };
     }
     if (blocking.length + problems.length === 0)
@@ -389,6 +472,7 @@ export function makeRowRules(
     checkList,
     findStatus,
     findRound,
+    campaignOf,
     findGroup,
     findType,
     findStage,

@@ -141,6 +141,8 @@ export class FastRowReader {
   private readonly fieldAt: number[];
   private readonly status: RepeatedColumn;
   private readonly round: RepeatedColumn;
+  /** The campaign of a late row (Kỳ đăng ký), as rules.campaignOf answers with no round. */
+  private readonly campaign: RepeatedColumn;
   /** The repeated fields a chosen row publishes. */
   private readonly producerType: RepeatedColumn;
   private readonly commune: RepeatedColumn;
@@ -166,6 +168,10 @@ export class FastRowReader {
     this.fieldAt = FIELDS.map((key) => column(key));
     this.status = new RepeatedColumn(bytes, this.statusAt, (t) => this.statusAnswer(t));
     this.round = new RepeatedColumn(bytes, this.roundAt, (t) => this.roundAnswer(t));
+    this.campaign = new RepeatedColumn(bytes, column('campaign'), (t) => ({
+      ok: true,
+      value: t,
+    }));
     const repeated = (f: number) =>
       new RepeatedColumn(bytes, this.fieldAt[f]!, (t) => this.check(f, t));
     this.producerType = repeated(PRODUCER_TYPE);
@@ -240,6 +246,13 @@ export class FastRowReader {
     const name = this.publishedText(cells, PRODUCER_NAME, this.nameBounds);
     const product = this.publishedText(cells, PRODUCT_NAME, this.productBounds);
     if (name === null || product === null) return false;
+    const campaignCell = round === null ? this.campaign.of(cells) : null;
+    const campaign = this.rules.campaignOf(
+      round,
+      campaignCell?.ok ? (campaignCell.value as string) : '',
+      submittedMs,
+    );
+    if (campaign.problem) return false;
     out.published = {
       productName: product,
       productGroup: productGroup.value as string,
@@ -247,6 +260,7 @@ export class FastRowReader {
       producerName: named.value === true ? name : null,
       commune: commune.value as string,
       round,
+      campaign: campaign.slug,
       receipt: this.receiptText(cells, key),
     };
     return true;

@@ -8,7 +8,7 @@ import { extname, join, relative, resolve } from 'node:path';
 import { parseFormMapping } from '../google-forms.ts';
 import { readRegistryFile, type FileInfo } from '../file.ts';
 import { buildRegistry, type InputFile, type RegistryResult } from '../build.ts';
-import type { RowContext } from '../row.ts';
+import { rowContextOf, type RowContext } from '../row.ts';
 import { toVnIso } from '../../domain/time.ts';
 import { readSiteContent, type SiteContent } from '../../domain/content-files-node.ts';
 import {
@@ -94,12 +94,7 @@ export function runRegistry(
       ? startRegistryWorker()
       : null;
   const content = readSiteContent(contentDir);
-  const rounds = content.rounds.map((r) => ({
-    slug: r.slug,
-    label: r.label,
-    deadline: r.deadline,
-  }));
-  const ctx = { sets: content, rounds, communes: content.communes };
+  const ctx = { ...rowContextOf(content), communes: content.communes };
   const generatedAt = toVnIso(options.now ?? new Date());
   const takeWorker = () => {
     const w = worker;
