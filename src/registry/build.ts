@@ -69,6 +69,12 @@ export interface RegistryReport {
 export interface RegistryResult {
   list: PublicList;
   report: RegistryReport;
+  /**
+   * Campaign slug → the receipts of its published products (from each row's round, Kỳ đăng ký
+   * cell or time): the site lists them under their campaign. Not part of the open data, whose
+   * product fields stay as the contract lists them.
+   */
+  campaigns: Record<string, string[]>;
 }
 
 /**
@@ -179,7 +185,9 @@ export function buildRegistry(
       });
   }
   report.read = log.length;
-  return { list: makePublicList(ctx.communes, published, generatedAt), report };
+  const campaigns: Record<string, string[]> = {};
+  for (const p of published) if (p.campaign) (campaigns[p.campaign] ??= []).push(p.receipt);
+  return { list: makePublicList(ctx.communes, published, generatedAt), report, campaigns };
 }
 
 /** The identity every run must satisfy; a failure is a bug in the registry, never in the input. */

@@ -1,11 +1,12 @@
 /**
- * The registry's public list split by campaign, for the pages: a product belongs to its round's
- * campaign, and a late one ("đợt tiếp theo", no round) to the current campaign. Computed once per
+ * The registry's public list split by campaign, for the pages: a product belongs to the campaign
+ * the registry placed it in (its round's; for a late one, "đợt tiếp theo", the campaign its export
+ * names or that had begun when it was sent), else its round's, else the current campaign. Computed once per
  * build; O(products), so a national list of 100,000 products splits in a few milliseconds.
  */
 import { campaignOfRound, type CampaignView } from '../domain/campaign.ts';
 import type { PublicProduct } from '../registry/public-list.ts';
-import { loadPublicList } from '../publish/node/outputs.ts';
+import { loadProductCampaigns, loadPublicList } from '../publish/node/outputs.ts';
 import { loadCampaigns, loadCurrentCampaign } from './content.ts';
 
 export interface CampaignList {
@@ -33,12 +34,13 @@ export function loadCampaignLists(): Promise<Map<string, CampaignList>> {
         ]),
       );
       const roundCampaign = new Map<string | null, CampaignView>();
+      const placed = loadProductCampaigns();
       for (const unit of loadPublicList().communes) {
         for (const p of unit.products) {
           let campaign = roundCampaign.get(p.round);
           if (!campaign)
             roundCampaign.set(p.round, (campaign = campaignOfRound(campaigns, current, p.round)));
-          const list = lists.get(campaign.slug)!;
+          const list = lists.get(placed.get(p.receipt) ?? '') ?? lists.get(campaign.slug)!;
           let products = list.byUnit.get(unit.slug);
           // A unit the campaign does not list (an old export): kept, so nothing chosen goes missing.
           if (!products) list.byUnit.set(unit.slug, (products = []));

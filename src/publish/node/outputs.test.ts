@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRegistry, type RegistryRun } from '../../registry/node/run.ts';
 import { publicListCsv, publicListJson } from '../list-files.ts';
 import {
+  CAMPAIGNS_JSON,
+  loadProductCampaigns,
   LIST_CSV,
   LIST_JSON,
   REPORT_JSON,
@@ -47,5 +49,17 @@ describe('writeRegistryOutputs', () => {
     expect(loadPublicList()).toEqual(run.list);
     expect(publicListFileText(LIST_CSV)).toBe(publicListCsv(run.list, run.content));
     expect(publicListFileText(LIST_JSON)).toBe(publicListJson(run.list));
+  });
+  it("keeps each listed product's campaign beside the list, for the site only", () => {
+    const listed = run.list.communes.flatMap((c) => c.products.map((p) => p.receipt));
+    // The 2024 content has one campaign: every listed product is in it, and nothing else is.
+    expect(Object.keys(run.campaigns)).toEqual(['2024']);
+    expect([...run.campaigns['2024']!].sort()).toEqual([...listed].sort());
+    const written = JSON.parse(readFileSync(join(dir, 'out', CAMPAIGNS_JSON), 'utf8'));
+    expect(written).toEqual(run.campaigns);
+    process.env.REGISTRY_DIR = join(dir, 'out');
+    const placed = loadProductCampaigns();
+    expect(placed.size).toBe(listed.length);
+    expect(new Set(placed.values())).toEqual(new Set(['2024']));
   });
 });

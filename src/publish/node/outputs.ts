@@ -1,6 +1,7 @@
 /**
- * The registry's three output files (the public list as JSON and CSV, the private report): written
- * by the registry command, read by the site build. `npm run build` runs the registry first and the
+ * The registry's output files: the three of the contract (the public list as JSON and CSV, the
+ * private report) and, for the site build only, which campaign each published product belongs to.
+ * Written by the registry command, read by the site build. `npm run build` runs the registry first and the
  * pages read its output (REGISTRY_DIR, default src/generated/registry/). When that output is missing and no REGISTRY_DIR
  * was asked for (e.g. `astro dev`), the registry runs in-process on
  * content/registrations/ — the same domain code, nothing written.
@@ -17,8 +18,12 @@ export const DEFAULT_OUT_DIR = join(PROJECT_ROOT, 'src/generated/registry');
 export const LIST_JSON = 'danh-sach-ocop.json';
 export const LIST_CSV = 'danh-sach-ocop.csv';
 export const REPORT_JSON = 'bao-cao.json';
+/** Campaign slug → receipts of its published products (RegistryResult.campaigns); not published. */
+export const CAMPAIGNS_JSON = 'ky-dang-ky.json';
 
 let cached: PublicList | undefined;
+/** The campaign of each listed receipt, when the list was built in-process. */
+let cachedCampaigns: Record<string, string[]> | undefined;
 /** The folder the list was read from; undefined when it was built in-process. */
 let cachedDir: string | undefined;
 
@@ -40,6 +45,7 @@ export function loadPublicList(): PublicList {
     console.warn(
       `registry: ${file} not found; built the public list in-process (npm run build runs the registry first)`,
     );
+    cachedCampaigns = result.run.campaigns;
     return (cached = result.run.list);
   }
   const parsed = publicListSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
@@ -62,7 +68,26 @@ export function publicListFileText(name: typeof LIST_JSON | typeof LIST_CSV): st
   return file && existsSync(file) ? readFileSync(file, 'utf8') : null;
 }
 
-/** Writes the public list (JSON, CSV) and the private report into `outDir`. */
+/**
+ * Receipt → campaign slug of every listed product the registry placed (empty for a list written
+ * before campaigns were kept: the site then goes by round).
+ */
+export function loadProductCampaigns(): Map<string, string> {
+  loadPublicList();
+  let byCampaign = cachedCampaigns;
+  if (!byCampaign && cachedDir !== undefined) {
+    const file = join(cachedDir, CAMPAIGNS_JSON);
+    byCampaign = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>)
+      : {};
+  }
+  const campaignOf = new Map<string, string>();
+  for (const [campaign, receipts] of Object.entries(byCampaign ?? {}))
+    for (const receipt of receipts) campaignOf.set(receipt, campaign);
+  return campaignOf;
+}
+
+/** Writes the public list (JSON, CSV), the private report and the products' campaigns into `outDir`. */
 export function writeRegistryOutputs(outDir: string, run: RegistryRun): void {
   mkdirSync(outDir, { recursive: true });
   writeTextParts(join(outDir, LIST_JSON), publicListJsonParts(run.list));
@@ -71,4 +96,5 @@ export function writeRegistryOutputs(outDir: string, run: RegistryRun): void {
     join(outDir, REPORT_JSON),
     `${JSON.stringify({ ...run.report, files: run.files }, null, 1)}\n`,
   );
+  writeFileSync(join(outDir, CAMPAIGNS_JSON), `${JSON.stringify(run.campaigns)}\n`);
 }
