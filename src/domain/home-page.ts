@@ -2,7 +2,7 @@
  * The home page's wording as content: an MDX file (content/authority/trang-chu.mdx) whose front
  * matter gives the heading and the description, and whose text places the boxes the site fills in
  * from the rest of content/ (the current campaign's rounds, the receiving office, the notice…) with
- * a tag of its own line: `<RoundDeadlines />`. The editor writes every sentence; the boxes keep the
+ * a tag on its own line, `<RoundDeadlines />`, or inside a sentence, `Hoặc đến <ReceivingOffice />.` The editor writes every sentence; the boxes keep the
  * dates, addresses and links in one place each. The CMS offers the same boxes as editor components.
  */
 import { z } from 'zod';
@@ -18,8 +18,10 @@ export type HomePage = z.infer<typeof homePageSchema>;
 
 /** A box the home text may place, by its tag; what the editor reads in the CMS. */
 export interface HomeBlock {
-  /** The MDX tag, written alone on its line: `<RoundDeadlines />`. */
+  /** The MDX tag: `<RoundDeadlines />`. */
   tag: string;
+  /** A block stands alone on its line; an inline box sits inside a sentence ("Hoặc đến <ReceivingOffice />."). */
+  inline: boolean;
   /** Its name in the CMS's "+" menu. */
   label: string;
   /** What it shows, for the CMS hint, the preview and the editor guide. */
@@ -29,27 +31,39 @@ export interface HomeBlock {
 export const HOME_BLOCKS = [
   {
     tag: 'RoundDeadlines',
+    inline: false,
     label: 'Hạn đăng ký các đợt',
     shows:
       'các đợt của đợt đăng ký hiện tại, hạn, ngày cuối nhận và tình trạng (đang nhận, sắp hết hạn, đã hết hạn), liên kết thêm hạn vào lịch điện thoại, câu "đăng ký sau hạn vẫn được nhận"',
   },
   {
     tag: 'RegisterButton',
+    inline: false,
     label: 'Nút Đăng ký trực tuyến',
     shows: 'nút lớn dẫn đến mẫu đăng ký',
   },
   {
     tag: 'ContactBox',
+    inline: false,
     label: 'Nơi nhận đăng ký (liên hệ)',
     shows: 'tên, địa chỉ và số điện thoại của cơ quan nhận đăng ký (mục Liên hệ)',
   },
   {
+    tag: 'ReceivingOffice',
+    inline: true,
+    label: 'Tên và địa chỉ nơi nhận đăng ký (trong câu)',
+    shows:
+      'tên cơ quan nhận đăng ký (chữ đậm) và địa chỉ, trong câu, ví dụ: Hoặc đến <ReceivingOffice />.',
+  },
+  {
     tag: 'NoticeLink',
+    inline: false,
     label: 'Liên kết công văn',
     shows: 'liên kết đến toàn văn công văn của đợt đăng ký hiện tại',
   },
   {
     tag: 'MoreLinks',
+    inline: false,
     label: 'Liên kết danh sách, lưu trữ, tra cứu',
     shows:
       'liên kết đến danh sách sản phẩm được chọn, các đợt đăng ký trước (nếu có) và trang tra cứu hồ sơ',

@@ -1,16 +1,23 @@
 // The home page's boxes (src/domain/home-page.ts, served as home-blocks-data.js) as Decap editor
 // components: the editor inserts "Hạn đăng ký các đợt" from the "+" menu, the file gets
-// `<RoundDeadlines />` on its own line, and the rich-text editor keeps such a line as a box.
+// `<RoundDeadlines />` on its own line (or `<ReceivingOffice />` inside a sentence), and the
+// rich-text editor keeps such a tag as a box instead of turning it into text.
 // Plain JavaScript because it is served as is, without a bundler.
 
 /** The component Decap registers for one box; pure, so a test can run it under Node. */
-export function homeBlockComponent({ tag, label, shows }) {
+export function homeBlockComponent({ tag, label, shows, inline }) {
   const text = `<${tag} />`;
+  const common = { id: tag, label, fields: [], pattern: new RegExp(`^<${tag}\\s*/>`) };
+  if (inline)
+    return {
+      ...common,
+      type: 'inline',
+      fromInline: () => ({}),
+      toInline: () => text,
+      toPreview: () => `[${label}]`,
+    };
   return {
-    id: tag,
-    label,
-    fields: [],
-    pattern: new RegExp(`^<${tag}\\s*/>`),
+    ...common,
     fromBlock: () => ({}),
     toBlock: () => text,
     toPreview: () =>
