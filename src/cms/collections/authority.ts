@@ -115,6 +115,7 @@ export const homeBlockIds = HOME_BLOCKS.map((b) => b.tag);
 export const homeCollection: FilesCollection = {
   name: 'home',
   label: 'Trang chủ',
+  format: 'frontmatter',
   description:
     'Lời trên trang chủ: tiêu đề, đoạn mở đầu, ai được đăng ký, cách đăng ký; các khung hạn đăng ký, liên hệ, nút đăng ký do trang tự điền.',
   files: [
