@@ -139,6 +139,9 @@ test('the home text: a sentence typed in the rich-text editor is saved, every bo
   await page.keyboard.type(ADDED);
   // The boxes show in the preview as what the site fills in.
   const preview = page.frameLocator('iframe').first();
+  await expect(
+    preview.getByRole('heading', { level: 1, name: 'Mời đăng ký sản phẩm OCOP' }).textContent(),
+  ).resolves.toBeTruthy();
   await expect(preview.getByText('Hạn đăng ký các đợt').textContent()).resolves.toBeTruthy();
   await expect(preview.getByText(ADDED.trim()).textContent()).resolves.toBeTruthy();
   await page.screenshot({ path: join(SHOTS, 'home-editor.png'), fullPage: true });

@@ -28,3 +28,15 @@ export function homeBlockComponent({ tag, label, shows, inline }) {
 export function registerHomeBlocks(CMS, blocks) {
   for (const block of blocks) CMS.registerEditorComponent(homeBlockComponent(block));
 }
+
+/** The home page's preview: its heading, then the text with each box as the card above says. */
+export function homePreview(h) {
+  return function HomePreview({ entry, widgetFor }) {
+    return h(
+      'main',
+      { id: 'noi-dung', className: 'wrap' },
+      h('h1', null, entry.getIn(['data', 'title']) ?? ''),
+      h('div', { className: 'home-text' }, widgetFor('body')),
+    );
+  };
+}
