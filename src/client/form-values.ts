@@ -1,4 +1,4 @@
-/** Reads the form into the JSON body the service takes (interfaces.md keys), and the value sets the schema needs. */
+/** Reads the form into the JSON body the service takes (docs/contracts.md keys), and the value sets the schema needs. */
 import type { RegistrationValueSets } from '../domain/registration.ts';
 
 export type RegistrationBody = Record<string, string | string[] | boolean>;

@@ -1,5 +1,5 @@
 /**
- * A client-made submissionId (interfaces.md): 8–100 characters of letters,
+ * A client-made submissionId (docs/contracts.md): 8–100 characters of letters,
  * digits, "-" and "_". crypto.getRandomValues works on plain http too, where
  * crypto.randomUUID does not.
  */

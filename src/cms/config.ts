@@ -1,6 +1,6 @@
 /**
  * The Decap CMS configuration, written here by hand as typed data and checked
- * against the domain schemas by tests/cms/config.test.ts. Hand-written because
+ * against the domain schemas by tests/cms/config-schemas.test.ts. Hand-written because
  * the parts editors see (Vietnamese labels, hints, widgets, date formats,
  * slugs, what may be deleted) are decisions no schema carries; the test makes
  * sure it never drifts from the schemas.

@@ -1,6 +1,6 @@
 /**
  * What "erase personal data" means for a registration (Luật 91/2025/QH15,
- * interfaces "Personal data"): the row stays, for the counts, the lookup and
+ * docs/contracts.md, "Personal data"): the row stays, for the counts, the lookup and
  * the public list (receipt, times, round, status, unit, product, group,
  * stage, producer type), and every personal field is emptied; the producer's
  * name too when the producer is a person or a household, since then the name

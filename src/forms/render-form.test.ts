@@ -20,7 +20,7 @@ function tagWithId(html: string, id: string): string {
 const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
 
 describe('renderRegistrationForm', () => {
-  it('posts to the service without JavaScript, with every field of interfaces.md by name', () => {
+  it('posts to the service without JavaScript, with every field of docs/contracts.md by name', () => {
     const html = render();
     expect(html).toMatch(/<form id="dang-ky"[^>]* method="post" action="\/api\/registrations"/);
     for (const name of [...Object.keys(REGISTRATION_FIELDS), 'website', 'submissionId'])

@@ -1,7 +1,7 @@
 /**
  * The registration form as an HTML string: the same markup on the static page
  * /dang-ky/ (empty) and on the service's 422 page (re-filled, with errors).
- * Field names are the JSON keys of interfaces.md; labels, hints and limits
+ * Field names are the JSON keys of docs/contracts.md; labels, hints and limits
  * come from registration-fields.ts, value sets from content/.
  */
 import { capitalise, consentText } from '../domain/authority.ts';

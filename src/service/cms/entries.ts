@@ -5,7 +5,7 @@
  * (src/cms/schemas.ts). MDX front matter is read by the parser Astro's MDX
  * integration uses. Messages are Vietnamese, with the field's CMS label.
  */
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { load as loadYaml } from 'js-yaml';
 import type { z } from 'zod';
 import { cmsCollections } from '../../cms/config.ts';
 import { collectionFields, type CmsCollection, type CmsField } from '../../cms/fields.ts';
@@ -103,6 +103,13 @@ function issueText(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** A Markdown/MDX file's frontmatter as data: YAML between the opening and closing `---`, read by js-yaml as Astro reads it. */
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+function frontmatterOf(raw: string): unknown {
+  const match = FRONTMATTER.exec(raw.replace(/^\uFEFF/, ''));
+  return match ? (loadYaml(match[1]!) ?? {}) : {};
+}
+
 export type Checked = { ok: true } | { ok: false; message: string };
 
 /** Parses the text as the build will and checks it with the collection's schema. */
@@ -115,7 +122,7 @@ export function checkEntry(target: EntryTarget, raw: string): Checked {
     };
   let data: unknown;
   try {
-    data = target.format === 'json' ? JSON.parse(raw) : parseFrontmatter(raw).frontmatter;
+    data = target.format === 'json' ? JSON.parse(raw) : frontmatterOf(raw);
   } catch {
     return {
       ok: false,

@@ -1,5 +1,5 @@
 /**
- * POST /api/cms/v1: the CMS backend on the authority's own server (interfaces
+ * POST /api/cms/v1: the CMS backend on the authority's own server (docs/contracts.md,
  * "The CMS on the authority's own server"). District-wide editors only, by the
  * review UI's session or Basic; JSON only; a larger body than other routes
  * (uploads arrive base64 in JSON) but still bounded.

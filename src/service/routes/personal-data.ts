@@ -1,5 +1,5 @@
 /**
- * People's rights, for editors (interfaces "Personal data"):
+ * People's rights, for editors (docs/contracts.md, "Personal data"):
  * - POST /api/registrations/RECEIPT/consent {"consentPublishName": false, "reason"}
  * - POST /api/registrations/RECEIPT/correct {"field", "value", "reason"}: one personal field, checked by its schema
  * - POST /api/registrations/RECEIPT/erase {"reason"}
