@@ -4,7 +4,7 @@
  * UTF-16 ("Unicode text"); anything else that is not text is refused with a reason.
  */
 import { Buffer, isUtf8 } from 'node:buffer';
-import type { CsvSource } from './fast-rows.ts';
+import type { CsvSource } from './source.ts';
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258';
 

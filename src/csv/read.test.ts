@@ -1,16 +1,8 @@
+// The reference reader (papaparse behind csv/read.ts) and header matching; fast-rows.test.ts holds
+// the fast path to this reader.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  cellValues,
-  detectDelimiter,
-  forEachDataRow,
-  matchColumns,
-  readCsv,
-  textSource,
-  type CsvRowValues,
-  type Delimiter,
-} from './read.ts';
-import { utf8BytesSource } from './decode.ts';
+import { detectDelimiter, matchColumns, readCsv } from './read.ts';
 
 describe('detectDelimiter', () => {
   it('picks the delimiter of the header line, ignoring quoted text', () => {
@@ -59,114 +51,6 @@ describe('readCsv a chunk at a time', () => {
         },
       ),
       { numRuns: 3000 },
-    );
-  });
-});
-
-describe('the fast row reader', () => {
-  const read = (
-    text: string,
-    delimiter: Delimiter,
-    newline: string,
-    chunkSize: number,
-    papaparseOnly: boolean,
-    bytes = false,
-  ) => {
-    const rows: CsvRowValues[] = [];
-    const source = bytes ? utf8BytesSource(new TextEncoder().encode(text)) : textSource(text);
-    const result = forEachDataRow(
-      source,
-      { delimiter, newline, chunkSize, papaparseOnly },
-      0,
-      3,
-      ({ cells, ...row }) => rows.push({ ...row, cells: cellValues(cells) }),
-    );
-    return { rows, result };
-  };
-  it('reads any text, damaged quotes included, exactly as papaparse does, from the text or from its UTF-8 bytes', () => {
-    const unit = fc.constantFrom(
-      'a',
-      'ă',
-      'Đắk',
-      '😀',
-      ',',
-      ';',
-      '\t',
-      '"',
-      '""',
-      '\r\n',
-      '\n',
-      '\r',
-      ' ',
-      '',
-      '"a"',
-      '"\n"',
-      '"ô\r"',
-    );
-    fc.assert(
-      fc.property(
-        fc.string({ unit, maxLength: 60 }),
-        fc.constantFrom<Delimiter>(',', ';', '\t'),
-        fc.constantFrom('\n', '\r\n', '\r'),
-        fc.integer({ min: 1, max: 12 }),
-        (text, delimiter, newline, chunk) => {
-          const papaparse = read(text, delimiter, newline, chunk, true);
-          expect(read(text, delimiter, newline, chunk, false)).toEqual(papaparse);
-          expect(read(text, delimiter, newline, chunk, false, true)).toEqual(papaparse);
-        },
-      ),
-      { numRuns: 5000 },
-    );
-  });
-  it('goes on after a damaged row in the middle exactly as papaparse reading the rest, whatever the window', () => {
-    // Well-formed rows around damaged ones (a quote after a closed quote, a quote inside a cell,
-    // an unclosed quote), byte order marks and combining marks inside.
-    const good = fc
-      .array(
-        fc.oneof(
-          fc.constantFrom('a', 'ô', 'e\u0301', '\ufeff', ' ', ''),
-          fc.constant('"q,\r\nr""s"'),
-        ),
-        { maxLength: 3 },
-      )
-      .map((cells) => cells.join(','));
-    const bad = fc.constantFrom('"a"b,c', 'x"y,"z', '"un,closed', 'a,"b"\r\n"c', '"\ufeff"x"');
-    const rows = fc.array(fc.oneof(good, good, bad), { minLength: 1, maxLength: 8 });
-    fc.assert(
-      fc.property(
-        rows,
-        fc.constantFrom('', '\r\n'),
-        fc.integer({ min: 1, max: 40 }),
-        (r, end, chunk) => {
-          const text = `h1,h2\r\n${r.join('\r\n')}${end}`;
-          expect(read(text, ',', '\r\n', chunk, false)).toEqual(
-            read(text, ',', '\r\n', chunk, true),
-          );
-          if (!/[\u0300-\u036f]/.test(text))
-            expect(read(text, ',', '\r\n', chunk, false, true)).toEqual(
-              read(text, ',', '\r\n', chunk, true),
-            );
-        },
-      ),
-      { numRuns: 3000 },
-    );
-  });
-  it('reads well-formed rows of quoted cells with line breaks and quotes inside', () => {
-    const cell = fc.oneof(
-      fc.string({ unit: fc.constantFrom('a', 'ô', ' ', "'"), maxLength: 4 }),
-      fc
-        .string({ unit: fc.constantFrom('a', ',', '"', '\r\n', '\n'), maxLength: 5 })
-        .map((c) => `"${c.replaceAll('"', '""')}"`),
-    );
-    const csv = fc
-      .array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 6 })
-      .map((rows) => rows.map((r) => r.join(',')).join('\r\n'));
-    fc.assert(
-      fc.property(csv, fc.boolean(), (text, endBreak) => {
-        const t = endBreak ? `${text}\r\n` : text;
-        expect(read(t, ',', '\r\n', 1 << 20, false)).toEqual(read(t, ',', '\r\n', 7, true));
-      }),
-      { numRuns: 2000 },
     );
   });
 });

@@ -1,38 +1,25 @@
 /**
- * CSV → header and rows, whatever delimiter a spreadsheet chose (`,` `;` or
- * tab), with CRLF or LF, quoted newlines and stray blank rows and columns. The
- * rows are read from decoded text, or from a UTF-8 file's bytes without
- * decoding them whole (csv-decode's utf8File): the same rows either way.
- * Header cells are matched to field keys by folded text, so case, diacritics,
- * spacing and column order do not matter.
+ * CSV → header and rows, whatever delimiter a spreadsheet chose (`,` `;` or tab), with CRLF or LF,
+ * quoted newlines and stray blank rows and columns: the reference reader, papaparse, with the fast
+ * path (fast-rows.ts) in front of it for every row it can vouch for (`papaparseOnly` turns the fast
+ * path off: the reference fast-rows.test.ts holds it to). The rows are read from decoded text, or
+ * from a UTF-8 file's bytes without decoding them whole (decode.ts's utf8File): the same rows
+ * either way. Header cells are matched to field keys by folded text, so case, diacritics, spacing
+ * and column order do not matter.
  */
 import Papa from 'papaparse';
-import {
-  cellValues,
-  fastRows,
-  ListCells,
-  textSource,
-  type Cells,
-  type CsvSource,
-  type Delimiter,
-} from './fast-rows.ts';
+import { cellValues, ListCells, type Cells } from './cells.ts';
+import { fastRows } from './fast-rows.ts';
+import { textSource, type CsvSource, type Delimiter } from './source.ts';
 import { foldKey } from '../domain/text.ts';
 
-export {
-  cellValues,
-  fastRows,
-  ListCells,
-  RangeCells,
-  textSource,
-  type Cells,
-  type CsvSource,
-  type Delimiter,
-  type SourceWindow,
-} from './fast-rows.ts';
+export { cellValues, ListCells, RangeCells, type Cells } from './cells.ts';
+export { fastRows } from './fast-rows.ts';
+export { textSource, type CsvSource, type Delimiter, type SourceWindow } from './source.ts';
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
-/** A row as visited: read it during the visit (the fast reader's cells, and this object, serve the next row after it). */
+/** A row as visited: read it during the visit (the fast path's cells, and this object, serve the next row after it). */
 export interface CsvRow {
   /** Row number as a spreadsheet shows it (the header row is 1). */
   line: number;
@@ -108,7 +95,7 @@ export interface ParseOptions {
   /** Read only this many rows, in one piece. */
   preview?: number;
   chunkSize?: number;
-  /** Papaparse for every row, never the fast reader: the reference the tests hold the fast reader to. */
+  /** Papaparse for every row, never the fast path: the reference the tests hold the fast path to. */
   papaparseOnly?: boolean;
 }
 
@@ -126,8 +113,8 @@ function parseRows(source: CsvSource, options: ParseOptions, visit: Visit): stri
       const fast = fastRows(source, delimiter, newline, visitFast, start, base);
       [start, base] = [fast.end, fast.rows];
       if (start === len && len > 0) return newline;
-      // A row the fast reader cannot vouch for: papaparse reads it (and words the damage), then
-      // the fast reader goes on after it — papaparse starts every row afresh, so the rows are
+      // A row the fast path cannot vouch for: papaparse reads it (and words the damage), then
+      // the fast path goes on after it — papaparse starts every row afresh, so the rows are
       // the same as papaparse reading the whole rest.
       const damaged = damagedRow(source, start, delimiter, newline, chunkSize);
       if (!damaged) break; // the rest from this row's start: papaparse
@@ -247,7 +234,7 @@ export function forEachDataRow(
     }
     const line = firstIndex + i + 1;
     if (damage) return visit({ line, cells, damage });
-    // The fast reader's cells serve every row of a stretch: so does the row visited with them.
+    // The fast path's cells serve every row of a stretch: so does the row visited with them.
     if (shared === null || shared.cells !== cells) shared = { line, cells };
     else shared.line = line;
     visit(shared);

@@ -50,13 +50,15 @@ export function fallbackCampaign(notices: readonly string[]): CampaignWithSlug {
   };
 }
 
-/** When a campaign starts, for ordering: its first round's deadline (a campaign without rounds sorts last). */
-const startOf = (c: { rounds: readonly { deadline: string }[] }) =>
+/** When a campaign starts, for ordering: its first round's deadline in ms (a campaign without rounds: Infinity, last). */
+export const campaignStartMs = (c: { rounds: readonly { deadline: string }[] }) =>
   Math.min(...c.rounds.map((r) => new Date(r.deadline).getTime()));
 
 /** Campaigns oldest first (by their first deadline, then slug). */
 export function byStart<T extends CampaignView>(campaigns: readonly T[]): T[] {
-  return [...campaigns].sort((a, b) => startOf(a) - startOf(b) || a.slug.localeCompare(b.slug));
+  return [...campaigns].sort(
+    (a, b) => campaignStartMs(a) - campaignStartMs(b) || a.slug.localeCompare(b.slug),
+  );
 }
 
 /** The current campaign: the latest marked current, else the latest one. Throws on none. */

@@ -1,7 +1,7 @@
 /**
  * Field-by-field checks of the shared registration schema, fast enough for
  * 100,000 rows a second. The schema has no cross-field rules, so each field is
- * checked by its own field schema, and two shortcuts keep zod off the hot path
+ * checked by its own field schema, and two fast paths keep zod off the hot path
  * without ever giving another answer than the schema would:
  *
  * - a value a column repeats (commune, group, type, stage, yes/no) is checked

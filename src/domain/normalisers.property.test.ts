@@ -136,7 +136,7 @@ describe('the registration schema', () => {
 });
 
 describe('clean', () => {
-  it('is NFC then trim, for any text (the shortcut for text already in NFC included)', () => {
+  it('is NFC then trim, for any text (the fast path for text already in NFC included)', () => {
     const unit = fc.oneof(
       fc.constantFrom(
         'a',

@@ -49,7 +49,7 @@ const tooLong = (field: RegistrationField, max: number) =>
 
 /**
  * The control-character check of a text field and the characters it refuses: field-checks reads
- * this to take the same rule on its quick path (a check it does not know sends a field to zod).
+ * this to take the same rule on its fast path (a check it does not know sends a field to zod).
  */
 export const CONTROL_CHECKS = new WeakMap<object, RegExp>();
 

@@ -4,8 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { quoteForAnyReading as quoteCell } from '../csv/quote.ts';
 import { exportCsv, exportCsvText } from './csv.ts';
-import { EXPORT_COLUMNS, neutraliseCell, restoreCell } from './format.ts';
-import { tidy } from '../registry/row.ts';
+import { EXPORT_COLUMNS, restoreCell } from './format.ts';
 
 const record: RegistrationRecord = {
   receipt: 'ABCD-EFGH',
@@ -62,17 +61,6 @@ describe('export CSV', () => {
     expect(restoreCell(cells.supportNeeds!)).toBe('Bao bì, nhãn mác; -x');
     expect(cells.consentPublishName).toBe('không');
     expect(restoreCell(cells.producerName!)).toBe(record.producerName);
-  });
-
-  it('quotes only cells with a delimiter of any reading, a quote, a line break or edge spaces', () => {
-    expect(quoteCell('abc')).toBe('abc');
-    expect(quoteCell('a,b')).toBe('"a,b"');
-    expect(quoteCell('a;b')).toBe('"a;b"');
-    expect(quoteCell('a\tb')).toBe('"a\tb"');
-    expect(quoteCell('a"b')).toBe('"a""b"');
-    expect(quoteCell('a\nb')).toBe('"a\nb"');
-    expect(quoteCell(' a')).toBe('" a"');
-    expect(quoteCell('')).toBe('');
   });
 });
 
@@ -136,16 +124,6 @@ describe('export CSV against formulas, in every reading', () => {
         ).toEqual([productName, description, reviewNote, address]);
       }),
       { numRuns: 3000 },
-    );
-  });
-
-  it('neutraliseCell and restoreCell undo each other for any text, and the registry reads the guard off as restoreCell does', () => {
-    fc.assert(
-      fc.property(tricky, (value) => {
-        expect(restoreCell(neutraliseCell(value))).toBe(value);
-        expect(tidy(neutraliseCell(value))).toBe(value.trim());
-      }),
-      { numRuns: 5000 },
     );
   });
 });

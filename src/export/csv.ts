@@ -1,7 +1,7 @@
 /**
- * Writes the export CSV exactly as interfaces.md says: UTF-8 with BOM, CRLF,
- * comma, a header row of Vietnamese labels, cells neutralised against formula
- * injection in a comma and a semicolon reading alike. Pure: records in, bytes out (the registry round-trips it).
+ * Writes the export CSV exactly as docs/contracts.md ("The export CSV") says: UTF-8 with BOM,
+ * CRLF, comma, a header row of Vietnamese labels, cells neutralised against formula injection in a
+ * comma and a semicolon reading alike. Pure: records in, bytes out (the registry round-trips it).
  */
 import { quoteForAnyReading } from '../csv/quote.ts';
 import type { RegistrationRecord } from '../domain/registration.ts';

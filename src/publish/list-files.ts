@@ -2,7 +2,8 @@
  * The public list's two open-data files, written as the registry command and the site build
  * publish them: JSON (compact, the schema's keys in order) and CSV (UTF-8 with BOM, CRLF,
  * Vietnamese headers, cells neutralised against formulas). Both stream one piece at a time, so
- * 40,000 products are never held as one text.
+ * 40,000 products are never held as one text. The CSV is written by hand, a fast path; its
+ * reference, papaparse's unparse as it first wrote the file, is kept in list-files.test.ts.
  */
 import { quoteLikePapaparse } from '../csv/quote.ts';
 import { neutraliseStart } from '../export/format.ts';

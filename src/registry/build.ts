@@ -8,24 +8,23 @@
 import { makePublicList, type PublicList } from './public-list.ts';
 import type { RangeCells } from '../csv/fast-rows.ts';
 import type { ExportKey } from '../export/format.ts';
-import { makeRowRules, NO_PROBLEMS as NONE, type RawRow, type RowContext } from './row.ts';
+import { makeRowRules, type RawRow, type RowContext } from './row.ts';
 import { makeFileRowReader } from './fast/row.ts';
 import { forEachRead, type ReadRows } from './packed.ts';
-import {
-  receiptOfKey,
-  RowLog,
-  type CountedRowVisit,
-  type PublishedFields,
-} from './outcome-table.ts';
+import { receiptOfKey } from '../domain/receipt.ts';
+import { RowTable, type CountedRowVisit, type PublishedFields } from './outcome-table.ts';
 
 export interface InputRow {
   line: number;
   raw: RawRow;
-  /** The parser found the row damaged (e.g. cut off inside quotes): it is rejected with this problem. */
+  /**
+   * The parser found the row damaged (e.g. cut off inside quotes): it is rejected with this
+   * problem.
+   */
   damage?: string;
   /**
    * The row's cells in a UTF-8 file's bytes, when the source gives its `columnFields`: read first
-   * by the quick path (registry-row-bytes). Such a row is read during its visit: its cells, its
+   * by the fast path (fast/row.ts). Such a row is read during its visit: its cells, its
    * `raw` and the row itself serve the next row after it.
    */
   cells?: RangeCells;
@@ -72,8 +71,11 @@ export interface RegistryResult {
   report: RegistryReport;
 }
 
-/** True when row `a` is the newer review of the two (none is the oldest; a tie goes to the row read later, `a` > `b`). */
-function newer(log: RowLog, a: number, b: number): boolean {
+/**
+ * True when row `a` is the newer review of the two (none is the oldest; a tie goes to the row read
+ * later, `a` > `b`).
+ */
+function newer(log: RowTable, a: number, b: number): boolean {
   const ra = log.reviewed[a]!;
   const rb = log.reviewed[b]!;
   if (ra === rb || (Number.isNaN(ra) && Number.isNaN(rb))) return a > b;
@@ -88,7 +90,7 @@ function newer(log: RowLog, a: number, b: number): boolean {
  * order). The receipts seen more than once are found by sorting the keys as numbers: a table
  * looked up for every row in no order misses the cache nearly every time.
  */
-function receiptWinners(log: RowLog): Int32Array {
+function receiptWinners(log: RowTable): Int32Array {
   const n = log.length;
   const winners = new Int32Array(n);
   const sorted = log.key.slice(0, n).sort();
@@ -124,12 +126,10 @@ export function buildRegistry(
     rows: [],
   };
   // Every row in reading order, each given exactly one outcome below.
-  const log = new RowLog();
+  const log = new RowTable();
 
   let file = 0;
-  const addRow: CountedRowVisit = (line, key, status, reviewedMs, published, problems, blocked) => {
-    log.add(file, line, key, status, reviewedMs, blocked, problems, published);
-  };
+  const addRow: CountedRowVisit = (row) => void log.add(file, row);
   for (let f = 0; f < files.length; f++) {
     file = f;
     const { rows } = files[f]!;
@@ -145,7 +145,7 @@ export function buildRegistry(
   for (let i = 0; i < log.length; i++) {
     const key = log.key[i]!;
     let outcome: Outcome;
-    let problems = log.problemsAt[i] ? log.problemLists[log.problemsAt[i]! - 1]! : NONE;
+    let problems = log.problemsOf(i);
     const winner = winners[i]!;
     if (key < 0 || (winner === i && log.blocked[i])) {
       outcome = 'rejected';
@@ -156,13 +156,14 @@ export function buildRegistry(
       // The row the receipt finally went to (a row that beat this one may itself have lost later).
       const final = `${files[log.file[winner]!]!.file} dòng ${log.line[winner]}`;
       problems = [
-        `Trùng mã hồ sơ với ${final}; bản đó được dùng (rà soát mới nhất, hoặc đọc sau nếu bằng nhau)`,
+        `Trùng mã hồ sơ với ${final}; bản đó được dùng ` +
+          '(rà soát mới nhất, hoặc đọc sau nếu bằng nhau)',
         ...problems,
       ];
-    } else if (log.publicAt[i]) {
+    } else if (log.publicOf(i) !== null) {
       outcome = 'published';
       report.published++;
-      published.push(log.publics[log.publicAt[i]! - 1]!);
+      published.push(log.publicOf(i)!);
     } else {
       outcome = 'notPublic';
       report.notPublic++;
@@ -190,5 +191,8 @@ export function countsAddUp(
 
 /** The one-line summary printed by the CLI. */
 export function summaryLine(r: RegistryReport, fileCount: number): string {
-  return `registry: ${fileCount} file(s), read ${r.read} = published ${r.published} + notPublic ${r.notPublic} + duplicates ${r.duplicates} + rejected ${r.rejected}`;
+  return (
+    `registry: ${fileCount} file(s), read ${r.read} = published ${r.published}` +
+    ` + notPublic ${r.notPublic} + duplicates ${r.duplicates} + rejected ${r.rejected}`
+  );
 }

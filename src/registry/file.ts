@@ -42,13 +42,15 @@ export function readRegistryFile(file: string, bytes: Uint8Array, mapping?: Form
   const opened = openRegistryBytes(file, bytes, mapping);
   if (!opened.ok) return opened;
   const { table, info, toInputRow, keys } = opened;
-  // The rows are parsed when they are read, a chunk at a time: 100,000 rows of cells never all live at once.
+  // The rows are parsed when they are read, a chunk at a time: 100,000 rows of cells never all live
+  // at once.
   const rows: RowSource = {
     forEach(visit: (row: InputRow) => void) {
       info.blankRows = table.forEachRow((row) => visit(toInputRow(row))).blankRows;
     },
   };
-  // A UTF-8 export's rows come with their cells in its bytes (a Google Forms response is completed first: not those).
+  // A UTF-8 export's rows come with their cells in its bytes (a Google Forms response is completed
+  // first: not those).
   if (!mapping) rows.columnFields = keys;
   return { ok: true, rows, info };
 }
@@ -108,7 +110,8 @@ function openRegistryTable(
     [...REGISTRY_COLUMN_NAMES].map(([k, v]) => [k, [...v]]),
   );
   if (mapping) {
-    // A question mapped to a field replaces that field's usual headers, so it cannot be claimed twice.
+    // A question mapped to a field replaces that field's usual headers, so it cannot be claimed
+    // twice.
     for (const [question, key] of Object.entries(mapping.columns))
       names.get(key)!.unshift(question);
   }
@@ -121,14 +124,18 @@ function openRegistryTable(
       .join(', ');
     return {
       ok: false,
-      reason: `none of the expected columns found (header row ${table.headerLine} starts ${shown}); is this the registration export? A Google Forms export needs a mapping file ${file.replace(/\.[^./]*$/, '')}.mapping.json beside it`,
+      reason:
+        `none of the expected columns found (header row ${table.headerLine} starts ${shown}); ` +
+        'is this the registration export? A Google Forms export needs a mapping file ' +
+        `${file.replace(/\.[^./]*$/, '')}.mapping.json beside it`,
     };
   }
   const toRaw = rawRowBuilder(keys);
-  // A row of the fast reader's cells: one object for every row the same cells serve.
+  // A row of the CSV fast path's cells: one object for every row the same cells serve.
   let shared: InputRow | null = null;
   const toInputRow = ({ line, cells, damage }: CsvRow): InputRow => {
-    // A form response is completed from all its cells (defaults, a receipt derived from its content).
+    // A form response is completed from all its cells (defaults, a receipt derived from its
+    // content).
     if (mapping) {
       const raw = completeFormRow(eagerRow(toRaw(cells)), mapping);
       return damage ? { line, raw, damage } : { line, raw };

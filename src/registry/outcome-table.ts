@@ -1,40 +1,15 @@
 /**
- * The rows of a registry run as read, kept to the end of the run as columns of numbers: the
- * outcome of a row is known only when every file has been read (a later row may win its receipt),
- * and 100,000 rows kept as objects, each with its receipt and review time as strings, cost the
- * garbage collector more than reading them did. A row's receipt is kept as a number (below), its
- * review time as milliseconds; only a chosen row's public fields and a row's problems are objects.
+ * The rows of a registry run as read, kept to the end of the run as columns of numbers: the outcome
+ * of a row is known only when every file has been read (a later row may win its receipt), and
+ * 100,000 rows kept as objects, each with its receipt and review time as strings, cost the garbage
+ * collector more than reading them did. A row's receipt is kept as a number (domain/receipt.ts's
+ * receiptKey), its review time as milliseconds; only a chosen row's public fields and a row's
+ * problems are objects.
  */
-import { RECEIPT_ALPHABET, RECEIPT_CODE } from '../domain/receipt.ts';
-import type { PublicFields, ReadRow } from './row.ts';
+import { receiptKey } from '../domain/receipt.ts';
+import { VN_OFFSET_MS } from '../domain/time.ts';
+import { NO_PROBLEMS, type PublicFields, type ReadRow } from './row.ts';
 import { PUBLISHED_STATUS, STATUSES, type Status } from '../domain/status.ts';
-
-/**
- * A receipt "XXXX-XXXX" as a number: each of its eight characters is 5 bits (the alphabet has 31),
- * 40 bits in all, exact in a double. -1 for a text that is not a receipt in that form.
- */
-export function receiptKey(receipt: string): number {
-  if (receipt.length !== 9 || receipt.charCodeAt(4) !== 45) return -1;
-  let key = 0;
-  for (let i = 0; i < 9; i++) {
-    if (i === 4) continue;
-    const c = receipt.charCodeAt(i);
-    const v = c < 256 ? RECEIPT_CODE[c]! : -1;
-    if (v < 0) return -1;
-    key = key * 32 + v;
-  }
-  return key;
-}
-
-/** The receipt a key was made from. */
-export function receiptOfKey(key: number): string {
-  let s = '';
-  for (let i = 7; i >= 0; i--) {
-    s += RECEIPT_ALPHABET[Math.floor(key / 32 ** i) % 32];
-    if (i === 4) s += '-';
-  }
-  return s;
-}
 
 /**
  * Date.parse of a review time, by hand for the form every review time is read into
@@ -63,14 +38,14 @@ export function instantMs(iso: string | null): number {
       minute <= 59 &&
       second <= 59
     ) {
-      return Date.UTC(year, month - 1, day, hour, minute, second) - SEVEN_HOURS_MS;
+      return Date.UTC(year, month - 1, day, hour, minute, second) - VN_OFFSET_MS;
     }
   }
   return Date.parse(iso);
 }
 const SHAPE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/;
-const SEVEN_HOURS_MS = 7 * 3_600_000;
 
+/** The statuses in order: a status is kept as a small number, 1 + its place here. */
 export const STATUS_LIST = Object.keys(STATUSES) as Status[];
 const STATUS_CODE = new Map<Status, number>(STATUS_LIST.map((s, i) => [s, i + 1]));
 
@@ -78,32 +53,58 @@ const STATUS_CODE = new Map<Status, number>(STATUS_LIST.map((s, i) => [s, i + 1]
 export type PublishedFields = PublicFields & { receipt: string };
 
 /**
- * A row as the registry counts it, in its fields (no object per row): its receipt as a key (-1:
- * none), status, review time in ms (NaN: none), a chosen row's public fields, every problem
- * (the parser's damage first) and whether a problem rejects it.
+ * A row as the registry counts it. One record is filled again for every row and handed to a
+ * CountedRowVisit (no object per row): a visit copies what it keeps, and keeps no reference to it.
  */
-export type CountedRowVisit = (
-  line: number,
-  key: number,
-  status: Status | null,
-  reviewedMs: number,
-  published: PublishedFields | null,
-  problems: string[],
-  blocked: boolean,
-) => void;
+export interface CountedRow {
+  line: number;
+  /** receiptKey of the receipt (domain/receipt.ts); -1: none. */
+  key: number;
+  status: Status | null;
+  /** The review time in ms (instantMs); NaN: none. */
+  reviewedMs: number;
+  /** A chosen row's public fields with its receipt; null for any other row. */
+  published: PublishedFields | null;
+  /** Every problem, the parser's damage first. */
+  problems: string[];
+  /** A problem rejects the row. */
+  blocked: boolean;
+}
 
-/** Visits a row as readRow read it, with the damage the parser found in it, as the registry counts it. */
-export function visitReadRow(
-  visit: CountedRowVisit,
+/** Takes a row as counted (the record is filled again for the next row). */
+export type CountedRowVisit = (row: CountedRow) => void;
+
+/** A record to fill for each row, in turn. */
+export function newCountedRow(): CountedRow {
+  return {
+    line: 0,
+    key: -1,
+    status: null,
+    reviewedMs: NaN,
+    published: null,
+    problems: NO_PROBLEMS,
+    blocked: false,
+  };
+}
+
+/**
+ * Fills `row` with a row as readRow read it, with the damage the parser found in it; returns it.
+ */
+export function countReadRow(
+  row: CountedRow,
   line: number,
   read: ReadRow,
   damage: string | undefined,
-): void {
+): CountedRow {
   const { receipt, status, publicFields: p } = read;
   const key = receipt === null ? -1 : receiptKey(receipt);
   if (receipt !== null && key < 0)
     throw new Error(`registry: receipt ${receipt} is not in the form XXXX-XXXX`);
-  const published =
+  row.line = line;
+  row.key = key;
+  row.status = status;
+  row.reviewedMs = instantMs(read.reviewedAt);
+  row.published =
     status === PUBLISHED_STATUS && p
       ? {
           productName: p.productName,
@@ -112,18 +113,13 @@ export function visitReadRow(
           producerName: p.producerName,
           commune: p.commune,
           round: p.round,
+          campaign: p.campaign,
           receipt: receipt!,
         }
       : null;
-  visit(
-    line,
-    key,
-    status,
-    instantMs(read.reviewedAt),
-    published,
-    damage ? [damage, ...read.problems] : read.problems,
-    damage !== undefined || read.blocking.length > 0,
-  );
+  row.problems = damage ? [damage, ...read.problems] : read.problems;
+  row.blocked = damage !== undefined || read.blocking.length > 0;
+  return row;
 }
 
 const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T => {
@@ -135,7 +131,11 @@ const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, size: numb
 /** Room for this many rows before the columns grow (a national export holds about 100,000). */
 const ROWS_AT_FIRST = 1 << 16;
 
-export class RowLog {
+/** In `problemsAt` and `publicAt`: the row has none. */
+export const NONE_AT = -1;
+
+/** Every row read in a run, in reading order: one column per field, row `i` at place `i`. */
+export class RowTable {
   length = 0;
   file: Int32Array;
   line: Int32Array;
@@ -146,9 +146,9 @@ export class RowLog {
   /** The review time in ms; NaN: none or unreadable. */
   reviewed: Float64Array;
   blocked: Uint8Array;
-  /** 1 + the place of the row's problems in `problemLists`; 0: none. */
+  /** The place of the row's problems in `problemLists`; NONE_AT: none (see problemsOf). */
   problemsAt: Int32Array;
-  /** 1 + the place of the row's public fields in `publics`; 0: none. */
+  /** The place of the row's public fields in `publics`; NONE_AT: none (see publicOf). */
   publicAt: Int32Array;
   readonly problemLists: string[][] = [];
   readonly publics: PublishedFields[] = [];
@@ -165,26 +165,19 @@ export class RowLog {
     [this.status, this.blocked] = [new Uint8Array(rows), new Uint8Array(rows)];
   }
 
-  add(
-    file: number,
-    line: number,
-    key: number,
-    status: Status | null,
-    reviewedMs: number,
-    blocked: boolean,
-    problems: readonly string[],
-    published: PublishedFields | null,
-  ): number {
+  /** Adds a row of file number `file` (the record is copied); returns its place. */
+  add(file: number, row: CountedRow): number {
     const i = this.length++;
     if (i === this.line.length) this.resize(2 * i || 1);
     this.file[i] = file;
-    this.line[i] = line;
-    this.key[i] = key;
-    this.status[i] = status === null ? 0 : STATUS_CODE.get(status)!;
-    this.reviewed[i] = reviewedMs;
-    this.blocked[i] = blocked ? 1 : 0;
-    this.problemsAt[i] = problems.length > 0 ? this.problemLists.push(problems as string[]) : 0;
-    this.publicAt[i] = published ? this.publics.push(published) : 0;
+    this.line[i] = row.line;
+    this.key[i] = row.key;
+    this.status[i] = row.status === null ? 0 : STATUS_CODE.get(row.status)!;
+    this.reviewed[i] = row.reviewedMs;
+    this.blocked[i] = row.blocked ? 1 : 0;
+    const { problems, published } = row;
+    this.problemsAt[i] = problems.length > 0 ? this.problemLists.push(problems) - 1 : NONE_AT;
+    this.publicAt[i] = published ? this.publics.push(published) - 1 : NONE_AT;
     return i;
   }
 
@@ -192,6 +185,17 @@ export class RowLog {
     return this.status[i] === 0 ? null : STATUS_LIST[this.status[i]! - 1]!;
   }
 
+  /** The row's problems (the shared empty list when it has none). */
+  problemsOf(i: number): string[] {
+    const at = this.problemsAt[i]!;
+    return at === NONE_AT ? NO_PROBLEMS : this.problemLists[at]!;
+  }
+
+  /** The row's public fields with its receipt, or null when it publishes nothing. */
+  publicOf(i: number): PublishedFields | null {
+    const at = this.publicAt[i]!;
+    return at === NONE_AT ? null : this.publics[at]!;
+  }
   private resize(size: number) {
     this.file = grow(this.file, size);
     this.line = grow(this.line, size);

@@ -2,10 +2,16 @@
  * Rows as read by another thread, handed over packed: a structured clone of 50,000 small objects
  * costs the receiving thread more than reading the rows did, and the registry then keeps the rows
  * as columns anyway. Each row as the registry counts it: its line, receipt key and review time as
- * numbers, its status and what it publishes as flags, a chosen row's public texts joined by NUL
+ * numbers, its status and what it publishes as flags, a chosen row's public texts (campaign included) joined by NUL
  * (decoded text holds none; the count is checked on opening), and the rare rows with problems.
  */
-import { STATUS_LIST, type CountedRowVisit, type PublishedFields } from './outcome-table.ts';
+import {
+  newCountedRow,
+  STATUS_LIST,
+  type CountedRow,
+  type CountedRowVisit,
+  type PublishedFields,
+} from './outcome-table.ts';
 import { NO_PROBLEMS as NONE } from './row.ts';
 import type { Status } from '../domain/status.ts';
 
@@ -43,19 +49,20 @@ export function rowPacker() {
     extras: [],
   };
   const strings: string[] = [];
-  const add: CountedRowVisit = (line, key, status, reviewedMs, p, problems, blocked) => {
+  const add: CountedRowVisit = (row: CountedRow) => {
+    const { status, published: p, problems, blocked } = row;
     let flags = status === null ? 0 : STATUS_CODE.get(status)!;
     if (p) {
       flags |= PUBLIC;
-      strings.push(p.productName, p.productGroup, p.producerType, p.commune, p.receipt);
+      strings.push(p.productName, p.productGroup, p.producerType, p.commune, p.receipt, p.campaign);
       if (p.producerName !== null) ((flags |= NAME), strings.push(p.producerName));
       if (p.round !== null) ((flags |= ROUND), strings.push(p.round));
     }
     if (problems.length > 0 || blocked)
       packed.extras.push([packed.lines.length, problems, blocked]);
-    packed.lines.push(line);
-    packed.keys.push(key);
-    packed.reviewed.push(reviewedMs);
+    packed.lines.push(row.line);
+    packed.keys.push(row.key);
+    packed.reviewed.push(row.reviewedMs);
     packed.flags.push(flags);
   };
   return {
@@ -69,7 +76,7 @@ export function rowPacker() {
 }
 
 /** How many strings a row with these flags has. */
-const stringsOf = (f: number) => (f & PUBLIC ? 5 + (f & NAME ? 1 : 0) + (f & ROUND ? 1 : 0) : 0);
+const stringsOf = (f: number) => (f & PUBLIC ? 6 + (f & NAME ? 1 : 0) + (f & ROUND ? 1 : 0) : 0);
 
 /** Packed rows opened, their strings checked against their flags. */
 export interface ReadRows {
@@ -102,9 +109,10 @@ export function openPacked(packed: PackedRows, firstLine: number): ReadRows | nu
   return { packed, strings, extras, firstLine };
 }
 
-/** Visits every row in order. */
+/** Visits every row in order (one record, filled again for each row). */
 export function forEachRead(rows: ReadRows, visit: CountedRowVisit): void {
   const { packed, strings, extras, firstLine } = rows;
+  const row = newCountedRow();
   const { lines, keys, reviewed, flags } = packed;
   let s = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -116,7 +124,8 @@ export function forEachRead(rows: ReadRows, visit: CountedRowVisit): void {
         productGroup = strings[s++]!,
         producerType = strings[s++]!,
         commune = strings[s++]!,
-        receipt = strings[s++]!;
+        receipt = strings[s++]!,
+        campaign = strings[s++]!;
       const producerName = f & NAME ? strings[s++]! : null;
       const round = f & ROUND ? strings[s++]! : null;
       published = {
@@ -126,18 +135,18 @@ export function forEachRead(rows: ReadRows, visit: CountedRowVisit): void {
         producerName,
         commune,
         round,
+        campaign,
         receipt,
       };
     }
     const extra = extras.get(i);
-    visit(
-      firstLine + lines[i]!,
-      keys[i]!,
-      code === 0 ? null : STATUS_LIST[code - 1]!,
-      reviewed[i]!,
-      published,
-      extra?.problems ?? NONE,
-      extra?.blocked ?? false,
-    );
+    row.line = firstLine + lines[i]!;
+    row.key = keys[i]!;
+    row.status = code === 0 ? null : STATUS_LIST[code - 1]!;
+    row.reviewedMs = reviewed[i]!;
+    row.published = published;
+    row.problems = extra?.problems ?? NONE;
+    row.blocked = extra?.blocked ?? false;
+    visit(row);
   }
 }

@@ -29,6 +29,7 @@ import {
 } from '../domain/registration.ts';
 import { normaliseReceipt, RECEIPT_ALPHABET } from '../domain/receipt.ts';
 import { assignRound } from '../domain/round.ts';
+import { campaignStartMs, type CampaignView } from '../domain/campaign.ts';
 import {
   isScientific,
   memo,
@@ -41,264 +42,10 @@ import { PRODUCT_STAGES, PUBLISHED_STATUS, STATUSES, type Status } from '../doma
 
 export type RawRow = Partial<Record<ExportKey, string>>;
 
-export interface PublicFields {
-  productName: string;
-  productGroup: string;
-  producerType: string;
-  /** Null without the producer's consent. */
-  producerName: string | null;
-  commune: string;
-  round: string | null;
-}
-
-export interface ReadRow {
-  receipt: string | null;
-  status: Status | null;
-  /** ISO with +07:00; null when empty or unreadable (then it loses every tie). */
-  reviewedAt: string | null;
-  /** The published fields, when all of them are valid. */
-  publicFields: PublicFields | null;
-  /** Every problem found, in Vietnamese. */
-  problems: string[];
-  /** Problems that reject the row: unidentifiable, unclassifiable, or a published field of a chosen row. */
-  blocking: string[];
-}
-
-export interface RowContext {
-  sets: RegistrationValueSets;
-  rounds: readonly { slug: string; label: string; deadline: string }[];
-}
-
-/** A receipt already written as the export writes it: normaliseReceipt would return it unchanged. */
-export const CANONICAL_RECEIPT = new RegExp(`^[${RECEIPT_ALPHABET}]{4}-[${RECEIPT_ALPHABET}]{4}$`);
-
-/** The problems of a row that has none (most rows): one shared, frozen list. */
-export const NO_PROBLEMS: string[] = Object.freeze([]) as unknown as string[];
-
-/** A cell as the registry reads it: the export's formula guard undone, trimmed (the decoded file is NFC already). */
-export function tidy(value: string | undefined): string {
-  if (value === undefined || value === '') return '';
-  return (value.indexOf("'") === -1 ? value : restoreCell(value)).trim();
-}
-
-/** What reading a row takes, built once for a set of value sets: the schema, its checks and the lookups. */
-export interface RowRules {
-  ctx: RowContext;
-  schema: RegistrationSchema;
-  /** The checks of the schema's fields, in FIELDS order. */
-  checkList: readonly Check[];
-  findStatus: (text: string) => string | undefined;
-  findRound: (text: string) => string | undefined;
-  findGroup: (text: string) => string | undefined;
-  findType: (text: string) => string | undefined;
-  findStage: (text: string) => string | undefined;
-  yesNo: (text: string) => boolean | null;
-  /** What the check of schema field `f` (its place in FIELDS) is given for the field's cell text. */
-  fieldInput: (f: number, text: string) => unknown;
-  /** The row reader (the reference every quicker reader answers as). */
-  readRow: (raw: RawRow) => ReadRow;
-}
-
-/** Builds the row reader for one set of value sets (the schema is built once); `makeChecks` is swapped only by tests. */
-export function makeRowReader(
-  ctx: RowContext,
-  makeChecks: (schema: RegistrationSchema) => FieldChecks = makeFieldChecks,
-): (raw: RawRow) => ReadRow {
-  return makeRowRules(ctx, makeChecks).readRow;
-}
-
-/** The rules of reading a row, and the row reader built on them. */
-export function makeRowRules(
-  ctx: RowContext,
-  makeChecks: (schema: RegistrationSchema) => FieldChecks = makeFieldChecks,
-): RowRules {
-  const schema = makeRegistrationSchema(ctx.sets);
-  const findStatus = slugLookup(
-    Object.entries(STATUSES).map(([slug, label]) => ({
-      slug,
-      label,
-      also: STATUS_SHORT[slug as Status],
-    })),
-  );
-  const findRound = slugLookup(ctx.rounds);
-  const findGroup = slugLookup(ctx.sets.productGroups);
-  const findType = slugLookup(ctx.sets.producerTypes);
-  const findStage = slugLookup(
-    Object.entries(PRODUCT_STAGES).map(([slug, label]) => ({ slug, label })),
-  );
-  const yesNo = memo(readYesNo);
-  const checks = makeChecks(schema);
-  const fields = Object.keys(schema.shape) as FieldKey[];
-  if (fields.join() !== FIELDS.join())
-    throw new Error(
-      `registry-row: the schema's fields are now ${fields.join(', ')}; update FIELDS`,
-    );
-  // A support-needs cell repeats (a few suggested needs): split and checked once per distinct cell.
-  const checkNeeds = memo((text: string) =>
-    checks.supportNeeds(text.split(/\s*[;\n]\s*/).filter(Boolean)),
-  );
-  // By position, in the schema's order: a check looked up by field name in every row is a slow, megamorphic lookup.
-  const checkList = FIELDS.map((key): Check =>
-    key === 'supportNeeds' ? (text) => checkNeeds(text as string) : checks[key],
-  );
-
-  const fieldInput = (f: number, text: string): unknown => {
-    if (f === PRODUCER_TYPE) return findType(text) ?? text;
-    if (f === PRODUCT_GROUP) return findGroup(text) ?? text;
-    if (f === PRODUCT_STAGE) return findStage(text) ?? text;
-    if (f === PHONE) return stripThousands(text);
-    if (f === CONSENT || f === PUBLISH_NAME) return yesNo(text) === true;
-    return text;
-  };
-
-  return {
-    ctx,
-    schema,
-    checkList,
-    findStatus,
-    findRound,
-    findGroup,
-    findType,
-    findStage,
-    yesNo,
-    fieldInput,
-    readRow,
-  };
-
-  function readRow(raw: RawRow): ReadRow {
-    const problems: string[] = [];
-    const blocking: string[] = [];
-
-    const receiptText = tidy(raw.receipt);
-    const receipt = CANONICAL_RECEIPT.test(receiptText)
-      ? receiptText
-      : normaliseReceipt(receiptText);
-    if (!receipt)
-      blocking.push(
-        receiptText
-          ? `Mã hồ sơ "${receiptText}" không đúng dạng (ví dụ K7QM-3XPA)`
-          : 'Thiếu mã hồ sơ',
-      );
-
-    const statusText = tidy(raw.status);
-    const status = (findStatus(statusText) as Status | undefined) ?? null;
-    if (!status)
-      blocking.push(
-        statusText ? `Trạng thái "${statusText}" không rõ` : 'Thiếu trạng thái rà soát',
-      );
-
-    const reviewProblem: string[] = [];
-    const reviewedAt = readInstant(tidy(raw.reviewedAt), 'Thời điểm rà soát', reviewProblem);
-    if (receipt && status && status !== PUBLISHED_STATUS)
-      return {
-        receipt,
-        status,
-        reviewedAt,
-        publicFields: null,
-        problems: reviewProblem.length ? reviewProblem : NO_PROBLEMS,
-        blocking: NO_PROBLEMS,
-      };
-    const submittedAt = readInstant(tidy(raw.submittedAt), 'Thời điểm gửi', problems);
-    problems.push(...reviewProblem);
-
-    // The round: from its column (slug or label; empty = after the last round), else from the submission time.
-    let round: string | null = null;
-    let roundProblem: string | null = null;
-    if (raw.round !== undefined) {
-      const text = tidy(raw.round);
-      round = text ? (findRound(text) ?? null) : null;
-      if (text && !round) roundProblem = `Đợt "${text}" không có trong danh mục`;
-    } else if (submittedAt) round = assignRound(ctx.rounds, new Date(submittedAt))?.slug ?? null;
-    else roundProblem = 'Không xác định được đợt: không có cột Đợt và không đọc được thời điểm gửi';
-
-    // The cells of the schema's fields, in FIELDS order (for messages), and what the schema is given for each.
-    const cells = [
-      tidy(raw.producerName),
-      tidy(raw.producerType),
-      tidy(raw.representative),
-      tidy(raw.phone),
-      tidy(raw.email),
-      tidy(raw.commune),
-      tidy(raw.address),
-      tidy(raw.businessId),
-      tidy(raw.productName),
-      tidy(raw.productGroup),
-      tidy(raw.productStage),
-      tidy(raw.description),
-      tidy(raw.supportNeeds),
-      tidy(raw.consentProcessing),
-      tidy(raw.consentPublishName),
-    ];
-    const consentPublishName = yesNo(cells[PUBLISH_NAME]!);
-    if (consentPublishName === null)
-      problems.push(
-        `Đồng ý công khai tên: "${cells[PUBLISH_NAME]}" không rõ có hay không, nên tên chủ thể không được công khai`,
-      );
-    const inputs = cells.map((text, f) => fieldInput(f, text));
-    const phone = inputs[PHONE] as string;
-
-    const values: unknown[] = [];
-    let fieldErrors: Map<number, string> | null = null;
-    for (let i = 0; i < checkList.length; i++) {
-      const r = checkList[i]!(inputs[i]);
-      if (r.ok) values[i] = r.value;
-      else (fieldErrors ??= new Map()).set(i, r.message);
-    }
-    if (isScientific(phone))
-      (fieldErrors ??= new Map()).set(
-        PHONE,
-        'Số điện thoại đã bị bảng tính đổi sang dạng số mũ (ví dụ 9,12E+08), không khôi phục được',
-      );
-    let publicError = false;
-    for (const [i, message] of fieldErrors ?? []) {
-      const text = valueSetMessage(FIELDS[i]!, cells[i]!) ?? message;
-      problems.push(text);
-      if (PUBLIC_FIELDS.has(i)) {
-        publicError = true;
-        if (status === 'da-chon') blocking.push(text);
-      } else if (status === 'da-chon' && BLOCK_CONTROLS.test(cells[i]!)) {
-        // A control character (a NUL stored before the form refused them) is damage, not a slip: the row is held back.
-        blocking.push(text);
-      }
-    }
-    if (roundProblem) {
-      problems.push(roundProblem);
-      if (status === 'da-chon') blocking.push(roundProblem);
-    }
-
-    let publicFields: PublicFields | null = null;
-    if (!publicError && !roundProblem) {
-      const named = consentPublishName === true && !fieldErrors?.has(PRODUCER_NAME);
-      publicFields = {
-        productName: values[PRODUCT_NAME] as string,
-        productGroup: values[PRODUCT_GROUP] as string,
-        producerType: values[PRODUCER_TYPE] as string,
-        producerName: named ? (values[PRODUCER_NAME] as string) : null,
-        commune: values[COMMUNE] as string,
-        round,
-      };
-    }
-    if (blocking.length + problems.length === 0)
-      return {
-        receipt,
-        status,
-        reviewedAt,
-        publicFields,
-        problems: NO_PROBLEMS,
-        blocking: NO_PROBLEMS,
-      };
-    return {
-      receipt,
-      status,
-      reviewedAt,
-      publicFields,
-      problems: [...new Set([...blocking, ...problems])],
-      blocking,
-    };
-  }
-}
-
-/** The schema's fields in its order (checked when a reader is built): readRow reads and checks them by position. */
+/**
+ * The schema's fields in its order (checked when a reader is built): readRow reads and checks them
+ * by position, and the fast path (fast/row.ts) by the same places.
+ */
 export const FIELDS = [
   'producerName',
   'producerType',
@@ -338,9 +85,137 @@ export const [
   at('consentProcessing'),
   at('consentPublishName'),
 ];
-/** The published fields: a problem in one keeps the product off the list (and rejects a chosen row). */
+/**
+ * The published fields: a problem in one keeps the product off the list (and rejects a
+ * chosen row). */
 const PUBLIC_FIELDS = new Set([PRODUCT_NAME, PRODUCT_GROUP, PRODUCER_TYPE, COMMUNE]);
 
+export interface PublicFields {
+  productName: string;
+  productGroup: string;
+  producerType: string;
+  /** Null without the producer's consent. */
+  producerName: string | null;
+  commune: string;
+  round: string | null;
+  /** The campaign the product is listed under (campaignOf); '' when the content names none. */
+  campaign: string;
+}
+
+export interface ReadRow {
+  receipt: string | null;
+  status: Status | null;
+  /** ISO with +07:00; null when empty or unreadable (then it loses every tie). */
+  reviewedAt: string | null;
+  /** The published fields, when all of them are valid. */
+  publicFields: PublicFields | null;
+  /** Every problem found, in Vietnamese. */
+  problems: string[];
+  /**
+   * Problems that reject the row: unidentifiable, unclassifiable, or a published field of a
+   * chosen row.
+   */
+  blocking: string[];
+}
+
+export interface RowContext {
+  sets: RegistrationValueSets;
+  rounds: readonly { slug: string; label: string; deadline: string }[];
+  /** The content's campaigns (plain data: the context goes to worker threads); none: campaign ''. */
+  campaigns?: readonly RowCampaign[];
+  /** The current campaign's slug. */
+  currentCampaign?: string;
+}
+
+/** A campaign as the registry needs it: what a cell may call it, and its rounds. */
+export interface RowCampaign {
+  slug: string;
+  /** Its title, which a cell may hold instead of the slug. */
+  label: string;
+  rounds: readonly string[];
+  /** Its first round's deadline in ms (Infinity: no rounds), for rows of old exports. */
+  startMs: number;
+}
+
+/** The registry's context from the content: value sets, every round, every campaign, the current one. */
+export function rowContextOf(
+  content: RegistrationValueSets & {
+    rounds: readonly { slug: string; label: string; deadline: string }[];
+    campaigns: readonly CampaignView[];
+    campaign: CampaignView;
+  },
+): RowContext {
+  return {
+    sets: content,
+    rounds: content.rounds.map((r) => ({ slug: r.slug, label: r.label, deadline: r.deadline })),
+    campaigns: content.campaigns.map((c) => ({
+      slug: c.slug,
+      label: c.title,
+      rounds: c.rounds.map((r) => r.slug),
+      startMs: campaignStartMs(c),
+    })),
+    currentCampaign: content.campaign.slug,
+  };
+}
+
+/** A campaign as the registry decided it for a row, with a note when the cell named none known. */
+export interface CampaignAnswer {
+  slug: string;
+  problem: string | null;
+}
+
+/**
+ * The campaign a chosen row is listed under. A row with a round: that round's campaign. A late row
+ * (no round, "đợt tiếp theo"): the campaign its export names (column Kỳ đăng ký); in an export
+ * made before that column, the campaign that had begun when it was sent (the latest whose first
+ * deadline had come); else the current one. So a late 2024 row uploaded during a later campaign
+ * stays in 2024's list.
+ */
+export function makeCampaignOf(
+  ctx: RowContext,
+): (round: string | null, text: string, submittedMs: number) => CampaignAnswer {
+  const campaigns = ctx.campaigns ?? [];
+  const current = ctx.currentCampaign ?? '';
+  const byRound = new Map(campaigns.flatMap((c) => c.rounds.map((r) => [r, c.slug] as const)));
+  const find = slugLookup(campaigns);
+  const started = [...campaigns].sort((a, b) => b.startMs - a.startMs);
+  const sure = (slug: string): CampaignAnswer => ({ slug, problem: null });
+  return (round, text, submittedMs) => {
+    if (round !== null) return sure(byRound.get(round) ?? current);
+    if (text) {
+      const slug = find(text);
+      return slug
+        ? sure(slug)
+        : {
+            slug: current,
+            problem: `Kỳ đăng ký "${text}" không có trong nội dung; xếp vào kỳ hiện tại`,
+          };
+    }
+    if (Number.isNaN(submittedMs)) return sure(current);
+    return sure(started.find((c) => c.startMs <= submittedMs)?.slug ?? current);
+  };
+}
+
+/** A receipt already as the export writes it: normaliseReceipt would return it unchanged. */
+export const CANONICAL_RECEIPT = new RegExp(`^[${RECEIPT_ALPHABET}]{4}-[${RECEIPT_ALPHABET}]{4}$`);
+
+/** The problems of a row that has none (most rows): one shared, frozen list. */
+export const NO_PROBLEMS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * A cell as the registry reads it: the export's formula guard undone, trimmed (the decoded file is
+ * NFC already).
+ */
+export function tidy(value: string | undefined): string {
+  if (value === undefined || value === '') return '';
+  return (value.indexOf("'") === -1 ? value : restoreCell(value)).trim();
+}
+
+const ROUND_UNKNOWN = 'Không xác định được đợt: không có cột Đợt và không đọc được thời điểm gửi';
+const PHONE_SCIENTIFIC =
+  'Số điện thoại đã bị bảng tính đổi sang dạng số mũ (ví dụ 9,12E+08), không khôi phục được';
+
+/** Short and older names of the statuses a spreadsheet may hold. */
 const STATUS_SHORT: Record<Status, string[]> = {
   'cho-ra-soat': ['Chờ duyệt', 'Mới'],
   'da-chon': ['Đã chọn', 'Được chọn', 'Chọn'],
@@ -354,7 +229,8 @@ function readInstant(text: string, label: string, problems: string[]): string | 
   const iso = readSheetInstant(text);
   if (!iso)
     problems.push(
-      `${label} "${text}" không đọc được (cần dạng 25/03/2024 08:05 hoặc 2024-03-25T08:05:00+07:00)`,
+      `${label} "${text}" không đọc được ` +
+        '(cần dạng 25/03/2024 08:05 hoặc 2024-03-25T08:05:00+07:00)',
     );
   return iso;
 }
@@ -365,8 +241,243 @@ const VALUE_SET_LABELS: Record<string, string> = {
   productStage: F.productStage.label,
 };
 
-/** A clearer message than the form's "please choose" for a value-set cell that holds something unknown. */
+/**
+ * A clearer message than the form's "please choose" for a value-set cell that holds something
+ * unknown.
+ */
 function valueSetMessage(field: string, text: string): string | null {
   const label = VALUE_SET_LABELS[field];
   return label && text ? `${label} "${text}" không có trong danh mục` : null;
+}
+
+/**
+ * What reading a row takes, built once for a set of value sets: the schema, its checks and the
+ * lookups.
+ */
+export interface RowRules {
+  ctx: RowContext;
+  schema: RegistrationSchema;
+  /** The checks of the schema's fields, in FIELDS order. */
+  checkList: readonly Check[];
+  findStatus: (text: string) => string | undefined;
+  findRound: (text: string) => string | undefined;
+  /** The campaign of a chosen row: its round, its Kỳ đăng ký cell, its submission time. */
+  campaignOf: (round: string | null, text: string, submittedMs: number) => CampaignAnswer;
+  findGroup: (text: string) => string | undefined;
+  findType: (text: string) => string | undefined;
+  findStage: (text: string) => string | undefined;
+  yesNo: (text: string) => boolean | null;
+  /** What the check of schema field `f` (its place in FIELDS) is given for its cell's text. */
+  fieldInput: (f: number, text: string) => unknown;
+  /** The row reader: the reference the fast path (fast/row.ts) answers as. */
+  readRow: (raw: RawRow) => ReadRow;
+}
+
+/**
+ * Builds the row reader for one set of value sets (the schema is built once); `makeChecks` is
+ * swapped only by tests.
+ */
+export function makeRowReader(
+  ctx: RowContext,
+  makeChecks: (schema: RegistrationSchema) => FieldChecks = makeFieldChecks,
+): (raw: RawRow) => ReadRow {
+  return makeRowRules(ctx, makeChecks).readRow;
+}
+
+/** The rules of reading a row, and the row reader built on them. */
+export function makeRowRules(
+  ctx: RowContext,
+  makeChecks: (schema: RegistrationSchema) => FieldChecks = makeFieldChecks,
+): RowRules {
+  const schema = makeRegistrationSchema(ctx.sets);
+  const findStatus = slugLookup(
+    Object.entries(STATUSES).map(([slug, label]) => ({
+      slug,
+      label,
+      also: STATUS_SHORT[slug as Status],
+    })),
+  );
+  const findRound = slugLookup(ctx.rounds);
+  const campaignOf = makeCampaignOf(ctx);
+  const findGroup = slugLookup(ctx.sets.productGroups);
+  const findType = slugLookup(ctx.sets.producerTypes);
+  const findStage = slugLookup(
+    Object.entries(PRODUCT_STAGES).map(([slug, label]) => ({ slug, label })),
+  );
+  const yesNo = memo(readYesNo);
+  const checks = makeChecks(schema);
+  const fields = Object.keys(schema.shape) as FieldKey[];
+  if (fields.join() !== FIELDS.join())
+    throw new Error(
+      `registry-row: the schema's fields are now ${fields.join(', ')}; update FIELDS`,
+    );
+  // A support-needs cell repeats (a few suggested needs): split and checked once per distinct cell.
+  const checkNeeds = memo((text: string) =>
+    checks.supportNeeds(text.split(/\s*[;\n]\s*/).filter(Boolean)),
+  );
+  // By position, in the schema's order: a check looked up by field name in every row is a slow,
+  // megamorphic lookup.
+  const checkList = FIELDS.map((key): Check =>
+    key === 'supportNeeds' ? (text) => checkNeeds(text as string) : checks[key],
+  );
+
+  const fieldInput = (f: number, text: string): unknown => {
+    if (f === PRODUCER_TYPE) return findType(text) ?? text;
+    if (f === PRODUCT_GROUP) return findGroup(text) ?? text;
+    if (f === PRODUCT_STAGE) return findStage(text) ?? text;
+    if (f === PHONE) return stripThousands(text);
+    if (f === CONSENT || f === PUBLISH_NAME) return yesNo(text) === true;
+    return text;
+  };
+
+  function readRow(raw: RawRow): ReadRow {
+    const problems: string[] = [];
+    const blocking: string[] = [];
+
+    const receiptText = tidy(raw.receipt);
+    const receipt = CANONICAL_RECEIPT.test(receiptText)
+      ? receiptText
+      : normaliseReceipt(receiptText);
+    if (!receipt)
+      blocking.push(
+        receiptText
+          ? `Mã hồ sơ "${receiptText}" không đúng dạng (ví dụ K7QM-3XPA)`
+          : 'Thiếu mã hồ sơ',
+      );
+
+    const statusText = tidy(raw.status);
+    const status = (findStatus(statusText) as Status | undefined) ?? null;
+    if (!status)
+      blocking.push(
+        statusText ? `Trạng thái "${statusText}" không rõ` : 'Thiếu trạng thái rà soát',
+      );
+
+    const reviewProblem: string[] = [];
+    const reviewedAt = readInstant(tidy(raw.reviewedAt), 'Thời điểm rà soát', reviewProblem);
+    if (receipt && status && status !== PUBLISHED_STATUS)
+      return {
+        receipt,
+        status,
+        reviewedAt,
+        publicFields: null,
+        problems: reviewProblem.length ? reviewProblem : NO_PROBLEMS,
+        blocking: NO_PROBLEMS,
+      };
+    const submittedAt = readInstant(tidy(raw.submittedAt), 'Thời điểm gửi', problems);
+    problems.push(...reviewProblem);
+
+    // The round: from its column (slug or label; empty = after the last round), else from the
+    // submission time.
+    let round: string | null = null;
+    let roundProblem: string | null = null;
+    if (raw.round !== undefined) {
+      const text = tidy(raw.round);
+      round = text ? (findRound(text) ?? null) : null;
+      if (text && !round) roundProblem = `Đợt "${text}" không có trong danh mục`;
+    } else if (submittedAt) round = assignRound(ctx.rounds, new Date(submittedAt))?.slug ?? null;
+    else roundProblem = ROUND_UNKNOWN;
+
+    // The cells of the schema's fields, in FIELDS order (for messages), and what the schema is
+    // given for each.
+    const cells = [
+      tidy(raw.producerName),
+      tidy(raw.producerType),
+      tidy(raw.representative),
+      tidy(raw.phone),
+      tidy(raw.email),
+      tidy(raw.commune),
+      tidy(raw.address),
+      tidy(raw.businessId),
+      tidy(raw.productName),
+      tidy(raw.productGroup),
+      tidy(raw.productStage),
+      tidy(raw.description),
+      tidy(raw.supportNeeds),
+      tidy(raw.consentProcessing),
+      tidy(raw.consentPublishName),
+    ];
+    const consentPublishName = yesNo(cells[PUBLISH_NAME]!);
+    if (consentPublishName === null)
+      problems.push(
+        `Đồng ý công khai tên: "${cells[PUBLISH_NAME]}" không rõ có hay không, ` +
+          'nên tên chủ thể không được công khai',
+      );
+    const inputs = cells.map((text, f) => fieldInput(f, text));
+    const phone = inputs[PHONE] as string;
+
+    const values: unknown[] = [];
+    let fieldErrors: Map<number, string> | null = null;
+    for (let i = 0; i < checkList.length; i++) {
+      const r = checkList[i]!(inputs[i]);
+      if (r.ok) values[i] = r.value;
+      else (fieldErrors ??= new Map()).set(i, r.message);
+    }
+    if (isScientific(phone)) (fieldErrors ??= new Map()).set(PHONE, PHONE_SCIENTIFIC);
+    let publicError = false;
+    for (const [i, message] of fieldErrors ?? []) {
+      const text = valueSetMessage(FIELDS[i]!, cells[i]!) ?? message;
+      problems.push(text);
+      if (PUBLIC_FIELDS.has(i)) {
+        publicError = true;
+        if (status === 'da-chon') blocking.push(text);
+      } else if (status === 'da-chon' && BLOCK_CONTROLS.test(cells[i]!)) {
+        // A control character (a NUL stored before the form refused them) is damage, not a slip:
+        // the row is held back.
+        blocking.push(text);
+      }
+    }
+    if (roundProblem) {
+      problems.push(roundProblem);
+      if (status === 'da-chon') blocking.push(roundProblem);
+    }
+
+    let publicFields: PublicFields | null = null;
+    if (!publicError && !roundProblem) {
+      const submittedMs = submittedAt === null ? NaN : new Date(submittedAt).getTime();
+      const campaign = campaignOf(round, tidy(raw.campaign), submittedMs);
+      if (campaign.problem) problems.push(campaign.problem);
+      const named = consentPublishName === true && !fieldErrors?.has(PRODUCER_NAME);
+      publicFields = {
+        productName: values[PRODUCT_NAME] as string,
+        productGroup: values[PRODUCT_GROUP] as string,
+        producerType: values[PRODUCER_TYPE] as string,
+        producerName: named ? (values[PRODUCER_NAME] as string) : null,
+        commune: values[COMMUNE] as string,
+        round,
+        campaign: campaign.slug,
+      };
+    }
+    if (blocking.length + problems.length === 0)
+      return {
+        receipt,
+        status,
+        reviewedAt,
+        publicFields,
+        problems: NO_PROBLEMS,
+        blocking: NO_PROBLEMS,
+      };
+    return {
+      receipt,
+      status,
+      reviewedAt,
+      publicFields,
+      problems: [...new Set([...blocking, ...problems])],
+      blocking,
+    };
+  }
+
+  return {
+    ctx,
+    schema,
+    checkList,
+    findStatus,
+    findRound,
+    campaignOf,
+    findGroup,
+    findType,
+    findStage,
+    yesNo,
+    fieldInput,
+    readRow,
+  };
 }

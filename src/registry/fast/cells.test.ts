@@ -1,4 +1,5 @@
-// Each check on a cell's bytes answers as its counterpart on the decoded text, or says it cannot tell.
+// The fast paths of cells.ts against their references: each check on a cell's bytes answers as its
+// reference on the decoded text, or says it cannot tell.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,8 +12,8 @@ import {
 } from './cells.ts';
 import { PLAIN_EMAIL } from '../../domain/field-checks.ts';
 import { isStoredPhone } from '../../domain/phone.ts';
-import { RECEIPT_ALPHABET } from '../../domain/receipt.ts';
-import { instantMs, receiptKey } from '../outcome-table.ts';
+import { RECEIPT_ALPHABET, receiptKey } from '../../domain/receipt.ts';
+import { instantMs } from '../outcome-table.ts';
 import { tidy } from '../row.ts';
 import { readSheetInstant } from '../../domain/sheet-values.ts';
 import { clean } from '../../domain/text.ts';

@@ -1,34 +1,87 @@
 /**
- * Checks of a cell in a UTF-8 file's bytes, without decoding it: the common shapes of the values
- * the registry reads (a receipt, a time in the export's form, clean text, a stored phone number, a
- * plain email address). Each answers exactly as its counterpart on the decoded text, or says it
- * cannot tell (then the caller decodes the cell and asks the counterpart); a property test holds
- * each to its counterpart. A cell is a range [start, end) of the bytes; `escaped` says it was a
- * quoted cell whose doubled quotes stand for one quote each.
+ * Fast paths of the string checks the registry makes of a cell (each one's reference is named on
+ * it: receiptKey, readSheetInstant + instantMs, tidy + clean, isStoredPhone, PLAIN_EMAIL), tested
+ * against them in cells.test.ts beside this file. They check a cell in a UTF-8 file's bytes,
+ * without decoding it: the common shapes of the values the registry reads (a receipt, a time in the
+ * export's form, clean text, a stored phone number, a plain email address). Each answers exactly as
+ * its reference on the decoded text, or says it cannot tell (then the caller decodes the cell and
+ * asks the reference). A cell is a range [start, end) of the bytes; `escaped` says it was a quoted
+ * cell whose doubled quotes stand for one quote each.
  */
-import { RECEIPT_CODE } from '../../domain/receipt.ts';
+import {
+  RECEIPT_CODE,
+  RECEIPT_DASH,
+  RECEIPT_DASH_AT,
+  RECEIPT_KEY_BASE,
+  RECEIPT_LENGTH,
+} from '../../domain/receipt.ts';
+import { VN_OFFSET_MS } from '../../domain/time.ts';
 
-/** registry-log's receiptKey of the cell's text: the receipt "XXXX-XXXX" as a number, -1 for any other cell. */
+// The bytes the checks look for, by name: ASCII characters, and bytes of UTF-8 sequences.
+const TAB = 0x09;
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
+const QUOTE = 0x22; // "
+const APOSTROPHE = 0x27; // '
+const PLUS = 0x2b;
+const COMMA = 0x2c;
+const DASH = 0x2d;
+const DOT = 0x2e;
+const DIGIT_0 = 0x30;
+const DIGIT_2 = 0x32;
+const DIGIT_3 = 0x33;
+const DIGIT_5 = 0x35;
+const DIGIT_7 = 0x37;
+const DIGIT_8 = 0x38;
+const DIGIT_9 = 0x39;
+const COLON = 0x3a;
+const SEMICOLON = 0x3b;
+const AT_SIGN = 0x40;
+const UPPER_A = 0x41;
+const UPPER_Z = 0x5a;
+/** An ASCII upper-case letter + this = its lower case. */
+const TO_LOWER = 0x20;
+const UPPER_T = 0x54;
+const UNDERSCORE = 0x5f;
+const DELETE = 0x7f;
+/** The first byte that is not ASCII. */
+const NON_ASCII = 0x80;
+/** U+00A0 (no-break space), which String.prototype.trim removes, is C2 A0 in UTF-8. */
+const NBSP_LEAD = 0xc2;
+const NBSP_LAST = 0xa0;
+/** The last lead byte of a two-byte sequence below U+0300 (U+0080–U+02FF: C2–CB). */
+const LEAD_BELOW_U0300 = 0xcb;
+/** U+1EA0–U+1EFF (precomposed Vietnamese letters): E1 BA A0–BF, or E1 BB 80–BF. */
+const LEAD_U1E = 0xe1;
+const SECOND_U1EA = 0xba;
+const SECOND_U1EC = 0xbb;
+const THIRD_U1EA0 = 0xa0;
+
+/** The length of the export's time form, "2024-03-25T08:05:00+07:00". */
+const CANONICAL_INSTANT_LENGTH = 25;
+
+/**
+ * domain/receipt.ts's receiptKey of the cell's text: the receipt "XXXX-XXXX" as a number, -1 for
+ * any other cell.
+ */
 export function receiptKeyAt(b: Uint8Array, start: number, end: number): number {
-  if (end - start !== 9 || b[start + 4] !== 45) return -1;
+  if (end - start !== RECEIPT_LENGTH || b[start + RECEIPT_DASH_AT] !== RECEIPT_DASH) return -1;
   let key = 0;
   for (let i = start; i < end; i++) {
-    if (i === start + 4) continue;
+    if (i === start + RECEIPT_DASH_AT) continue;
     const v = RECEIPT_CODE[b[i]!]!;
     if (v < 0) return -1;
-    key = key * 32 + v;
+    key = key * RECEIPT_KEY_BASE + v;
   }
   return key;
 }
 
 /** Two ASCII digits as a number; -1 when either is not a digit. */
 function twoDigits(b: Uint8Array, at: number): number {
-  const hi = b[at]! - 48;
-  const lo = b[at + 1]! - 48;
+  const hi = b[at]! - DIGIT_0;
+  const lo = b[at + 1]! - DIGIT_0;
   return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
 }
-
-const SEVEN_HOURS_MS = 7 * 3_600_000;
 
 /** Days in each month of a year that is not a leap year. */
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -37,27 +90,27 @@ const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 /**
  * The time in ms of a cell in the export's own form ("2024-03-25T08:05:00+07:00", a year from
  * 1000, a real day): what the registry reads from its text (sheet-values' readSheetInstant, then
- * registry-log's instantMs); NaN for any other cell (it may still be a time: read its text).
+ * outcome-table's instantMs); NaN for any other cell (it may still be a time: read its text).
  */
 export function canonicalInstantAt(b: Uint8Array, start: number, end: number): number {
-  if (end - start !== 25) return NaN;
+  if (end - start !== CANONICAL_INSTANT_LENGTH) return NaN;
   // "-" at 4 and 7, "T" at 10, ":" at 13 and 16, and "+07:00" from 19.
   const s = start;
   if (
-    b[s + 4] !== 45 ||
-    b[s + 7] !== 45 ||
-    b[s + 10] !== 84 ||
-    b[s + 13] !== 58 ||
-    b[s + 16] !== 58
+    b[s + 4] !== DASH ||
+    b[s + 7] !== DASH ||
+    b[s + 10] !== UPPER_T ||
+    b[s + 13] !== COLON ||
+    b[s + 16] !== COLON
   )
     return NaN;
   if (
-    b[s + 19] !== 43 ||
-    b[s + 20] !== 48 ||
-    b[s + 21] !== 55 ||
-    b[s + 22] !== 58 ||
-    b[s + 23] !== 48 ||
-    b[s + 24] !== 48
+    b[s + 19] !== PLUS ||
+    b[s + 20] !== DIGIT_0 ||
+    b[s + 21] !== DIGIT_7 ||
+    b[s + 22] !== COLON ||
+    b[s + 23] !== DIGIT_0 ||
+    b[s + 24] !== DIGIT_0
   )
     return NaN;
   const century = twoDigits(b, start);
@@ -85,7 +138,7 @@ export function canonicalInstantAt(b: Uint8Array, start: number, end: number): n
   return (
     daysFromCivil(year, month, day) * 86_400_000 +
     (hour * 3600 + minute * 60 + second) * 1000 -
-    SEVEN_HOURS_MS
+    VN_OFFSET_MS
   );
 }
 
@@ -103,12 +156,15 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-/** 1 for an ASCII byte the quick step takes as it is: printable, and not an apostrophe (which may be a formula guard). */
+/**
+ * 1 for an ASCII byte the four-byte step takes as it is: printable, and not an apostrophe (which
+ * may be a formula guard).
+ */
 const PLAIN_ASCII = new Uint8Array(256);
-for (let c = 0x20; c < 0x7f; c++) PLAIN_ASCII[c] = c === 39 ? 0 : 1;
+for (let c = SPACE; c < DELETE; c++) PLAIN_ASCII[c] = c === APOSTROPHE ? 0 : 1;
 
 /** An ASCII byte String.prototype.trim removes. */
-const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const isAsciiSpace = (c: number) => c === SPACE || (c >= TAB && c <= CARRIAGE_RETURN);
 
 /**
  * The cell's length in UTF-16 units when its text is already what the registry reads it as
@@ -125,9 +181,15 @@ export function cleanTextLengthAt(
 ): number {
   if (start === end) return 0;
   const first = b[start]!;
-  if (first === 39 || isAsciiSpace(first) || (first === 0xc2 && b[start + 1] === 0xa0)) return -1;
+  if (
+    first === APOSTROPHE ||
+    isAsciiSpace(first) ||
+    (first === NBSP_LEAD && b[start + 1] === NBSP_LAST)
+  )
+    return -1;
   const last = b[end - 1]!;
-  if (isAsciiSpace(last) || (last === 0xa0 && end - start >= 2 && b[end - 2] === 0xc2)) return -1;
+  if (isAsciiSpace(last) || (last === NBSP_LAST && end - start >= 2 && b[end - 2] === NBSP_LEAD))
+    return -1;
   let n = 0;
   let quotes = 0;
   for (let i = start; i < end;) {
@@ -142,24 +204,27 @@ export function cleanTextLengthAt(
     ) {
       if (escaped)
         quotes +=
-          (b[i] === 34 ? 1 : 0) +
-          (b[i + 1] === 34 ? 1 : 0) +
-          (b[i + 2] === 34 ? 1 : 0) +
-          (b[i + 3] === 34 ? 1 : 0);
+          (b[i] === QUOTE ? 1 : 0) +
+          (b[i + 1] === QUOTE ? 1 : 0) +
+          (b[i + 2] === QUOTE ? 1 : 0) +
+          (b[i + 3] === QUOTE ? 1 : 0);
       i += 4;
       n += 4;
       continue;
     }
     const c = b[i]!;
-    if (c < 0x80) {
-      if (c < 0x20 || c === 0x7f) return -1;
+    if (c < NON_ASCII) {
+      if (c < SPACE || c === DELETE) return -1;
       // An apostrophe after a delimiter may be a formula guard (export-format's restoreCell).
-      if (c === 39 && (b[i - 1] === 44 || b[i - 1] === 59)) return -1;
-      if (c === 34 && escaped) quotes++;
+      if (c === APOSTROPHE && (b[i - 1] === COMMA || b[i - 1] === SEMICOLON)) return -1;
+      if (c === QUOTE && escaped) quotes++;
       i++;
-    } else if (c <= 0xcb)
+    } else if (c <= LEAD_BELOW_U0300)
       i += 2; // U+0080–U+02FF (lead bytes 0xC2–0xCB)
-    else if (c === 0xe1 && (b[i + 1] === 0xbb || (b[i + 1] === 0xba && b[i + 2]! >= 0xa0)))
+    else if (
+      c === LEAD_U1E &&
+      (b[i + 1] === SECOND_U1EC || (b[i + 1] === SECOND_U1EA && b[i + 2]! >= THIRD_U1EA0))
+    )
       i += 3; // U+1EA0–U+1EFF
     else return -1;
     n++;
@@ -171,15 +236,19 @@ export function cleanTextLengthAt(
 /** phone's STORED_PHONE (0[35789] then 8 digits, or 02 then 9 digits) on the cell's bytes. */
 export function isStoredPhoneAt(b: Uint8Array, start: number, end: number): boolean {
   const n = end - start;
-  if ((n !== 10 && n !== 11) || b[start] !== 48) return false;
+  if ((n !== 10 && n !== 11) || b[start] !== DIGIT_0) return false;
   const second = b[start + 1]!;
   if (
     n === 10
-      ? second !== 51 && second !== 53 && second !== 55 && second !== 56 && second !== 57
-      : second !== 50
+      ? second !== DIGIT_3 &&
+        second !== DIGIT_5 &&
+        second !== DIGIT_7 &&
+        second !== DIGIT_8 &&
+        second !== DIGIT_9
+      : second !== DIGIT_2
   )
     return false;
-  for (let i = start + 2; i < end; i++) if (b[i]! < 48 || b[i]! > 57) return false;
+  for (let i = start + 2; i < end; i++) if (b[i]! < DIGIT_0 || b[i]! > DIGIT_9) return false;
   return true;
 }
 
@@ -187,8 +256,8 @@ export function isStoredPhoneAt(b: Uint8Array, start: number, end: number): bool
 const LETTER = 1;
 const DIGIT = 2;
 const EMAIL_CLASS = new Uint8Array(256);
-for (let c = 48; c <= 57; c++) EMAIL_CLASS[c] = DIGIT;
-for (let c = 65; c <= 90; c++) EMAIL_CLASS[c] = EMAIL_CLASS[c + 32] = LETTER;
+for (let c = DIGIT_0; c <= DIGIT_9; c++) EMAIL_CLASS[c] = DIGIT;
+for (let c = UPPER_A; c <= UPPER_Z; c++) EMAIL_CLASS[c] = EMAIL_CLASS[c + TO_LOWER] = LETTER;
 
 /**
  * field-checks' PLAIN_EMAIL on the cell's bytes: dot- or underscore-separated runs of letters and
@@ -203,8 +272,8 @@ export function isPlainEmailAt(b: Uint8Array, start: number, end: number): boole
     while (i < end && EMAIL_CLASS[b[i]!]! !== 0) i++;
     if (i === from || i === end) return false;
     const c = b[i];
-    if (c === 64) break;
-    if (c !== 46 && c !== 95) return false;
+    if (c === AT_SIGN) break;
+    if (c !== DOT && c !== UNDERSCORE) return false;
     i++;
   }
   i++; // the @
@@ -224,7 +293,7 @@ export function isPlainEmailAt(b: Uint8Array, start: number, end: number): boole
         i++;
       }
       if (i === from) return false;
-      if (i < end && b[i] === 45) {
+      if (i < end && b[i] === DASH) {
         lettersOnly = false;
         i++;
       } else break;
@@ -233,7 +302,7 @@ export function isPlainEmailAt(b: Uint8Array, start: number, end: number): boole
     lastLettersOnly = lettersOnly;
     lastLength = i - labelStart;
     if (i === end) break;
-    if (b[i] !== 46) return false;
+    if (b[i] !== DOT) return false;
     i++;
   }
   return labels >= 2 && lastLettersOnly && lastLength >= 2;
@@ -263,7 +332,10 @@ export class ByteMemo<T> {
     return id < 0 ? undefined : this.answers[id];
   }
 
-  /** Remembers the answer for the cell [start, end) (not yet remembered), while fewer than `limit` are. */
+  /**
+   * Remembers the answer for the cell [start, end) (not yet remembered), while fewer than `limit`
+   * are.
+   */
   set(start: number, end: number, answer: T): void {
     const id = this.answers.length;
     if (id >= this.limit) return;
@@ -304,16 +376,22 @@ export class ByteMemo<T> {
   }
 }
 
+/** FNV-1a's 32-bit offset basis and prime. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** A longer cell is hashed by this many bytes at each end. */
+const HASHED_END = 12;
+
 /**
  * FNV-1a of the length and of the bytes [start, end), or of their first and last 12 for a longer
  * cell (cells that differ only in their middle share a slot; they are still told apart).
  */
 function hash(b: Uint8Array, start: number, end: number): number {
-  let h = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
-  if (end - start > 24) {
-    for (let i = start; i < start + 12; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-    start = end - 12;
+  let h = Math.imul(FNV_OFFSET ^ (end - start), FNV_PRIME);
+  if (end - start > 2 * HASHED_END) {
+    for (let i = start; i < start + HASHED_END; i++) h = Math.imul(h ^ b[i]!, FNV_PRIME);
+    start = end - HASHED_END;
   }
-  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, FNV_PRIME);
   return h;
 }

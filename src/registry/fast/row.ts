@@ -1,10 +1,11 @@
 /**
- * The row reader's quick path, for a row of a UTF-8 export read by the fast CSV reader: the row is
- * read from its cells' bytes, and only the cells it publishes are decoded. A repeated cell (status,
- * round, commune, group…) is looked up by its bytes (ByteMemo); a private cell is checked in its
- * bytes when it has the common shape (cell-bytes), and otherwise decoded and checked as readRow
- * checks it. Every answer is readRow's (a property test holds the two together); a row with any
- * problem at all is left to readRow, which words the problems.
+ * Fast path of row.ts's readRow (its reference), tested against it in row.test.ts beside this file.
+ * For a row of a UTF-8 export read by the CSV fast path (csv/fast-rows.ts): the row is read from
+ * its cells' bytes, and only the cells it publishes are decoded. A repeated cell (status, round,
+ * commune, group…) is looked up by its bytes (ByteMemo); a private cell is checked in its bytes
+ * when it has the common shape (cells.ts), and otherwise decoded and checked as readRow checks it.
+ * Every answer is readRow's; a row with any problem at all is left to readRow, which words the
+ * problems.
  */
 import {
   ByteMemo,
@@ -16,21 +17,25 @@ import {
 } from './cells.ts';
 import type { RangeCells } from '../../csv/fast-rows.ts';
 import type { ExportKey } from '../../export/format.ts';
-import { textBounds, type CheckResult } from '../../domain/field-checks.ts';
-import { normaliseReceipt } from '../../domain/receipt.ts';
+import { textBounds, type CheckResult, type TextBounds } from '../../domain/field-checks.ts';
 import {
-  instantMs,
+  normaliseReceipt,
+  RECEIPT_LENGTH,
   receiptKey,
   receiptOfKey,
-  visitReadRow,
+} from '../../domain/receipt.ts';
+import {
+  countReadRow,
+  instantMs,
+  newCountedRow,
+  type CountedRow,
   type CountedRowVisit,
-  type PublishedFields,
 } from '../outcome-table.ts';
 import {
   CANONICAL_RECEIPT,
   COMMUNE,
   FIELDS,
-  NO_PROBLEMS as NONE,
+  NO_PROBLEMS,
   PHONE,
   PRODUCER_NAME,
   PRODUCER_TYPE,
@@ -45,30 +50,55 @@ import { assignRound } from '../../domain/round.ts';
 import { isScientific, readSheetInstant } from '../../domain/sheet-values.ts';
 import { PUBLISHED_STATUS, type Status } from '../../domain/status.ts';
 
-/** A row as the quick path read it (one object, filled again for every row). */
-export interface ByteRead {
-  /** registry-log's receiptKey of the receipt. */
-  key: number;
-  status: Status;
-  /** instantMs of the review time (NaN: none). */
-  reviewedMs: number;
-  /** A chosen row's public fields with its receipt; null for any other row. */
-  published: PublishedFields | null;
+// The cells of a row (csv/fast-rows.ts's RangeCells): cell `i` is the bytes [start, end) with
+// start = ranges[2i] and end = ranges[2i + 1], or, for a quoted cell whose doubled quotes stand for
+// one quote each ("escaped"), end = ~ranges[2i + 1] (a negative number).
+
+/** True when the row has a cell at column `i` (-1: the file has no such column). */
+const hasCell = (cells: RangeCells, i: number) => i >= 0 && i < cells.length;
+const startOf = (cells: RangeCells, i: number) => cells.ranges[2 * i]!;
+/** The cell's end as stored: below 0 for an escaped cell. */
+const storedEndOf = (cells: RangeCells, i: number) => cells.ranges[2 * i + 1]!;
+const isEscaped = (storedEnd: number) => storedEnd < 0;
+const endOf = (storedEnd: number) => (storedEnd < 0 ? ~storedEnd : storedEnd);
+
+/** The cell's text as readRow reads it (tidy; '' for a missing column or a short row). */
+const textOf = (cells: RangeCells, i: number) => (hasCell(cells, i) ? tidy(cells.at(i)) : '');
+
+const NOT_YES_OR_NO: CheckResult = { ok: false, message: 'neither yes nor no' };
+const NO_SUCH_ROUND: CheckResult = { ok: false, message: 'no such round' };
+const UNKNOWN_STATUS: CheckResult = { ok: false, message: 'no such status' };
+
+/**
+ * A column whose cells repeat a few values (status, round, commune, group…): what readRow makes
+ * of a cell (`answer`) is computed once for each distinct cell, then looked up by its bytes.
+ */
+class RepeatedColumn {
+  private readonly memo: ByteMemo<CheckResult>;
+  /** The column's place in the row; -1: the file has no such column. */
+  private readonly column: number;
+  private readonly answer: (text: string) => CheckResult;
+  constructor(bytes: Uint8Array, column: number, answer: (text: string) => CheckResult) {
+    this.memo = new ByteMemo(bytes);
+    this.column = column;
+    this.answer = answer;
+  }
+
+  /** What readRow makes of this column's cell in the row. */
+  of(cells: RangeCells): CheckResult {
+    const i = this.column;
+    if (!hasCell(cells, i)) return this.answer('');
+    const start = startOf(cells, i);
+    const end = storedEndOf(cells, i);
+    // Escaped: the same bytes unescaped would be another text.
+    if (isEscaped(end)) return this.answer(tidy(cells.at(i)));
+    const known = this.memo.get(start, end);
+    if (known !== undefined) return known;
+    const computed = this.answer(tidy(cells.at(i)));
+    this.memo.set(start, end, computed);
+    return computed;
+  }
 }
-
-/** True when the row was read; false when readRow must read it (it has a problem, or a shape the quick path leaves to readRow). */
-export type ByteRowReader = (cells: RangeCells, out: ByteRead) => boolean;
-
-/** How the quick path reads each schema field's cell. */
-type FieldWay =
-  /** Looked up by its bytes: the column repeats a few values. */
-  | { kind: 'memo'; memo: ByteMemo<CheckResult> }
-  /** Private text: its length in bytes, when clean; decoded and checked otherwise. */
-  | { kind: 'text'; min: number; max: number }
-  /** Private, decoded and checked. */
-  | { kind: 'check' }
-  | { kind: 'phone' }
-  | { kind: 'email'; min: number; max: number };
 
 /** Schema fields whose cells repeat a few values down a column. */
 const REPEATED = new Set<string>([
@@ -81,243 +111,292 @@ const REPEATED = new Set<string>([
   'consentPublishName',
 ]);
 
-/** The quick path for the rows of one file: its bytes, and the field each of its columns holds. */
-export function makeByteRowReader(
-  rules: RowRules,
-  bytes: Uint8Array,
-  keys: readonly (ExportKey | null)[],
-): ByteRowReader {
-  const { checkList, ctx } = rules;
-  const column = (key: ExportKey) => keys.indexOf(key);
-  const [receiptAt, statusAt, reviewedAt, submittedAt, roundAt] = (
-    ['receipt', 'status', 'reviewedAt', 'submittedAt', 'round'] as const
-  ).map(column) as [number, number, number, number, number];
-  const fieldAt = FIELDS.map((key) => column(key));
-  const emailBounds = textBounds(rules.schema, 'email', true);
-  const ways: FieldWay[] = FIELDS.map((key, i): FieldWay => {
-    if (REPEATED.has(key)) return { kind: 'memo', memo: new ByteMemo(bytes) };
-    if (i === PHONE) return { kind: 'phone' };
-    if (key === 'email' && emailBounds) return { kind: 'email', ...emailBounds };
-    const bounds = i === PRODUCER_NAME || i === PRODUCT_NAME ? null : textBounds(rules.schema, key);
-    return bounds ? { kind: 'text', ...bounds } : { kind: 'check' };
-  });
-  const statusMemo = new ByteMemo<CheckResult>(bytes);
-  const roundMemo = new ByteMemo<CheckResult>(bytes);
-  const emptyEmailOk = checkList[FIELDS.indexOf('email')]!('').ok;
+/** How the fast path checks a private field's cell (one that is never published). */
+type PrivateWay =
+  /** Text: its length in bytes, when clean; decoded and checked otherwise. */
+  | { kind: 'text'; bounds: TextBounds }
+  | { kind: 'phone' }
+  | { kind: 'email'; bounds: TextBounds }
+  /** Decoded and checked. */
+  | { kind: 'check' };
 
-  /** The cell's text as readRow reads it (tidy; '' for a missing column or a short row). */
-  const text = (cells: RangeCells, i: number) =>
-    i < 0 || i >= cells.length ? '' : tidy(cells.at(i));
+/** A private field: its place in FIELDS, its column, and how its cell is checked. */
+interface PrivateField {
+  field: number;
+  column: number;
+  way: PrivateWay;
+}
 
-  /**
-   * The check of a schema field's text. The consent to publish the name also fails when it is
-   * neither yes nor no (readRow notes that), and its value is whether the name is published.
-   */
-  const check = (f: number, t: string): CheckResult => {
-    if (f !== PUBLISH_NAME) return checkList[f]!(rules.fieldInput(f, t));
-    const yes = rules.yesNo(t);
-    if (yes === null) return NOT_YES_OR_NO;
-    const r = checkList[f]!(yes);
-    return r.ok ? { ok: true, value: yes } : r;
-  };
+/** The fast path for the rows of one file: its bytes, and the field each of its columns holds. */
+export class FastRowReader {
+  private readonly rules: RowRules;
+  private readonly bytes: Uint8Array;
+  /** The columns of the row's own cells (-1: the file has no such column). */
+  private readonly receiptAt: number;
+  private readonly statusAt: number;
+  private readonly reviewedAt: number;
+  private readonly submittedAt: number;
+  private readonly roundAt: number;
+  /** The column of each schema field, in FIELDS order (-1: none). */
+  private readonly fieldAt: number[];
+  private readonly status: RepeatedColumn;
+  private readonly round: RepeatedColumn;
+  /** The campaign of a late row (Kỳ đăng ký), as rules.campaignOf answers with no round. */
+  private readonly campaign: RepeatedColumn;
+  /** The repeated fields a chosen row publishes. */
+  private readonly producerType: RepeatedColumn;
+  private readonly commune: RepeatedColumn;
+  private readonly productGroup: RepeatedColumn;
+  private readonly publishName: RepeatedColumn;
+  /** The other repeated fields: only checked. */
+  private readonly otherRepeated: RepeatedColumn[] = [];
+  private readonly privates: PrivateField[] = [];
+  /** The bounds of the published texts (null: checked by their schema). */
+  private readonly nameBounds: TextBounds | null;
+  private readonly productBounds: TextBounds | null;
+  private readonly emptyEmailOk: boolean;
 
-  /**
-   * What readRow makes of the text of a cell that repeats: the status (`f` = STATUS), the round
-   * (`f` = ROUND), or the check of the schema field `f`.
-   */
-  const answer = (f: number, t: string): CheckResult => {
-    if (f === STATUS) {
-      const status = (rules.findStatus(t) as Status | undefined) ?? null;
-      return status === null ? UNKNOWN_STATUS : { ok: true, value: status };
-    }
-    if (f === ROUND) {
-      const slug = t ? (rules.findRound(t) ?? null) : null;
-      return t && !slug ? NO_SUCH_ROUND : { ok: true, value: slug };
-    }
-    return check(f, t);
-  };
-
-  /** The answer for the cell at `i` (see `answer`), looked up by its bytes; computed from its text the first time they are seen. */
-  function remembered(
-    memo: ByteMemo<CheckResult>,
-    cells: RangeCells,
-    i: number,
-    f: number,
-  ): CheckResult {
-    if (i < 0 || i >= cells.length) return answer(f, '');
-    const r = cells.ranges;
-    const start = r[2 * i]!;
-    const end = r[2 * i + 1]!;
-    if (end < 0) return answer(f, tidy(cells.at(i))); // doubled quotes: the same bytes unquoted would be another text
-    const known = memo.get(start, end);
-    if (known !== undefined) return known;
-    const computed = answer(f, tidy(cells.at(i)));
-    memo.set(start, end, computed);
-    return computed;
-  }
-
-  /** The instant of a time cell in ms (NaN: empty), or undefined when it cannot be read (readRow notes that). */
-  function instant(cells: RangeCells, i: number): number | undefined {
-    if (i < 0 || i >= cells.length) return NaN;
-    const r = cells.ranges;
-    const start = r[2 * i]!;
-    const end = r[2 * i + 1]!;
-    if (start === end) return NaN;
-    if (end >= 0) {
-      const ms = canonicalInstantAt(bytes, start, end);
-      if (!Number.isNaN(ms)) return ms;
-    }
-    const t = text(cells, i);
-    if (!t) return NaN;
-    const iso = readSheetInstant(t);
-    return iso === null ? undefined : instantMs(iso);
-  }
-
-  /** True when the private field `f` has no problem. */
-  function privateOk(cells: RangeCells, f: number, way: FieldWay): boolean {
-    const i = fieldAt[f]!;
-    if (i >= 0 && i < cells.length) {
-      const r = cells.ranges;
-      const start = r[2 * i]!;
-      const end = r[2 * i + 1]!;
-      const escaped = end < 0;
-      const stop = escaped ? ~end : end;
-      if (way.kind === 'text') {
-        const n = cleanTextLengthAt(bytes, start, stop, escaped);
-        if (n >= way.min && n <= way.max) return true;
-      } else if (way.kind === 'phone') {
-        if (isStoredPhoneAt(bytes, start, stop)) return true;
-      } else if (way.kind === 'email') {
-        if (
-          start === stop
-            ? emptyEmailOk
-            : stop - start >= way.min &&
-              stop - start <= way.max &&
-              isPlainEmailAt(bytes, start, stop)
-        )
-          return true;
+  constructor(rules: RowRules, bytes: Uint8Array, keys: readonly (ExportKey | null)[]) {
+    this.rules = rules;
+    this.bytes = bytes;
+    const column = (key: ExportKey) => keys.indexOf(key);
+    this.receiptAt = column('receipt');
+    this.statusAt = column('status');
+    this.reviewedAt = column('reviewedAt');
+    this.submittedAt = column('submittedAt');
+    this.roundAt = column('round');
+    this.fieldAt = FIELDS.map((key) => column(key));
+    this.status = new RepeatedColumn(bytes, this.statusAt, (t) => this.statusAnswer(t));
+    this.round = new RepeatedColumn(bytes, this.roundAt, (t) => this.roundAnswer(t));
+    this.campaign = new RepeatedColumn(bytes, column('campaign'), (t) => ({
+      ok: true,
+      value: t,
+    }));
+    const repeated = (f: number) =>
+      new RepeatedColumn(bytes, this.fieldAt[f]!, (t) => this.check(f, t));
+    this.producerType = repeated(PRODUCER_TYPE);
+    this.commune = repeated(COMMUNE);
+    this.productGroup = repeated(PRODUCT_GROUP);
+    this.publishName = repeated(PUBLISH_NAME);
+    const emailBounds = textBounds(rules.schema, 'email', true);
+    FIELDS.forEach((key, f) => {
+      if (f === PRODUCER_NAME || f === PRODUCT_NAME) return; // published: see publishedText
+      if (REPEATED.has(key)) {
+        const published = [PRODUCER_TYPE, COMMUNE, PRODUCT_GROUP, PUBLISH_NAME].includes(f);
+        if (!published) this.otherRepeated.push(repeated(f));
+        return;
       }
-    }
-    const t = text(cells, i);
-    const value = rules.fieldInput(f, t);
-    return checkList[f]!(value).ok && !(f === PHONE && isScientific(value as string));
+      const bounds = textBounds(rules.schema, key);
+      const way: PrivateWay =
+        f === PHONE
+          ? { kind: 'phone' }
+          : key === 'email' && emailBounds
+            ? { kind: 'email', bounds: emailBounds }
+            : bounds
+              ? { kind: 'text', bounds }
+              : { kind: 'check' };
+      this.privates.push({ field: f, column: this.fieldAt[f]!, way });
+    });
+    this.nameBounds = textBounds(rules.schema, 'producerName');
+    this.productBounds = textBounds(rules.schema, 'productName');
+    this.emptyEmailOk = rules.checkList[FIELDS.indexOf('email')]!('').ok;
   }
-
-  const publicBounds = (f: number) => textBounds(rules.schema, FIELDS[f]!);
-  const [nameBounds, productBounds] = [publicBounds(PRODUCER_NAME), publicBounds(PRODUCT_NAME)];
 
   /**
-   * A published text field's value as readRow checks it: decoded (the text the check keeps as it
-   * is, when its bytes say it is clean and within its bounds), or null when it has a problem.
+   * Reads the row into `out` (its key, status, reviewedMs and published; the rest is the
+   * caller's): true when it was read; false when readRow must read it (it has a problem, or a
+   * shape the fast path leaves to readRow). `out` may then be half filled.
    */
-  function published(cells: RangeCells, f: number): string | null {
-    const i = fieldAt[f]!;
-    const bounds = f === PRODUCER_NAME ? nameBounds : productBounds;
-    if (bounds && i >= 0 && i < cells.length) {
-      const r = cells.ranges;
-      const end = r[2 * i + 1]!;
-      const n = cleanTextLengthAt(bytes, r[2 * i]!, end < 0 ? ~end : end, end < 0);
-      if (n >= bounds.min && n <= bounds.max) return cells.at(i);
-    }
-    const checked = checkList[f]!(text(cells, i));
-    return checked.ok ? (checked.value as string) : null;
-  }
-
-  /** The receipt as text: the cell itself when it is already in the form XXXX-XXXX. */
-  function receiptText(cells: RangeCells, key: number): string {
-    if (receiptAt >= 0 && receiptAt < cells.length) {
-      const r = cells.ranges;
-      const start = r[2 * receiptAt]!;
-      if (r[2 * receiptAt + 1]! - start === 9 && receiptKeyAt(bytes, start, start + 9) === key) {
-        // ASCII: each byte is its character.
-        return String.fromCharCode(
-          bytes[start]!,
-          bytes[start + 1]!,
-          bytes[start + 2]!,
-          bytes[start + 3]!,
-          bytes[start + 4]!,
-          bytes[start + 5]!,
-          bytes[start + 6]!,
-          bytes[start + 7]!,
-          bytes[start + 8]!,
-        );
-      }
-    }
-    return receiptOfKey(key);
-  }
-
-  return (cells, out) => {
-    // The receipt, as a number.
-    let key = -1;
-    if (receiptAt >= 0 && receiptAt < cells.length && cells.ranges[2 * receiptAt + 1]! >= 0)
-      key = receiptKeyAt(bytes, cells.ranges[2 * receiptAt]!, cells.ranges[2 * receiptAt + 1]!);
-    if (key < 0) {
-      const t = text(cells, receiptAt);
-      const receipt = CANONICAL_RECEIPT.test(t) ? t : normaliseReceipt(t);
-      if (!receipt) return false;
-      key = receiptKey(receipt);
-    }
-    if (statusAt < 0) return false;
-    const s = remembered(statusMemo, cells, statusAt, STATUS);
+  read(cells: RangeCells, out: CountedRow): boolean {
+    const key = this.receiptKey(cells);
+    if (key < 0 || this.statusAt < 0) return false;
+    const s = this.status.of(cells);
     if (!s.ok) return false;
     const status = s.value as Status;
-    const reviewedMs = instant(cells, reviewedAt);
+    const reviewedMs = this.instant(cells, this.reviewedAt);
     if (reviewedMs === undefined) return false;
     out.key = key;
     out.status = status;
     out.reviewedMs = reviewedMs;
     out.published = null;
     if (status !== PUBLISHED_STATUS) return true; // counted only: readRow reads nothing more
+    return this.readChosen(cells, key, out);
+  }
 
-    const submittedMs = instant(cells, submittedAt);
+  /** The rest of a chosen row: every field checked, and what it publishes. */
+  private readChosen(cells: RangeCells, key: number, out: CountedRow): boolean {
+    const submittedMs = this.instant(cells, this.submittedAt);
     if (submittedMs === undefined) return false;
     let round: string | null;
-    if (roundAt >= 0) {
-      const r = remembered(roundMemo, cells, roundAt, ROUND);
+    if (this.roundAt >= 0) {
+      const r = this.round.of(cells);
       if (!r.ok) return false;
       round = r.value as string | null;
     } else if (!Number.isNaN(submittedMs))
-      round = assignRound(ctx.rounds, new Date(submittedMs))?.slug ?? null;
+      round = assignRound(this.rules.ctx.rounds, new Date(submittedMs))?.slug ?? null;
     else return false;
 
-    let producerType: unknown, commune: unknown, productGroup: unknown, named: unknown;
-    for (let f = 0; f < ways.length; f++) {
-      const way = ways[f]!;
-      if (way.kind === 'memo') {
-        const r = remembered(way.memo, cells, fieldAt[f]!, f);
-        if (!r.ok) return false;
-        if (f === PRODUCER_TYPE) producerType = r.value;
-        else if (f === COMMUNE) commune = r.value;
-        else if (f === PRODUCT_GROUP) productGroup = r.value;
-        else if (f === PUBLISH_NAME) named = r.value;
-      } else if (f !== PRODUCER_NAME && f !== PRODUCT_NAME && !privateOk(cells, f, way))
-        return false;
-    }
-    const name = published(cells, PRODUCER_NAME);
-    const product = published(cells, PRODUCT_NAME);
+    const producerType = this.producerType.of(cells);
+    const commune = this.commune.of(cells);
+    const productGroup = this.productGroup.of(cells);
+    const named = this.publishName.of(cells);
+    if (!producerType.ok || !commune.ok || !productGroup.ok || !named.ok) return false;
+    for (const column of this.otherRepeated) if (!column.of(cells).ok) return false;
+    for (const field of this.privates) if (!this.privateOk(cells, field)) return false;
+    const name = this.publishedText(cells, PRODUCER_NAME, this.nameBounds);
+    const product = this.publishedText(cells, PRODUCT_NAME, this.productBounds);
     if (name === null || product === null) return false;
+    const campaignCell = round === null ? this.campaign.of(cells) : null;
+    const campaign = this.rules.campaignOf(
+      round,
+      campaignCell?.ok ? (campaignCell.value as string) : '',
+      submittedMs,
+    );
+    if (campaign.problem) return false;
     out.published = {
       productName: product,
-      productGroup: productGroup as string,
-      producerType: producerType as string,
-      producerName: named === true ? name : null,
-      commune: commune as string,
+      productGroup: productGroup.value as string,
+      producerType: producerType.value as string,
+      producerName: named.value === true ? name : null,
+      commune: commune.value as string,
       round,
-      receipt: receiptText(cells, key),
+      campaign: campaign.slug,
+      receipt: this.receiptText(cells, key),
     };
     return true;
-  };
+  }
+
+  /**
+   * The receipt's key (domain/receipt.ts), read from its bytes when it is in the form XXXX-XXXX;
+   * -1: none.
+   */
+  private receiptKey(cells: RangeCells): number {
+    const i = this.receiptAt;
+    if (hasCell(cells, i) && !isEscaped(storedEndOf(cells, i))) {
+      const key = receiptKeyAt(this.bytes, startOf(cells, i), storedEndOf(cells, i));
+      if (key >= 0) return key;
+    }
+    const t = textOf(cells, i);
+    const receipt = CANONICAL_RECEIPT.test(t) ? t : normaliseReceipt(t);
+    return receipt ? receiptKey(receipt) : -1;
+  }
+
+  /** The receipt as text: the cell itself when it is already in the form XXXX-XXXX. */
+  private receiptText(cells: RangeCells, key: number): string {
+    const i = this.receiptAt;
+    if (hasCell(cells, i)) {
+      const b = this.bytes;
+      const start = startOf(cells, i);
+      const end = storedEndOf(cells, i);
+      if (end - start === RECEIPT_LENGTH && receiptKeyAt(b, start, end) === key) {
+        // ASCII: each byte is its character.
+        return String.fromCharCode(
+          b[start]!,
+          b[start + 1]!,
+          b[start + 2]!,
+          b[start + 3]!,
+          b[start + 4]!,
+          b[start + 5]!,
+          b[start + 6]!,
+          b[start + 7]!,
+          b[start + 8]!,
+        );
+      }
+    }
+    return receiptOfKey(key);
+  }
+
+  /**
+   * The instant of a time cell in ms (NaN: empty), or undefined when it cannot be read (readRow
+   * notes that).
+   */
+  private instant(cells: RangeCells, i: number): number | undefined {
+    if (!hasCell(cells, i)) return NaN;
+    const start = startOf(cells, i);
+    const end = storedEndOf(cells, i);
+    if (start === end) return NaN;
+    if (!isEscaped(end)) {
+      const ms = canonicalInstantAt(this.bytes, start, end);
+      if (!Number.isNaN(ms)) return ms;
+    }
+    const t = textOf(cells, i);
+    if (!t) return NaN;
+    const iso = readSheetInstant(t);
+    return iso === null ? undefined : instantMs(iso);
+  }
+
+  /** readRow's status of a status cell's text. */
+  private statusAnswer(t: string): CheckResult {
+    const status = (this.rules.findStatus(t) as Status | undefined) ?? null;
+    return status === null ? UNKNOWN_STATUS : { ok: true, value: status };
+  }
+
+  /** readRow's round of a round cell's text (empty: after the last round). */
+  private roundAnswer(t: string): CheckResult {
+    const slug = t ? (this.rules.findRound(t) ?? null) : null;
+    return t && !slug ? NO_SUCH_ROUND : { ok: true, value: slug };
+  }
+
+  /**
+   * The check of a schema field's text (`f`: its place in FIELDS). The consent to publish the name
+   * also fails when it is neither yes nor no (readRow notes that), and its value is whether the
+   * name is published.
+   */
+  private check(f: number, t: string): CheckResult {
+    const { checkList } = this.rules;
+    if (f !== PUBLISH_NAME) return checkList[f]!(this.rules.fieldInput(f, t));
+    const yes = this.rules.yesNo(t);
+    if (yes === null) return NOT_YES_OR_NO;
+    const r = checkList[f]!(yes);
+    return r.ok ? { ok: true, value: yes } : r;
+  }
+
+  /**
+   * True when a private field has no problem: told from its bytes when they have the common shape.
+   */
+  private privateOk(cells: RangeCells, { field, column: i, way }: PrivateField): boolean {
+    if (hasCell(cells, i)) {
+      const b = this.bytes;
+      const start = startOf(cells, i);
+      const stored = storedEndOf(cells, i);
+      const end = endOf(stored);
+      if (way.kind === 'text') {
+        const n = cleanTextLengthAt(b, start, end, isEscaped(stored));
+        if (n >= way.bounds.min && n <= way.bounds.max) return true;
+      } else if (way.kind === 'phone') {
+        if (isStoredPhoneAt(b, start, end)) return true;
+      } else if (way.kind === 'email') {
+        const n = end - start;
+        if (n === 0) {
+          if (this.emptyEmailOk) return true;
+        } else if (n >= way.bounds.min && n <= way.bounds.max && isPlainEmailAt(b, start, end))
+          return true;
+      }
+    }
+    const value = this.rules.fieldInput(field, textOf(cells, i));
+    return (
+      this.rules.checkList[field]!(value).ok && !(field === PHONE && isScientific(value as string))
+    );
+  }
+
+  /**
+   * A published text field's value as readRow checks it: decoded (the text the check keeps as it
+   * is, when its bytes say it is clean and within its bounds), or null when it has a problem.
+   */
+  private publishedText(cells: RangeCells, f: number, bounds: TextBounds | null): string | null {
+    const i = this.fieldAt[f]!;
+    if (bounds && hasCell(cells, i)) {
+      const stored = storedEndOf(cells, i);
+      const n = cleanTextLengthAt(this.bytes, startOf(cells, i), endOf(stored), isEscaped(stored));
+      if (n >= bounds.min && n <= bounds.max) return cells.at(i);
+    }
+    const checked = this.rules.checkList[f]!(textOf(cells, i));
+    return checked.ok ? (checked.value as string) : null;
+  }
 }
 
-const NOT_YES_OR_NO: CheckResult = { ok: false, message: 'neither yes nor no' };
-const NO_SUCH_ROUND: CheckResult = { ok: false, message: 'no such round' };
-const UNKNOWN_STATUS: CheckResult = { ok: false, message: 'no such status' };
-/** `answer`'s codes for the status and the round (schema fields are 0 and up). */
-const STATUS = -1;
-const ROUND = -2;
-
 /**
- * Reads the rows of one file as the registry counts them: by the quick path when a row comes with
+ * Reads the rows of one file as the registry counts them: by the fast path when a row comes with
  * its cells in a UTF-8 export's bytes (`columnFields` then says what each column holds), else by
  * readRow. The registry and the worker of a file read by two threads both read rows with this.
  */
@@ -326,8 +405,8 @@ export function makeFileRowReader(
   columnFields: readonly (ExportKey | null)[] | undefined,
   visit: CountedRowVisit,
 ) {
-  let quick: ByteRowReader | null = null;
-  const out: ByteRead = { key: -1, status: PUBLISHED_STATUS, reviewedMs: NaN, published: null };
+  let fast: FastRowReader | null = null;
+  const row = newCountedRow();
   return (
     line: number,
     raw: RawRow,
@@ -335,10 +414,14 @@ export function makeFileRowReader(
     damage: string | undefined,
   ): void => {
     if (cells && damage === undefined && columnFields) {
-      quick ??= makeByteRowReader(rules, cells.source.bytes!, columnFields);
-      if (quick(cells, out))
-        return visit(line, out.key, out.status, out.reviewedMs, out.published, NONE, false);
+      fast ??= new FastRowReader(rules, cells.source.bytes!, columnFields);
+      if (fast.read(cells, row)) {
+        row.line = line;
+        row.problems = NO_PROBLEMS;
+        row.blocked = false;
+        return visit(row);
+      }
     }
-    visitReadRow(visit, line, rules.readRow(raw), damage);
+    visit(countReadRow(row, line, rules.readRow(raw), damage));
   };
 }

@@ -8,7 +8,7 @@ import { extname, join, relative, resolve } from 'node:path';
 import { parseFormMapping } from '../google-forms.ts';
 import { readRegistryFile, type FileInfo } from '../file.ts';
 import { buildRegistry, type InputFile, type RegistryResult } from '../build.ts';
-import type { RowContext } from '../row.ts';
+import { rowContextOf, type RowContext } from '../row.ts';
 import { toVnIso } from '../../domain/time.ts';
 import { readSiteContent, type SiteContent } from '../../domain/content-files-node.ts';
 import {
@@ -20,7 +20,10 @@ import {
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
 export const DEFAULT_INPUT = join(PROJECT_ROOT, 'content/registrations');
-/** Invented registrations for demonstrations; read only with SAMPLE_DATA=1 (`npm run demo`), never published as real. */
+/**
+ * Invented registrations for demonstrations; read only with SAMPLE_DATA=1 (`npm run demo`), never
+ * published as real.
+ */
 export const SAMPLE_INPUT = join(PROJECT_ROOT, 'examples/registrations');
 
 /** SAMPLE_DATA=1: the build adds examples/registrations/ and every page says "Dữ liệu mẫu". */
@@ -60,9 +63,15 @@ export interface RunOptions {
   paths?: readonly string[];
   contentDir?: string;
   now?: Date;
-  /** Add the sample exports (examples/registrations/) and mark the list as sample; default: SAMPLE_DATA. */
+  /**
+   * Add the sample exports (examples/registrations/) and mark the list as sample; default:
+   * SAMPLE_DATA.
+   */
   sample?: boolean;
-  /** Files from this size up are read by two threads (see parallelMinBytes, which the CLI and the benchmark ask); unset: one thread. */
+  /**
+   * Files from this size up are read by two threads (see parallelMinBytes, which the CLI and the
+   * benchmark ask); unset: one thread.
+   */
   parallelMinBytes?: number;
 }
 
@@ -76,7 +85,8 @@ export function runRegistry(
     ? [...options.paths]
     : [contentDir ? join(contentDir, 'registrations') : DEFAULT_INPUT];
   const { files, errors } = collectCsvFiles(sample ? [...paths, SAMPLE_INPUT] : paths);
-  // The second thread is started first: loading its modules overlaps reading the content and the file.
+  // The second thread is started first: loading its modules overlaps reading the content and the
+  // file.
   const min = options.parallelMinBytes;
   let worker =
     min !== undefined &&
@@ -84,12 +94,7 @@ export function runRegistry(
       ? startRegistryWorker()
       : null;
   const content = readSiteContent(contentDir);
-  const rounds = content.rounds.map((r) => ({
-    slug: r.slug,
-    label: r.label,
-    deadline: r.deadline,
-  }));
-  const ctx = { sets: content, rounds, communes: content.communes };
+  const ctx = { ...rowContextOf(content), communes: content.communes };
   const generatedAt = toVnIso(options.now ?? new Date());
   const takeWorker = () => {
     const w = worker;

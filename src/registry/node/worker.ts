@@ -1,5 +1,5 @@
 /**
- * The worker of registry-parallel: parses and reads the second part of a large file with the same
+ * The worker of parallel.ts: parses and reads the second part of a large file with the same
  * domain code, and answers with each row as counted (lines counted within the part), packed.
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
@@ -36,7 +36,7 @@ async function run(port: MessagePort): Promise<WorkerResult> {
     (await once(port, 'message'))[0]) as PartHeader;
   const toRaw = rawRowBuilder(header.keys);
   const packer = rowPacker();
-  // The rows read as the registry reads them: the quick path first, readRow otherwise.
+  // The rows read as the registry reads them: the fast path first, readRow otherwise.
   const readRow = makeFileRowReader(rules, header.keys, packer.add);
   const { blankRows } = forEachDataRow(
     source,
