@@ -8,6 +8,7 @@ import { authoritySchema } from './domain/authority.ts';
 import { campaignSchema } from './domain/campaign.ts';
 import { communeSchema } from './domain/commune.ts';
 import { contactSchema } from './domain/contact.ts';
+import { homePageSchema } from './domain/home-page.ts';
 import { noticeSchema } from './domain/notice.ts';
 import { privacyNoticeSchema } from './domain/privacy-notice.ts';
 import { retentionSchema } from './domain/retention.ts';
@@ -59,6 +60,11 @@ export const collections = {
   }),
   rounds: defineCollection({ loader: json('rounds'), schema: roundSchema }),
   authority: defineCollection({ loader: json('authority'), schema: authoritySchema }),
+  // The home page's wording, beside the authority it speaks for (content/authority/trang-chu.mdx).
+  home: defineCollection({
+    loader: glob({ pattern: '*.{md,mdx}', base: `${CONTENT}/authority` }),
+    schema: homePageSchema,
+  }),
   campaigns: defineCollection({ loader: json('campaigns'), schema: campaignSchema }),
   contact: defineCollection({ loader: json('contact'), schema: contactSchema }),
   communes: defineCollection({ loader: jsonFolder('communes'), schema: communeSchema }),

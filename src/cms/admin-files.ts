@@ -11,6 +11,7 @@ import { readSiteContent } from '../domain/content-files-node.ts';
 import { SERVER_CMS_API, SERVER_SIGN_IN } from './backend.ts';
 import { buildCmsConfig, cmsConfigYaml, type CmsConfig } from './config.ts';
 import { saveRules } from './save-rules-data.ts';
+import { HOME_BLOCKS } from '../domain/home-page.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DECAP_DIST = join(ROOT, 'node_modules/decap-cms/dist');
@@ -83,8 +84,11 @@ export function adminFiles(
   files.set('save-rules-data.js', {
     text: `export default ${JSON.stringify(saveRules(config.collections))};\n`,
   });
+  // The home page's boxes, offered as editor components by home-blocks.js.
+  files.set('home-blocks-data.js', { text: `export default ${JSON.stringify(HOME_BLOCKS)};\n` });
   for (const name of [
     'setup.js',
+    'home-blocks.js',
     'save-rules.js',
     'notice-preview.js',
     'round-preview.js',

@@ -8,7 +8,7 @@
 import { readBackend, proxyUrl, type BackendConfig } from './backend.ts';
 import { REGISTRATIONS_FOLDER } from './csv-uploads.ts';
 import type { CmsCollection } from './fields.ts';
-import { authorityCollection } from './collections/authority.ts';
+import { authorityCollection, homeCollection } from './collections/authority.ts';
 import { campaignsCollection } from './collections/campaigns.ts';
 import { noticesCollection } from './collections/notices.ts';
 import { privacyNoticeCollection, retentionCollection } from './collections/privacy.ts';
@@ -28,6 +28,7 @@ export const cmsCollections: CmsCollection[] = [
   campaignsCollection,
   noticesCollection,
   authorityCollection,
+  homeCollection,
   contactCollection,
   communesCollection,
   productGroupsCollection,

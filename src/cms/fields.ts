@@ -85,6 +85,8 @@ export interface FolderCollection extends CollectionBase {
 }
 
 export interface FilesCollection extends CollectionBase {
+  /** Needed for .mdx files: Decap infers a format from .md and .json, not from .mdx. */
+  format?: 'frontmatter';
   files: { name: string; label: string; file: string; description?: string; fields: CmsField[] }[];
 }
 

@@ -10,6 +10,7 @@ import { authoritySchema } from '../domain/authority.ts';
 import { campaignSchema } from '../domain/campaign.ts';
 import { communeSchema } from '../domain/commune.ts';
 import { contactSchema } from '../domain/contact.ts';
+import { homePageSchema } from '../domain/home-page.ts';
 import { noticeSchema } from '../domain/notice.ts';
 import { privacyNoticeSchema } from '../domain/privacy-notice.ts';
 import { retentionSchema } from '../domain/retention.ts';
@@ -20,6 +21,7 @@ export const COLLECTION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   rounds: roundSchema,
   notices: noticeSchema,
   authority: authoritySchema,
+  home: homePageSchema,
   campaigns: campaignSchema,
   contact: contactSchema,
   communes: communeSchema,

@@ -1,7 +1,8 @@
 /**
  * The authority that runs the campaign, as content: every word the site says about who it is
- * (name, area, brand, footer, home page, consent, open data, calendar). Nothing here names a place:
- * a district in 2024 and a commune in 2027 are two content files of this one shape.
+ * (name, area, brand, footer, consent, open data, calendar). Nothing here names a place: a district
+ * in 2024 and a commune in 2027 are two content files of this one shape. The home page's wording is
+ * an MDX file beside it (content/authority/trang-chu.mdx, src/domain/home-page.ts).
  */
 import { z } from 'zod';
 
@@ -28,19 +29,8 @@ export const authoritySchema = z.object({
   unitWord: text(),
   /** Who receives registrations in each unit, before the unit's name: "Ủy ban nhân dân xã"; empty: the contact page lists no unit offices. */
   unitOffice: z.string().trim().default(''),
-  /** The home page's wording. */
-  home: z.object({
-    /** The home page's heading (h1). */
-    heading: text(),
-    /** The description search engines and link previews show. */
-    description: text(),
-    /** The opening paragraph. */
-    lead: text(),
-    /** "Ai được đăng ký": who may register. */
-    whoMayRegister: text(),
-    /** The in-person way to register, between the online form and the receiving office. */
-    inPerson: text(),
-  }),
+  /** The in-person way to register, on the form page beside the phone: "Hoặc đến Ủy ban nhân dân xã nơi bạn sản xuất." */
+  inPerson: text(),
   /** The consent boxes on the form; "{co-quan}" is replaced by shortName, the data controller. */
   consent: z.object({
     processing: text(),

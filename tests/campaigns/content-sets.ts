@@ -46,6 +46,31 @@ signature:
 Ủy ban nhân dân xã đề nghị các tổ chức, cá nhân đăng ký sản phẩm OCOP năm 2027 theo hai đợt.
 `;
 
+/** The second authority's home text: its own words, and the boxes in another order than 2024's. */
+export const HOME_2027 = `---
+title: Đăng ký sản phẩm OCOP xã Quảng Khê năm 2027
+description: "Đăng ký sản phẩm OCOP tại xã Quảng Khê: ai được đăng ký, hạn từng đợt, cách đăng ký."
+---
+
+Ủy ban nhân dân xã Quảng Khê mời các hợp tác xã, hộ kinh doanh và người dân các thôn, bon đăng ký sản phẩm OCOP năm 2027.
+
+<RegisterButton />
+
+## Hạn nộp
+
+<RoundDeadlines />
+
+## Ai được đăng ký
+
+Tổ chức, hộ gia đình đang sản xuất trên địa bàn xã. Trưởng thôn, bon hướng dẫn làm hồ sơ.
+
+## Hỏi thêm
+
+<ContactBox />
+
+<MoreLinks />
+`;
+
 /** The 2027 campaign's notice, rounds (before 1/4 and 1/7/2027) and campaign file, collecting by `units`. */
 function campaign2027(content: string, units: string[], current: boolean) {
   mkdirSync(join(content, 'notices'), { recursive: true });
@@ -142,14 +167,7 @@ export function writeSecondAuthority(repo: string): void {
       'Ủy ban nhân dân xã Quảng Khê, tỉnh Lâm Đồng · Chương trình mỗi xã một sản phẩm (OCOP).',
     unitWord: 'thôn',
     unitOffice: '',
-    home: {
-      heading: 'Đăng ký sản phẩm OCOP xã Quảng Khê năm 2027',
-      description:
-        'Đăng ký sản phẩm OCOP tại xã Quảng Khê: ai được đăng ký, hạn từng đợt, cách đăng ký.',
-      lead: 'Ủy ban nhân dân xã Quảng Khê mời các hợp tác xã, hộ kinh doanh và người dân các thôn, bon đăng ký sản phẩm OCOP năm 2027.',
-      whoMayRegister: 'Tổ chức, hộ gia đình đang sản xuất trên địa bàn xã.',
-      inPerson: 'Hoặc đến nhà văn hoá thôn, bon nơi bạn sản xuất.',
-    },
+    inPerson: 'Hoặc đến nhà văn hoá thôn, bon nơi bạn sản xuất.',
     consent: {
       processing: 'Tôi đồng ý cho {co-quan} xử lý thông tin trên để xét chọn sản phẩm OCOP',
       publishName: 'Tôi đồng ý công khai tên cơ sở sản xuất trong danh sách sản phẩm được chọn',
@@ -167,6 +185,7 @@ export function writeSecondAuthority(repo: string): void {
     phoneE164: '+842633000111',
     otherPlaces: 'Trưởng thôn, bon nhận đăng ký và hướng dẫn làm hồ sơ.',
   });
+  writeFileSync(join(content, 'authority/trang-chu.mdx'), HOME_2027);
   campaign2027(content, [], true);
   mkdirSync(join(content, 'registrations'), { recursive: true });
   writeFileSync(

@@ -116,6 +116,13 @@ describe('a second authority: UBND xã Quảng Khê, tỉnh Lâm Đồng, campai
     expect(home).toContain('Đăng ký sản phẩm OCOP xã Quảng Khê năm 2027');
     expect(home).toContain('trước ngày 01/4/2027');
     expect(home).toContain('<title>Đăng ký sản phẩm OCOP | OCOP Quảng Khê</title>');
+    // Its own home text (content/authority/trang-chu.mdx), the boxes where it places them.
+    expect(home).toContain('Trưởng thôn, bon hướng dẫn làm hồ sơ.');
+    expect(home).toContain('content="Đăng ký sản phẩm OCOP tại xã Quảng Khê: ai được đăng ký');
+    const order = ['class="button"', 'Hạn nộp', 'class="rounds"', 'Hỏi thêm', 'tel:+842633000111'];
+    const at = order.map((s) => home.indexOf(s));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
     const form = site.files.get('dang-ky/index.html')!;
     expect(form).toContain('Tôi đồng ý cho UBND xã Quảng Khê xử lý thông tin');
     expect(form).toMatch(/<label class="label" for="commune">Thôn, bon<\/label>/);

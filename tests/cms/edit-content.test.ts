@@ -1,8 +1,9 @@
-// Editors change Đợt 2's deadline and the notice's number through the real admin and the
-// real decap-server; the files on disk change, and a build from them shows the changes.
+// Editors change Đợt 2's deadline, the notice's number and the home page's text through the real
+// admin and the real decap-server; the files on disk change, and a build from them shows the changes.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
+import { HOME_BLOCKS, blockText } from '../../src/domain/home-page.ts';
 import { roundSchema } from '../../src/domain/round.ts';
 import { ROOT, startServer } from '../support/server.ts';
 import { publish, useAdminSession } from './support/admin-session.ts';
@@ -12,6 +13,9 @@ import { buildSite } from './support/site-copy.ts';
 const SHOTS = join(ROOT, 'test-results/cms');
 mkdirSync(SHOTS, { recursive: true });
 const NOTICE = 'content/notices/dang-ky-san-pham-ocop-2024.mdx';
+const HOME = 'content/authority/trang-chu.mdx';
+const LEAD_END = 'Sản phẩm được chọn sẽ được hỗ trợ làm hồ sơ và thủ tục chứng nhận.';
+const ADDED = ' Hồ sơ giấy nộp kèm bản sao giấy đăng ký kinh doanh.';
 
 const session = useAdminSession();
 
@@ -105,6 +109,51 @@ test('the notice: a number given in the form is saved in the front matter, the M
   expect(bodyOf(read(NOTICE))).toBe(bodyOf(before));
 }, 90_000);
 
+test('the home text: a sentence typed in the rich-text editor is saved, every box it places kept', async () => {
+  const before = read(HOME);
+  const tags = HOME_BLOCKS.map((b) => blockText(b.tag)).filter((t) => before.includes(t));
+  expect(tags.length).toBe(HOME_BLOCKS.length);
+  const page = await session().signIn();
+  await page.getByRole('link', { name: 'Trang chủ' }).click();
+  // The collection's one file, the card beside the collection list.
+  await page.locator('a[href$="/collections/home/entries/trang-chu"]').click();
+  const title = page.getByLabel('Tiêu đề', { exact: true });
+  await expect.poll(() => title.inputValue()).toContain('Đăng ký sản phẩm OCOP');
+  await title.fill('Mời đăng ký sản phẩm OCOP');
+  // A click just after the lead's last letter puts the caret there (End stops at a wrapped line's end).
+  const end = await page.evaluate((text) => {
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const value = n.nodeValue ?? '';
+      if (!value.endsWith(text)) continue;
+      const range = document.createRange();
+      range.setStart(n, value.length - 1);
+      range.setEnd(n, value.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.right + 1, y: box.top + box.height / 2 };
+    }
+    return null;
+  }, LEAD_END);
+  expect(end).not.toBeNull();
+  await page.mouse.click(end!.x, end!.y);
+  await page.keyboard.type(ADDED);
+  // The boxes show in the preview as what the site fills in.
+  const preview = page.frameLocator('iframe').first();
+  await expect(
+    preview.getByRole('heading', { level: 1, name: 'Mời đăng ký sản phẩm OCOP' }).textContent(),
+  ).resolves.toBeTruthy();
+  await expect(preview.getByText('Hạn đăng ký các đợt').textContent()).resolves.toBeTruthy();
+  await expect(preview.getByText(ADDED.trim()).textContent()).resolves.toBeTruthy();
+  await page.screenshot({ path: join(SHOTS, 'home-editor.png'), fullPage: true });
+  await publish(page);
+
+  await expect.poll(() => read(HOME).includes(ADDED), { timeout: 10_000 }).toBe(true);
+  const after = read(HOME);
+  expect(after).toMatch(/^title: Mời đăng ký sản phẩm OCOP$/m);
+  for (const tag of tags) expect(after, tag).toContain(tag);
+  expect(bodyOf(after)).toBe(bodyOf(before).replace(LEAD_END, LEAD_END + ADDED));
+}, 90_000);
+
 test('a build from the edited content shows the new deadline and number, and nothing left the machine', async () => {
   const dist = await buildSite(session().repo, session().decap.port);
   onTestFinished(() => rmSync(dist, { recursive: true, force: true }));
@@ -115,6 +164,9 @@ test('a build from the edited content shows the new deadline and number, and not
   expect(home).toContain('trước ngày 15/7/2024');
   expect(home).toContain('ngày cuối nhận: 14/07/2024');
   expect(home).not.toContain('trước ngày 25/6/2024');
+  expect(home).toMatch(/<h1[^>]*>Mời đăng ký sản phẩm OCOP<\/h1>/);
+  expect(home).toContain(ADDED.trim());
+  expect(home).toContain('href="/dang-ky/"');
   const notice = await (await fetch(`${site.url}/cong-van/dang-ky-san-pham-ocop-2024/`)).text();
   expect(notice).toContain('Số: 125/UBND-NN');
   expect(session().blocked).toEqual([]);

@@ -3,6 +3,8 @@
 // site's own service as backend, an editor without a session signs in at /quan-ly/ first.
 import backend from './backend-data.js';
 import rules from './save-rules-data.js';
+import homeBlocks from './home-blocks-data.js';
+import { homePreview, registerHomeBlocks } from './home-blocks.js';
 import { applySaveRulesToEntry } from './save-rules.js';
 import { noticePreview } from './notice-preview.js';
 import { roundPreview } from './round-preview.js';
@@ -16,6 +18,9 @@ CMS.registerPreviewStyle('site.css');
 CMS.registerPreviewStyle('notice.css');
 CMS.registerPreviewTemplate('notices', noticePreview(window.h));
 CMS.registerPreviewTemplate('rounds', roundPreview(window.h));
+registerHomeBlocks(CMS, homeBlocks);
+// A files collection's preview is looked up by the file's name, not the collection's.
+CMS.registerPreviewTemplate('trang-chu', homePreview(window.h));
 CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }) => applySaveRulesToEntry(rules, entry),

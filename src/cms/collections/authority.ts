@@ -2,7 +2,10 @@
  * The authority as editors see it: one file (content/authority/co-quan.json) with every word the
  * site says about who runs it. A new authority (a commune after 2025, a province) changes this file
  * and its units; no code changes. Field names match src/domain/authority.ts (checked by a test).
+ * The home page's text (content/authority/trang-chu.mdx) is its own collection, with the boxes it
+ * places (src/domain/home-page.ts) offered as editor components (src/cms/admin/home-blocks.js).
  */
+import { HOME_BLOCKS, blockText } from '../../domain/home-page.ts';
 import { line, lines, type CmsField, type FilesCollection } from '../fields.ts';
 
 const group = (name: string, label: string, hint: string, fields: CmsField[]): CmsField => ({
@@ -18,7 +21,7 @@ export const authorityCollection: FilesCollection = {
   name: 'authority',
   label: 'Cơ quan chủ trì',
   description:
-    'Tên cơ quan tổ chức đăng ký OCOP và mọi lời giới thiệu trên trang: tiêu đề, chân trang, trang chủ, lời đồng ý, dữ liệu mở, lịch.',
+    'Tên cơ quan tổ chức đăng ký OCOP và mọi lời giới thiệu trên trang: tiêu đề, chân trang, lời đồng ý, dữ liệu mở, lịch. Lời trên trang chủ ở mục "Trang chủ".',
   files: [
     {
       name: 'co-quan',
@@ -57,33 +60,10 @@ export const authorityCollection: FilesCollection = {
           'Viết trước tên địa bàn trên trang Liên hệ, ví dụ: Ủy ban nhân dân xã. Để trống nếu các địa bàn không nhận đăng ký trực tiếp.',
           { required: false, default: '' },
         ),
-        group(
-          'home',
-          'Trang chủ',
-          'Lời trên trang chủ. Hạn đăng ký, nơi liên hệ và công văn được thêm tự động.',
-          [
-            line(
-              'heading',
-              'Tiêu đề',
-              'Dòng chữ lớn đầu trang, ví dụ: Đăng ký sản phẩm OCOP xã ….',
-            ),
-            lines(
-              'description',
-              'Mô tả ngắn',
-              'Một câu cho kết quả tìm kiếm và khi chia sẻ liên kết.',
-            ),
-            lines('lead', 'Đoạn mở đầu', 'Ai mời đăng ký, đăng ký để làm gì.'),
-            lines(
-              'whoMayRegister',
-              'Ai được đăng ký',
-              'Loại chủ thể, nơi sản xuất, loại sản phẩm.',
-            ),
-            lines(
-              'inPerson',
-              'Đăng ký trực tiếp',
-              'Một câu về nơi đăng ký trực tiếp ngoài cơ quan nhận đăng ký, ví dụ: Hoặc đến nhà văn hoá thôn nơi bạn sản xuất.',
-            ),
-          ],
+        lines(
+          'inPerson',
+          'Đăng ký trực tiếp (trên trang Đăng ký)',
+          'Một câu cạnh số điện thoại hỗ trợ trên trang Đăng ký, ví dụ: Hoặc đến nhà văn hoá thôn nơi bạn sản xuất. Lời trên trang chủ sửa ở mục "Trang chủ".',
         ),
         group(
           'consent',
@@ -124,6 +104,37 @@ export const authorityCollection: FilesCollection = {
           'Tên lịch hạn đăng ký',
           'Tên điện thoại hiện khi người dân thêm lịch hạn đăng ký, ví dụ: Hạn đăng ký OCOP ….',
         ),
+      ],
+    },
+  ],
+};
+
+/** The editor-component id of a home box: its tag (registered by src/cms/admin/home-blocks.js). */
+export const homeBlockIds = HOME_BLOCKS.map((b) => b.tag);
+
+export const homeCollection: FilesCollection = {
+  name: 'home',
+  label: 'Trang chủ',
+  format: 'frontmatter',
+  description:
+    'Lời trên trang chủ: tiêu đề, đoạn mở đầu, ai được đăng ký, cách đăng ký; các khung hạn đăng ký, liên hệ, nút đăng ký do trang tự điền.',
+  files: [
+    {
+      name: 'trang-chu',
+      label: 'Trang chủ',
+      file: 'content/authority/trang-chu.mdx',
+      fields: [
+        line('title', 'Tiêu đề', 'Dòng chữ lớn đầu trang, ví dụ: Đăng ký sản phẩm OCOP xã ….'),
+        lines('description', 'Mô tả ngắn', 'Một câu cho kết quả tìm kiếm và khi chia sẻ liên kết.'),
+        {
+          name: 'body',
+          label: 'Nội dung trang chủ',
+          widget: 'markdown',
+          modes: ['rich_text', 'raw'],
+          buttons: ['bold', 'italic', 'link', 'heading-two', 'bulleted-list', 'numbered-list'],
+          editor_components: homeBlockIds,
+          hint: `Đoạn đầu tiên hiện chữ to hơn (lời mời đăng ký). Đề mục dùng "Tiêu đề 2". Chèn các khung trang tự điền bằng nút "+" (Thêm thành phần); ở chế độ Markdown, mỗi khung là một thẻ viết riêng một dòng: ${HOME_BLOCKS.map((b) => `${blockText(b.tag)} (${b.label}: ${b.shows})`).join('; ')}. Không viết ngày hạn, địa chỉ hay số điện thoại vào lời: các khung lấy từ mục Đợt đăng ký và Liên hệ.`,
+        },
       ],
     },
   ],

@@ -19,6 +19,7 @@ const months = (name: string, label: string, hint: string): CmsField => ({
 export const privacyNoticeCollection: FilesCollection = {
   name: 'privacyNotice',
   label: 'Bảo vệ dữ liệu cá nhân',
+  format: 'frontmatter',
   description:
     'Trang giải thích thông tin cá nhân trong phiếu đăng ký được dùng và bảo vệ thế nào; có liên kết cạnh ô đồng ý và ở chân mọi trang.',
   files: [
