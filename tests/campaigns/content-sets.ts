@@ -214,4 +214,20 @@ export function writeNextCampaign(repo: string, sampleCsv: string): void {
     join(content, 'registrations/thon-2027.csv'),
     exportCsvText([record2027('ABCD-EFGH', 'Mật ong Thôn 2', 'thon-2', '2027-dot-2')]),
   );
+  // Late 2024 registrations ("đợt tiếp theo", no round), uploaded only now, during 2027: one from
+  // an export that names its campaign, one whose Kỳ đăng ký cell is empty as in older exports.
+  const late = (receipt: string, productName: string, campaign: string): RegistrationRecord => ({
+    ...record2027(receipt, productName, 'dak-ha', ''),
+    submittedAt: '2024-07-10T09:00:00+07:00',
+    reviewedAt: '2024-08-01T09:00:00+07:00',
+    round: null,
+    campaign,
+  });
+  writeFileSync(
+    join(content, 'registrations/muon-2024.csv'),
+    exportCsvText([
+      late('MQPR-HJKN', 'Mắc khén gửi muộn', '2024'),
+      late('MQPR-HJKP', 'Hạt điều gửi muộn', ''),
+    ]),
+  );
 }

@@ -229,6 +229,16 @@ describe('the 2024 district opens a 2027 campaign: 2024 goes to the archive', ()
     const list = site.files.get('danh-sach/index.html')!;
     expect(list).toContain('Mật ong Thôn 2');
     expect(list).not.toContain('Rượu cần');
+    expect(list).not.toContain('gửi muộn');
+  });
+
+  it("a late 2024 registration uploaded during 2027 is listed in 2024's archive, not in 2027", () => {
+    const unit = site.files.get('luu-tru/2024/dak-ha/index.html')!;
+    expect(unit).toContain('Mắc khén gửi muộn'); // its export names 2024
+    expect(unit).toContain('Hạt điều gửi muộn'); // an older export: sent while 2024 ran
+    for (const [file, html] of site.files)
+      if (!file.startsWith('luu-tru/2024/') && file.endsWith('.html'))
+        expect(html, file).not.toContain('gửi muộn');
   });
 
   it('2024 keeps its notice URL, its rounds and its list per unit under /luu-tru/2024/; its old unit pages point there', () => {
