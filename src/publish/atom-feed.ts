@@ -5,6 +5,7 @@
  *
  * @example atomFeed({ title, siteUrl, selfUrl, author, entries: [{ path: '/cong-van/x/', title, summary, published, updated }] })
  */
+import { VN_OFFSET_MS } from '../domain/time.ts';
 
 /** Where the notices' feed is served. */
 export const FEED_PATH = '/cong-van/feed.xml';
@@ -56,7 +57,7 @@ export function xmlText(value: string): string {
 
 /** RFC 3339 in Vietnam's time (+07:00), as every time the project shows. */
 export function rfc3339Vn(d: Date): string {
-  return new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 19) + '+07:00';
+  return new Date(d.getTime() + VN_OFFSET_MS).toISOString().slice(0, 19) + '+07:00';
 }
 
 export function atomFeed(input: FeedInput): string {

@@ -15,7 +15,7 @@ import {
   isStoredPhoneAt,
   receiptKeyAt,
 } from './cells.ts';
-import type { RangeCells } from '../../csv/fast-rows.ts';
+import { holdsDoubledQuotes, rangeEnd, type RangeCells } from '../../csv/cells.ts';
 import type { ExportKey } from '../../export/format.ts';
 import { textBounds, type CheckResult, type TextBounds } from '../../domain/field-checks.ts';
 import {
@@ -50,17 +50,16 @@ import { assignRound } from '../../domain/round.ts';
 import { isScientific, readSheetInstant } from '../../domain/sheet-values.ts';
 import { PUBLISHED_STATUS, type Status } from '../../domain/status.ts';
 
-// The cells of a row (csv/fast-rows.ts's RangeCells): cell `i` is the bytes [start, end) with
+// The cells of a row (csv/cells.ts's RangeCells): cell `i` is the bytes [start, end) with
 // start = ranges[2i] and end = ranges[2i + 1], or, for a quoted cell whose doubled quotes stand for
-// one quote each ("escaped"), end = ~ranges[2i + 1] (a negative number).
+// one quote each ("escaped"), a stored end that rangeEnd reads (holdsDoubledQuotes tells which).
 
 /** True when the row has a cell at column `i` (-1: the file has no such column). */
 const hasCell = (cells: RangeCells, i: number) => i >= 0 && i < cells.length;
 const startOf = (cells: RangeCells, i: number) => cells.ranges[2 * i]!;
 /** The cell's end as stored: below 0 for an escaped cell. */
 const storedEndOf = (cells: RangeCells, i: number) => cells.ranges[2 * i + 1]!;
-const isEscaped = (storedEnd: number) => storedEnd < 0;
-const endOf = (storedEnd: number) => (storedEnd < 0 ? ~storedEnd : storedEnd);
+const isEscaped = holdsDoubledQuotes;
 
 /** The cell's text as readRow reads it (tidy; '' for a missing column or a short row). */
 const textOf = (cells: RangeCells, i: number) => (hasCell(cells, i) ? tidy(cells.at(i)) : '');
@@ -359,7 +358,7 @@ export class FastRowReader {
       const b = this.bytes;
       const start = startOf(cells, i);
       const stored = storedEndOf(cells, i);
-      const end = endOf(stored);
+      const end = rangeEnd(stored);
       if (way.kind === 'text') {
         const n = cleanTextLengthAt(b, start, end, isEscaped(stored));
         if (n >= way.bounds.min && n <= way.bounds.max) return true;
@@ -387,7 +386,12 @@ export class FastRowReader {
     const i = this.fieldAt[f]!;
     if (bounds && hasCell(cells, i)) {
       const stored = storedEndOf(cells, i);
-      const n = cleanTextLengthAt(this.bytes, startOf(cells, i), endOf(stored), isEscaped(stored));
+      const n = cleanTextLengthAt(
+        this.bytes,
+        startOf(cells, i),
+        rangeEnd(stored),
+        isEscaped(stored),
+      );
       if (n >= bounds.min && n <= bounds.max) return cells.at(i);
     }
     const checked = this.rules.checkList[f]!(textOf(cells, i));
