@@ -29,7 +29,7 @@ import {
 } from '../domain/registration.ts';
 import { normaliseReceipt, RECEIPT_ALPHABET } from '../domain/receipt.ts';
 import { assignRound } from '../domain/round.ts';
-import { campaignStartMs, type CampaignView } from '../domain/campaign.ts';
+import { makeCampaignOf, type CampaignAnswer, type RowCampaign } from './campaign.ts';
 import {
   isScientific,
   memo,
@@ -125,75 +125,6 @@ export interface RowContext {
   campaigns?: readonly RowCampaign[];
   /** The current campaign's slug. */
   currentCampaign?: string;
-}
-
-/** A campaign as the registry needs it: what a cell may call it, and its rounds. */
-export interface RowCampaign {
-  slug: string;
-  /** Its title, which a cell may hold instead of the slug. */
-  label: string;
-  rounds: readonly string[];
-  /** Its first round's deadline in ms (Infinity: no rounds), for rows of old exports. */
-  startMs: number;
-}
-
-/** The registry's context from the content: value sets, every round, every campaign, the current one. */
-export function rowContextOf(
-  content: RegistrationValueSets & {
-    rounds: readonly { slug: string; label: string; deadline: string }[];
-    campaigns: readonly CampaignView[];
-    campaign: CampaignView;
-  },
-): RowContext {
-  return {
-    sets: content,
-    rounds: content.rounds.map((r) => ({ slug: r.slug, label: r.label, deadline: r.deadline })),
-    campaigns: content.campaigns.map((c) => ({
-      slug: c.slug,
-      label: c.title,
-      rounds: c.rounds.map((r) => r.slug),
-      startMs: campaignStartMs(c),
-    })),
-    currentCampaign: content.campaign.slug,
-  };
-}
-
-/** A campaign as the registry decided it for a row, with a note when the cell named none known. */
-export interface CampaignAnswer {
-  slug: string;
-  problem: string | null;
-}
-
-/**
- * The campaign a chosen row is listed under. A row with a round: that round's campaign. A late row
- * (no round, "đợt tiếp theo"): the campaign its export names (column Kỳ đăng ký); in an export
- * made before that column, the campaign that had begun when it was sent (the latest whose first
- * deadline had come); else the current one. So a late 2024 row uploaded during a later campaign
- * stays in 2024's list.
- */
-export function makeCampaignOf(
-  ctx: RowContext,
-): (round: string | null, text: string, submittedMs: number) => CampaignAnswer {
-  const campaigns = ctx.campaigns ?? [];
-  const current = ctx.currentCampaign ?? '';
-  const byRound = new Map(campaigns.flatMap((c) => c.rounds.map((r) => [r, c.slug] as const)));
-  const find = slugLookup(campaigns);
-  const started = [...campaigns].sort((a, b) => b.startMs - a.startMs);
-  const sure = (slug: string): CampaignAnswer => ({ slug, problem: null });
-  return (round, text, submittedMs) => {
-    if (round !== null) return sure(byRound.get(round) ?? current);
-    if (text) {
-      const slug = find(text);
-      return slug
-        ? sure(slug)
-        : {
-            slug: current,
-            problem: `Kỳ đăng ký "${text}" không có trong nội dung; xếp vào kỳ hiện tại`,
-          };
-    }
-    if (Number.isNaN(submittedMs)) return sure(current);
-    return sure(started.find((c) => c.startMs <= submittedMs)?.slug ?? current);
-  };
 }
 
 /** A receipt already as the export writes it: normaliseReceipt would return it unchanged. */

@@ -8,7 +8,8 @@ import { extname, join, relative, resolve } from 'node:path';
 import { parseFormMapping } from '../google-forms.ts';
 import { readRegistryFile, type FileInfo } from '../file.ts';
 import { buildRegistry, type InputFile, type RegistryResult } from '../build.ts';
-import { rowContextOf, type RowContext } from '../row.ts';
+import { rowContextOf } from '../campaign.ts';
+import type { RowContext } from '../row.ts';
 import { toVnIso } from '../../domain/time.ts';
 import { readSiteContent, type SiteContent } from '../../domain/content-files-node.ts';
 import {
