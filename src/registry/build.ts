@@ -70,9 +70,10 @@ export interface RegistryResult {
   list: PublicList;
   report: RegistryReport;
   /**
-   * Campaign slug → the receipts of its published products (from each row's round, Kỳ đăng ký
-   * cell or time): the site lists them under their campaign. Not part of the open data, whose
-   * product fields stay as the contract lists them.
+   * Campaign slug → the receipts of its published late products (no round, "đợt tiếp theo"): the
+   * campaign their Kỳ đăng ký cell or their time gave them (registry/campaign.ts). A product with
+   * a round is its round's campaign's. The site lists each product under its campaign; this is
+   * not part of the open data, whose product fields stay as the contract lists them.
    */
   campaigns: Record<string, string[]>;
 }
@@ -186,7 +187,8 @@ export function buildRegistry(
   }
   report.read = log.length;
   const campaigns: Record<string, string[]> = {};
-  for (const p of published) if (p.campaign) (campaigns[p.campaign] ??= []).push(p.receipt);
+  for (const p of published)
+    if (p.round === null && p.campaign) (campaigns[p.campaign] ??= []).push(p.receipt);
   return { list: makePublicList(ctx.communes, published, generatedAt), report, campaigns };
 }
 

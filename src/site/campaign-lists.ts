@@ -1,8 +1,8 @@
 /**
- * The registry's public list split by campaign, for the pages: a product belongs to the campaign
- * the registry placed it in (its round's; for a late one, "đợt tiếp theo", the campaign its export
- * names or that had begun when it was sent), else its round's, else the current campaign. Computed once per
- * build; O(products), so a national list of 100,000 products splits in a few milliseconds.
+ * The registry's public list split by campaign, for the pages: a product belongs to its round's
+ * campaign; a late one ("đợt tiếp theo", no round) to the campaign the registry placed it in (the
+ * one its export names, or that had begun when it was sent), else the current one. Computed once
+ * per build; O(products), so a national list of 100,000 products splits in a few milliseconds.
  */
 import { campaignOfRound, type CampaignView } from '../domain/campaign.ts';
 import type { PublicProduct } from '../registry/public-list.ts';

@@ -18,7 +18,7 @@ export const DEFAULT_OUT_DIR = join(PROJECT_ROOT, 'src/generated/registry');
 export const LIST_JSON = 'danh-sach-ocop.json';
 export const LIST_CSV = 'danh-sach-ocop.csv';
 export const REPORT_JSON = 'bao-cao.json';
-/** Campaign slug → receipts of its published products (RegistryResult.campaigns); not published. */
+/** Campaign slug → receipts of its listed late products (RegistryResult.campaigns); not published. */
 export const CAMPAIGNS_JSON = 'ky-dang-ky.json';
 
 let cached: PublicList | undefined;
@@ -69,8 +69,8 @@ export function publicListFileText(name: typeof LIST_JSON | typeof LIST_CSV): st
 }
 
 /**
- * Receipt → campaign slug of every listed product the registry placed (empty for a list written
- * before campaigns were kept: the site then goes by round).
+ * Receipt → campaign slug of each listed late product (no round) the registry placed; the others
+ * go by their round. Empty for a list written before campaigns were kept.
  */
 export function loadProductCampaigns(): Map<string, string> {
   loadPublicList();
