@@ -60,7 +60,13 @@ export function makeCampaignOf(
   const byRound = new Map(campaigns.flatMap((c) => c.rounds.map((r) => [r, c.slug] as const)));
   const find = slugLookup(campaigns);
   const started = [...campaigns].sort((a, b) => b.startMs - a.startMs);
-  const sure = (slug: string): CampaignAnswer => ({ slug, problem: null });
+  // One answer per campaign, made once: a chosen row of 100,000 allocates none.
+  const answers = new Map<string, CampaignAnswer>();
+  const sure = (slug: string): CampaignAnswer => {
+    let answer = answers.get(slug);
+    if (!answer) answers.set(slug, (answer = Object.freeze({ slug, problem: null })));
+    return answer;
+  };
   return (round, text, submittedMs) => {
     if (round !== null) return sure(byRound.get(round) ?? current);
     if (text) {
