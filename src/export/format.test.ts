@@ -3,6 +3,7 @@
 // exports in every reading.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { trickyCell } from '../../tests/support/trickyCell-cells.ts';
 import { tidy } from '../registry/row.ts';
 import {
   EXPORT_COLUMNS,
@@ -15,28 +16,6 @@ import {
   restoreCell,
 } from './format.ts';
 import type { RegistrationRecord } from '../domain/registration.ts';
-
-/** Text made of what matters here: delimiters, quotes, apostrophes, line breaks, formula starts, letters. */
-const tricky = fc.string({
-  unit: fc.constantFrom(
-    ',',
-    ';',
-    '\t',
-    '"',
-    "'",
-    '\r',
-    '\n',
-    '=',
-    '+',
-    '-',
-    '@',
-    ' ',
-    'a',
-    'à',
-    '1',
-  ),
-  maxLength: 14,
-});
 
 describe('the columns', () => {
   it('name each key once, with one header each; the optional ones come last', () => {
@@ -67,7 +46,7 @@ describe('the formula guard', () => {
   });
   it('neutraliseCell and restoreCell undo each other for any text, and the registry reads the guard off as restoreCell does', () => {
     fc.assert(
-      fc.property(tricky, (value) => {
+      fc.property(trickyCell, (value) => {
         expect(restoreCell(neutraliseCell(value))).toBe(value);
         expect(tidy(neutraliseCell(value))).toBe(value.trim());
       }),
