@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { RegistrationRecord } from '../domain/registration.ts';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { trickyCell } from '../../tests/support/trickyCell-cells.ts';
+import { trickyCell } from '../../tests/support/tricky-cells.ts';
 import { quoteForAnyReading as quoteCell } from '../csv/quote.ts';
 import { exportCsv, exportCsvText } from './csv.ts';
 import { EXPORT_COLUMNS, restoreCell } from './format.ts';

@@ -3,7 +3,7 @@
 // exports in every reading.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { trickyCell } from '../../tests/support/trickyCell-cells.ts';
+import { trickyCell } from '../../tests/support/tricky-cells.ts';
 import { tidy } from '../registry/row.ts';
 import {
   EXPORT_COLUMNS,
