@@ -86,3 +86,29 @@ test('a new campaign created in the CMS becomes current after a build; 2024 goes
     rmSync(dist, { recursive: true, force: true });
   }
 }, 180_000);
+
+test("a new round is named by its deadline's year, not the year it is written in", async () => {
+  const page = await session().signIn();
+  await page.getByRole('link', { name: 'Đợt đăng ký', exact: true }).click();
+  await page.getByText('Thêm đợt đăng ký', { exact: true }).click();
+  await page.getByLabel('Tên đợt', { exact: true }).fill('Đợt 1');
+  await page.getByLabel('Thứ tự', { exact: true }).fill('1');
+  await page.getByLabel('Hạn (nhận trước thời điểm này)', { exact: true }).fill('2027-04-01T00:00');
+  await page.getByLabel('Hạn (như công văn ghi)', { exact: true }).fill('trước ngày 01/4/2027');
+  const notice = page.locator(
+    `[id="${await page.getByText('Công văn thông báo đợt này', { exact: true }).first().getAttribute('for')}"]`,
+  );
+  await notice.click();
+  await notice.pressSequentially('OCOP năm 2024');
+  await page.getByRole('option').first().waitFor();
+  await page.keyboard.press('Enter');
+  await publish(page);
+
+  const dir = join(session().repo, 'content/rounds');
+  await expect
+    .poll(() => readdirSync(dir).sort(), { timeout: 10_000 })
+    .toEqual(['2024-dot-1.json', '2024-dot-2.json', '2027-dot-1.json']);
+  const saved = JSON.parse(readFileSync(join(dir, '2027-dot-1.json'), 'utf8'));
+  expect(saved).toMatchObject({ label: 'Đợt 1', deadline: '2027-04-01T00:00:00+07:00' });
+  expect(session().blocked).toEqual([]);
+}, 120_000);

@@ -33,7 +33,9 @@ export const roundsCollection: FolderCollection = {
   extension: 'json',
   format: 'json',
   identifier_field: 'label',
-  slug: '{{year}}-{{label}}',
+  // Named by its deadline's year, not the year it is written in: the rounds of a 2027 campaign
+  // opened in December 2026 are 2027-dot-1, 2027-dot-2.
+  slug: "{{fields.deadline | date('YYYY')}}-{{label}}",
   create: true,
   delete: false,
   summary: '{{label}}: {{deadlineText}}',
