@@ -84,3 +84,14 @@ export function unknownHomeTags(body: string): string[] {
   const found = [...body.matchAll(/<([A-Z][A-Za-z0-9]*)\b/g)].map((m) => m[1]!);
   return [...new Set(found.filter((t) => !known.has(t)))];
 }
+
+/**
+ * What is wrong with the home text's boxes, in Vietnamese (null: nothing): said by the build and
+ * by the CMS server when the text is saved, so a misspelt box is refused before it stops a build.
+ */
+export function homeTagsProblem(body: string): string | null {
+  const unknown = unknownHomeTags(body);
+  if (unknown.length === 0) return null;
+  const known = HOME_BLOCKS.map((b) => b.tag).join(', ');
+  return `trang chủ có khung không có: ${unknown.map(blockText).join(', ')}. Các khung dùng được: ${known}.`;
+}

@@ -197,6 +197,26 @@ describe('saving', () => {
     expect(read(path)).toContain('title: Tiêu đề mới');
   });
 
+  test('the home text is refused with a misspelt box, in Vietnamese, before it could stop a build', async () => {
+    const path = 'content/authority/trang-chu.mdx';
+    const text = read(path);
+    const commits = headCount();
+    const broken = text.replace('<ContactBox />', '<ContactBx />');
+    expect(broken).not.toBe(text);
+    const res = await cms(persist(path, broken), { as: 'lan' });
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as { error: string };
+    expect(error).toContain(
+      'Không lưu được, tệp vẫn như cũ: trang chủ có khung không có: <ContactBx />.',
+    );
+    expect(error).toContain('Các khung dùng được: RoundDeadlines, RegisterButton, ContactBox');
+    expect(read(path)).toBe(text);
+    expect(headCount()).toBe(commits);
+    const edited = text.replace('<ContactBox />', 'Gọi cho chúng tôi.\n\n<ContactBox />');
+    expect((await cms(persist(path, edited), { as: 'lan' })).status).toBe(200);
+    expect(read(path)).toContain('Gọi cho chúng tôi.');
+  });
+
   test('paths out of content/ in path, newPath and media are refused and nothing is written', async () => {
     symlinkSync(outside, join(repo, 'content/rounds/lien-ket'));
     symlinkSync(join(outside, 'x.json'), join(repo, 'content/rounds/ra-ngoai.json'));
