@@ -7,8 +7,8 @@
  * Every answer is readRow's; a row with any problem at all is left to readRow, which words the
  * problems.
  */
+import { ByteMemo } from './byte-memo.ts';
 import {
-  ByteMemo,
   canonicalInstantAt,
   cleanTextLengthAt,
   isPlainEmailAt,
