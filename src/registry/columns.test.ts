@@ -1,7 +1,7 @@
 // The headers the registry knows each export column by: every one finds its own column, and none
 // is claimed by two columns (matchColumns would then give it to one of them, silently).
 import { describe, expect, it } from 'vitest';
-import { matchColumns } from '../csv/read.ts';
+import { matchColumns } from '../csv/header.ts';
 import { REGISTRATION_FIELDS } from '../domain/registration-fields.ts';
 import { EXPORT_COLUMNS } from '../export/format.ts';
 import { REGISTRY_COLUMN_NAMES } from './columns.ts';

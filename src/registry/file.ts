@@ -3,9 +3,9 @@
  * file cannot be read at all (English, for the operator's stderr).
  */
 import { decodeCsv, utf8File, type CsvEncoding } from '../csv/decode.ts';
+import { matchColumns } from '../csv/header.ts';
 import {
   csvLayoutOfPrefix,
-  matchColumns,
   openCsv,
   openCsvSource,
   RangeCells,
