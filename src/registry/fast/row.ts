@@ -2,12 +2,12 @@
  * Fast path of row.ts's readRow (its reference), tested against it in row.test.ts beside this file.
  * For a row of a UTF-8 export read by the CSV fast path (csv/fast-rows.ts): the row is read from
  * its cells' bytes, and only the cells it publishes are decoded. A repeated cell (status, round,
- * commune, group…) is looked up by its bytes (ByteMemo); a private cell is checked in its bytes
+ * commune, group…) is looked up by its bytes (row-cells.ts); a private cell is checked in its bytes
  * when it has the common shape (cells.ts), and otherwise decoded and checked as readRow checks it.
  * Every answer is readRow's; a row with any problem at all is left to readRow, which words the
  * problems.
  */
-import { ByteMemo } from './byte-memo.ts';
+import { hasCell, isEscaped, RepeatedColumn, startOf, storedEndOf, textOf } from './row-cells.ts';
 import {
   canonicalInstantAt,
   cleanTextLengthAt,
@@ -15,7 +15,7 @@ import {
   isStoredPhoneAt,
   receiptKeyAt,
 } from './cells.ts';
-import { holdsDoubledQuotes, rangeEnd, type RangeCells } from '../../csv/cells.ts';
+import { rangeEnd, type RangeCells } from '../../csv/cells.ts';
 import type { ExportKey } from '../../export/format.ts';
 import { textBounds, type CheckResult, type TextBounds } from '../../domain/field-checks.ts';
 import {
@@ -42,7 +42,6 @@ import {
   PRODUCT_GROUP,
   PRODUCT_NAME,
   PUBLISH_NAME,
-  tidy,
   type RawRow,
   type RowRules,
 } from '../row.ts';
@@ -50,54 +49,9 @@ import { assignRound } from '../../domain/round.ts';
 import { isScientific, readSheetInstant } from '../../domain/sheet-values.ts';
 import { PUBLISHED_STATUS, type Status } from '../../domain/status.ts';
 
-// The cells of a row (csv/cells.ts's RangeCells): cell `i` is the bytes [start, end) with
-// start = ranges[2i] and end = ranges[2i + 1], or, for a quoted cell whose doubled quotes stand for
-// one quote each ("escaped"), a stored end that rangeEnd reads (holdsDoubledQuotes tells which).
-
-/** True when the row has a cell at column `i` (-1: the file has no such column). */
-const hasCell = (cells: RangeCells, i: number) => i >= 0 && i < cells.length;
-const startOf = (cells: RangeCells, i: number) => cells.ranges[2 * i]!;
-/** The cell's end as stored: below 0 for an escaped cell. */
-const storedEndOf = (cells: RangeCells, i: number) => cells.ranges[2 * i + 1]!;
-const isEscaped = holdsDoubledQuotes;
-
-/** The cell's text as readRow reads it (tidy; '' for a missing column or a short row). */
-const textOf = (cells: RangeCells, i: number) => (hasCell(cells, i) ? tidy(cells.at(i)) : '');
-
 const NOT_YES_OR_NO: CheckResult = { ok: false, message: 'neither yes nor no' };
 const NO_SUCH_ROUND: CheckResult = { ok: false, message: 'no such round' };
 const UNKNOWN_STATUS: CheckResult = { ok: false, message: 'no such status' };
-
-/**
- * A column whose cells repeat a few values (status, round, commune, group…): what readRow makes
- * of a cell (`answer`) is computed once for each distinct cell, then looked up by its bytes.
- */
-class RepeatedColumn {
-  private readonly memo: ByteMemo<CheckResult>;
-  /** The column's place in the row; -1: the file has no such column. */
-  private readonly column: number;
-  private readonly answer: (text: string) => CheckResult;
-  constructor(bytes: Uint8Array, column: number, answer: (text: string) => CheckResult) {
-    this.memo = new ByteMemo(bytes);
-    this.column = column;
-    this.answer = answer;
-  }
-
-  /** What readRow makes of this column's cell in the row. */
-  of(cells: RangeCells): CheckResult {
-    const i = this.column;
-    if (!hasCell(cells, i)) return this.answer('');
-    const start = startOf(cells, i);
-    const end = storedEndOf(cells, i);
-    // Escaped: the same bytes unescaped would be another text.
-    if (isEscaped(end)) return this.answer(tidy(cells.at(i)));
-    const known = this.memo.get(start, end);
-    if (known !== undefined) return known;
-    const computed = this.answer(tidy(cells.at(i)));
-    this.memo.set(start, end, computed);
-    return computed;
-  }
-}
 
 /** Schema fields whose cells repeat a few values down a column. */
 const REPEATED = new Set<string>([
