@@ -29,6 +29,19 @@ import {
 } from '../domain/registration.ts';
 import { normaliseReceipt, RECEIPT_ALPHABET } from '../domain/receipt.ts';
 import { assignRound } from '../domain/round.ts';
+import {
+  CONSENT,
+  FIELDS,
+  PHONE,
+  PRODUCER_NAME,
+  PRODUCER_TYPE,
+  PRODUCT_GROUP,
+  PRODUCT_NAME,
+  PRODUCT_STAGE,
+  PUBLIC_FIELDS,
+  PUBLISH_NAME,
+  COMMUNE,
+} from './row-fields.ts';
 import { makeCampaignOf, type CampaignAnswer, type RowCampaign } from './campaign.ts';
 import {
   isScientific,
@@ -41,54 +54,6 @@ import {
 import { PRODUCT_STAGES, PUBLISHED_STATUS, STATUSES, type Status } from '../domain/status.ts';
 
 export type RawRow = Partial<Record<ExportKey, string>>;
-
-/**
- * The schema's fields in its order (checked when a reader is built): readRow reads and checks them
- * by position, and the fast path (fast/row.ts) by the same places.
- */
-export const FIELDS = [
-  'producerName',
-  'producerType',
-  'representative',
-  'phone',
-  'email',
-  'commune',
-  'address',
-  'businessId',
-  'productName',
-  'productGroup',
-  'productStage',
-  'description',
-  'supportNeeds',
-  'consentProcessing',
-  'consentPublishName',
-] as const satisfies readonly FieldKey[];
-const at = (key: (typeof FIELDS)[number]) => FIELDS.indexOf(key);
-export const [
-  PRODUCER_NAME,
-  PRODUCER_TYPE,
-  PHONE,
-  COMMUNE,
-  PRODUCT_NAME,
-  PRODUCT_GROUP,
-  PRODUCT_STAGE,
-  CONSENT,
-  PUBLISH_NAME,
-] = [
-  at('producerName'),
-  at('producerType'),
-  at('phone'),
-  at('commune'),
-  at('productName'),
-  at('productGroup'),
-  at('productStage'),
-  at('consentProcessing'),
-  at('consentPublishName'),
-];
-/**
- * The published fields: a problem in one keeps the product off the list (and rejects a
- * chosen row). */
-const PUBLIC_FIELDS = new Set([PRODUCT_NAME, PRODUCT_GROUP, PRODUCER_TYPE, COMMUNE]);
 
 export interface PublicFields {
   productName: string;
@@ -240,7 +205,7 @@ export function makeRowRules(
   const fields = Object.keys(schema.shape) as FieldKey[];
   if (fields.join() !== FIELDS.join())
     throw new Error(
-      `registry-row: the schema's fields are now ${fields.join(', ')}; update FIELDS`,
+      `registry: the schema's fields are now ${fields.join(', ')}; update FIELDS in registry/row-fields.ts`,
     );
   // A support-needs cell repeats (a few suggested needs): split and checked once per distinct cell.
   const checkNeeds = memo((text: string) =>

@@ -31,20 +31,17 @@ import {
   type CountedRow,
   type CountedRowVisit,
 } from '../outcome-table.ts';
+import { CANONICAL_RECEIPT, NO_PROBLEMS, type RawRow, type RowRules } from '../row.ts';
 import {
-  CANONICAL_RECEIPT,
   COMMUNE,
   FIELDS,
-  NO_PROBLEMS,
   PHONE,
   PRODUCER_NAME,
   PRODUCER_TYPE,
   PRODUCT_GROUP,
   PRODUCT_NAME,
   PUBLISH_NAME,
-  type RawRow,
-  type RowRules,
-} from '../row.ts';
+} from '../row-fields.ts';
 import { assignRound } from '../../domain/round.ts';
 import { isScientific, readSheetInstant } from '../../domain/sheet-values.ts';
 import { PUBLISHED_STATUS, type Status } from '../../domain/status.ts';
