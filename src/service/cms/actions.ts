@@ -6,7 +6,6 @@
  * written atomically and committed as the editor, one change at a time.
  */
 import { basename } from 'node:path';
-import { z } from 'zod';
 import { cmsCollections } from '../../cms/config.ts';
 import type { CmsCollection } from '../../cms/fields.ts';
 import { checkEntry, entryTarget, MEDIA_NAME, mediaFolders } from './entries.ts';
@@ -19,6 +18,7 @@ import {
   snapshot,
   writeAtomic,
 } from './files.ts';
+import { decapLine, PARAMS, refuse, type Action, type Answer, type Params } from './protocol.ts';
 import { commitPaths, git, gitHome, inContent, isRepository, Serial } from './git.ts';
 import {
   checkSpelling,
@@ -28,61 +28,10 @@ import {
   type Confinement,
 } from './paths.ts';
 
-export type Answer = { status: 200 | 400 | 403 | 404 | 409 | 422 | 503; body: unknown };
-
-const refuse = (status: Answer['status'], message: string): Answer => ({
-  status,
-  body: { error: message, errors: [{ field: '', message }] },
-});
-
-const path = z.string();
-const dataFile = z.object({ path, raw: z.string(), newPath: path.optional() });
-const asset = z.object({ path, content: z.string(), encoding: z.literal('base64') });
-const PARAMS = {
-  info: z.unknown(),
-  entriesByFolder: z.object({ folder: path, extension: z.string().max(20), depth: z.number() }),
-  entriesByFiles: z.object({
-    files: z.array(z.object({ path, label: z.string().optional() })).max(5000),
-  }),
-  getEntry: z.object({ path }),
-  persistEntry: z.object({
-    entry: dataFile.optional(),
-    dataFiles: z.array(dataFile).max(20).optional(),
-    assets: z.array(asset).max(20).default([]),
-    options: z.object({ commitMessage: z.string().optional() }).loose().optional(),
-  }),
-  getMedia: z.object({ mediaFolder: path }),
-  getMediaFile: z.object({ path }),
-  persistMedia: z.object({
-    asset,
-    options: z.object({ commitMessage: z.string().optional() }).loose().optional(),
-  }),
-  deleteFile: z.object({
-    path,
-    options: z.object({ commitMessage: z.string().optional() }).loose().optional(),
-  }),
-  deleteFiles: z.object({
-    paths: z.array(path).min(1).max(100),
-    options: z.object({ commitMessage: z.string().optional() }).loose().optional(),
-  }),
-  getDeployPreview: z.unknown(),
-} as const;
-
-type Action = keyof typeof PARAMS;
-
 export interface CmsBackendOptions {
   projectDir: string;
   collections?: readonly CmsCollection[];
 }
-
-/** One line of Decap's own commit message, kept as the second line of ours. */
-const decapLine = (m: unknown) =>
-  typeof m === 'string'
-    ? m
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .trim()
-        .slice(0, 200)
-    : '';
 
 export class CmsBackend {
   readonly confinement: Confinement;
@@ -131,7 +80,7 @@ export class CmsBackend {
           body: { repo: basename(c.root), publish_modes: ['simple'], type: 'local_fs' },
         };
       case 'entriesByFolder': {
-        const { folder, extension, depth } = p as z.infer<typeof PARAMS.entriesByFolder>;
+        const { folder, extension, depth } = p as Params<'entriesByFolder'>;
         const files = await listFolder(c, checkSpelling(folder), extension, depth);
         return {
           status: 200,
@@ -142,7 +91,7 @@ export class CmsBackend {
         };
       }
       case 'entriesByFiles': {
-        const { files } = p as z.infer<typeof PARAMS.entriesByFiles>;
+        const { files } = p as Params<'entriesByFiles'>;
         return {
           status: 200,
           body: await readEntries(
@@ -171,9 +120,9 @@ export class CmsBackend {
           body: await readMedia(this.mediaOnly(), checkSpelling((p as { path: string }).path)),
         };
       case 'persistEntry':
-        return this.persistEntry(p as z.infer<typeof PARAMS.persistEntry>, account);
+        return this.persistEntry(p as Params<'persistEntry'>, account);
       case 'persistMedia': {
-        const { asset: a, options } = p as z.infer<typeof PARAMS.persistMedia>;
+        const { asset: a, options } = p as Params<'persistMedia'>;
         const checked = this.checkAsset(a);
         if (checked) return checked;
         return this.change(
@@ -239,10 +188,7 @@ export class CmsBackend {
     return refuse(403, 'Chỉ xoá được tệp trong thư viện tệp hoặc mục được phép xoá.');
   }
 
-  private async persistEntry(
-    p: z.infer<typeof PARAMS.persistEntry>,
-    account: string,
-  ): Promise<Answer> {
+  private async persistEntry(p: Params<'persistEntry'>, account: string): Promise<Answer> {
     const files = p.dataFiles ?? (p.entry ? [p.entry] : []);
     if (files.length === 0) return refuse(422, 'Không có nội dung để lưu.');
     const touched: string[] = [];
