@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { contentRepo, git } from './support/content-repo.ts';
+import { commitAsDev, contentRepo, git } from './support/content-repo.ts';
 
 let repo: string;
 let outside: string;
@@ -375,20 +375,7 @@ describe('saving', () => {
     const original = 'Mã hồ sơ\r\nA\r\n';
     writeFileSync(join(repo, other), original);
     git(repo, 'add', '--', other);
-    git(
-      repo,
-      '-c',
-      'user.name=dev',
-      '-c',
-      'user.email=dev@example.invalid',
-      '-c',
-      'commit.gpgsign=false',
-      'commit',
-      '--quiet',
-      '--no-verify',
-      '-m',
-      'csv',
-    );
+    commitAsDev(repo, 'csv');
     writeFileSync(join(repo, other), original + 'sửa tay, chưa ghi lịch sử\r\n');
     try {
       const res = await cms(
@@ -413,20 +400,7 @@ describe('saving', () => {
     } finally {
       writeFileSync(join(repo, other), original);
       rmSync(join(repo, 'content/registrations/*.csv'), { force: true });
-      git(
-        repo,
-        '-c',
-        'user.name=dev',
-        '-c',
-        'user.email=dev@example.invalid',
-        '-c',
-        'commit.gpgsign=false',
-        'commit',
-        '--quiet',
-        '--no-verify',
-        '-am',
-        'tidy',
-      );
+      commitAsDev(repo, 'tidy', { tracked: true });
     }
   });
 

@@ -23,6 +23,14 @@ export function contentRepo(): string {
 export function initRepo(repo: string): void {
   git(repo, 'init', '--quiet', '--initial-branch=main');
   git(repo, 'add', '--all');
+  commitAsDev(repo, 'start');
+}
+
+/**
+ * Commits what is staged (with `tracked`, every change to a tracked file) as a developer would,
+ * whoever the machine's git user is.
+ */
+export function commitAsDev(repo: string, message: string, { tracked = false } = {}): void {
   git(
     repo,
     '-c',
@@ -34,7 +42,7 @@ export function initRepo(repo: string): void {
     'commit',
     '--quiet',
     '--no-verify',
-    '-m',
-    'start',
+    tracked ? '-am' : '-m',
+    message,
   );
 }
